@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QRegularExpression>
+#include <QSet>
+#include <QSortFilterProxyModel>
+
+class MessageModel;
+
+/// Filters a MessageModel by data text or regular expression, event type, connection and row kind.
+class MessageFilterProxyModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit MessageFilterProxyModel(QObject *parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+
+    QString filterText() const { return m_text; }
+    bool isRegularExpression() const { return m_useRegularExpression; }
+    /// Plain text is matched case-insensitively; a pattern is a QRegularExpression.
+    void setFilterText(const QString &text, bool regularExpression = false);
+    /// False when the regular expression does not compile (then nothing is filtered by text).
+    bool isFilterValid() const { return m_filterValid; }
+    QString filterError() const { return m_filterError; }
+
+    /// Event types to show; empty = all. Lifecycle rows are not affected.
+    void setEventTypes(const QSet<QString> &types);
+    QSet<QString> eventTypes() const { return m_types; }
+    /// Connection number to show; 0 = all.
+    void setConnection(int connection);
+    int connection() const { return m_connection; }
+    void setHideLifecycle(bool hide);
+    bool hideLifecycle() const { return m_hideLifecycle; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    void refilter();
+
+    const MessageModel *m_messages = nullptr;
+    QString m_text;
+    QRegularExpression m_expression;
+    QSet<QString> m_types;
+    QString m_filterError;
+    int m_connection = 0;
+    bool m_useRegularExpression = false;
+    bool m_filterValid = true;
+    bool m_hideLifecycle = false;
+};

@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include "messagemodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// ~30 flushes a second at most: enough to look live, few enough that a firehose of events
+// costs one beginInsertRows per pass instead of one per event.
+constexpr int DefaultFlushIntervalMs = 30;
+
+QString preview(const QString &data)
+{
+    // One line, bounded: the view elides, but must never lay out megabytes of text.
+    QStringView view(data);
+    bool truncated = false;
+    if (view.size() > MessageModel::PreviewLength) {
+        view = view.first(MessageModel::PreviewLength);
+        truncated = true;
+    }
+    QString line = view.toString();
+    for (QChar &c : line) {
+        if (c == u'\n' || c == u'\r')
+            c = u'\u21B5'; // ↵ keeps line structure visible in one row
+        else if (c.unicode() < 0x20 || c == u'\u2028' || c == u'\u2029')
+            c = u' ';
+    }
+    if (truncated)
+        line += u'\u2026';
+    return line;
+}
+} // namespace
+
+MessageModel::MessageModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(DefaultFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &MessageModel::flushPending);
+    m_headerLabels = { u"#"_s, u"Time"_s, u"Conn"_s, u"Type"_s, u"Id"_s, u"Data"_s, u"Size"_s };
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MessageModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString MessageModel::displayText(const Row &row, int column) const
+{
+    const SseEvent &event = row.event;
+    switch (column) {
+    case NumberColumn:
+        return QString::number(row.number);
+    case TimeColumn:
+        return event.receivedAt.toLocalTime().toString(u"HH:mm:ss.zzz"_s);
+    case ConnectionColumn:
+        return event.connection > 0 ? QString::number(event.connection) : QString();
+    case TypeColumn:
+        return event.type;
+    case IdColumn:
+        return row.kind == RowKind::Event && event.hasId ? event.lastEventId : QString();
+    case DataColumn:
+        return preview(event.data);
+    case SizeColumn:
+        return row.kind == RowKind::Event ? QString::number(event.rawSize) : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const SseEvent &event = row.event;
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == NumberColumn || index.column() == SizeColumn
+            || index.column() == ConnectionColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case RowKindRole:
+        return int(row.kind);
+    case LifecycleRole:
+        return row.kind == RowKind::Lifecycle ? QVariant(int(row.lifecycle)) : QVariant();
+    case EventTypeRole:
+        return event.type;
+    case EventDataRole:
+        return event.data;
+    case LastEventIdRole:
+        return event.lastEventId;
+    case HasIdRole:
+        return event.hasId;
+    case ConnectionRole:
+        return event.connection;
+    case ReceivedAtRole:
+        return event.receivedAt;
+    case RawSizeRole:
+        return event.rawSize;
+    case NumberRole:
+        return row.number;
+    default:
+        return {};
+    }
+}
+
+QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
+        || section >= m_headerLabels.size())
+        return {};
+    return m_headerLabels.at(section);
+}
+
+void MessageModel::setHeaderLabels(const QStringList &labels)
+{
+    if (labels.size() != ColumnCount)
+        return;
+    m_headerLabels = labels;
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+void MessageModel::append(const SseEvent &event)
+{
+    ++m_totalEvents;
+    enqueue(Row { event, 0, RowKind::Event, Lifecycle::Opened });
+}
+
+void MessageModel::appendLifecycle(Lifecycle kind, int connection, const QString &text,
+                                   const QDateTime &time)
+{
+    SseEvent event;
+    event.data = text;
+    event.connection = connection;
+    event.receivedAt = time;
+    enqueue(Row { std::move(event), 0, RowKind::Lifecycle, kind });
+}
+
+void MessageModel::enqueue(Row &&row)
+{
+    row.number = m_nextNumber++;
+    m_pending.append(std::move(row));
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void MessageModel::flushPending()
+{
+    m_flushTimer.stop();
+    if (m_pending.isEmpty())
+        return;
+    if (m_pending.size() > m_maximumRows) { // one burst bigger than the whole cap
+        const qsizetype excess = m_pending.size() - m_maximumRows;
+        m_droppedCount += excess;
+        m_pending.remove(0, excess);
+    }
+    if (const qsizetype overflow = m_rows.size() + m_pending.size() - m_maximumRows; overflow > 0) {
+        beginRemoveRows({}, 0, int(overflow) - 1);
+        m_rows.remove(0, overflow); // Qt 6 QList: erasing at the front only moves a pointer
+        m_droppedCount += overflow;
+        endRemoveRows();
+    }
+    const int first = int(m_rows.size());
+    const int inserted = int(m_pending.size());
+    beginInsertRows({}, first, first + inserted - 1);
+    m_rows.append(std::move(m_pending));
+    m_pending.clear();
+    endInsertRows();
+    emit rowsFlushed(inserted);
+}
+
+void MessageModel::clear()
+{
+    m_flushTimer.stop();
+    beginResetModel();
+    m_rows.clear();
+    m_rows.squeeze();
+    m_pending.clear();
+    m_droppedCount = 0;
+    endResetModel();
+}
+
+const SseEvent &MessageModel::eventAt(int row) const
+{
+    return m_rows.at(row).event;
+}
+
+MessageModel::RowKind MessageModel::rowKind(int row) const
+{
+    return m_rows.at(row).kind;
+}
+
+MessageModel::Lifecycle MessageModel::lifecycleAt(int row) const
+{
+    return m_rows.at(row).lifecycle;
+}
+
+void MessageModel::setMaximumRows(int rows)
+{
+    rows = qMax(1, rows);
+    if (rows == m_maximumRows)
+        return;
+    m_maximumRows = rows;
+    if (const qsizetype overflow = m_rows.size() - m_maximumRows; overflow > 0) {
+        beginRemoveRows({}, 0, int(overflow) - 1);
+        m_rows.remove(0, overflow);
+        m_droppedCount += overflow;
+        endRemoveRows();
+    }
+}

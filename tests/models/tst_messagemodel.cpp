@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "messagemodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+SseEvent makeEvent(int n, const QString &type = u"message"_s)
+{
+    SseEvent event;
+    event.type = type;
+    event.data = u"payload %1"_s.arg(n);
+    event.lastEventId = QString::number(n);
+    event.hasId = true;
+    event.rawSize = 20;
+    event.sequence = quint64(n);
+    event.connection = 1;
+    event.receivedAt = QDateTime::currentDateTimeUtc();
+    return event;
+}
+} // namespace
+
+class TestMessageModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void appendsAreBatched();
+    void flushTimerInsertsWithoutExplicitFlush();
+    void retentionCap_data();
+    void retentionCap();
+    void lowerCapDropsOldest();
+    void lifecycleRows();
+    void previewIsOneBoundedLine();
+    void clearEmptiesEverything();
+};
+
+void TestMessageModel::appendsAreBatched()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 1; i <= 1000; ++i)
+        model.append(makeEvent(i));
+    QCOMPARE(model.rowCount(), 0); // nothing reaches the view before the flush
+    QCOMPARE(model.pendingCount(), 1000);
+    model.flushPending();
+    QCOMPARE(inserts.size(), 1);
+    QCOMPARE(inserts.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserts.at(0).at(2).toInt(), 999); // last = first + n - 1
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.index(999, MessageModel::DataColumn).data().toString(), u"payload 1000"_s);
+    QCOMPARE(model.index(0, MessageModel::IdColumn).data().toString(), u"1"_s);
+    QCOMPARE(model.totalEvents(), 1000);
+}
+
+void TestMessageModel::flushTimerInsertsWithoutExplicitFlush()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy flushed(&model, &MessageModel::rowsFlushed);
+    model.append(makeEvent(1));
+    model.append(makeEvent(2));
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
+    QCOMPARE(flushed.size(), 1);
+    QCOMPARE(flushed.at(0).at(0).toInt(), 2);
+}
+
+void TestMessageModel::retentionCap_data()
+{
+    QTest::addColumn<int>("cap");
+    QTest::addColumn<QList<int>>("bursts");
+    QTest::addColumn<int>("expectedRows");
+    QTest::addColumn<int>("expectedDropped");
+    QTest::addColumn<int>("expectedFirstNumber");
+    QTest::addRow("under cap") << 10 << QList<int> { 3, 4 } << 7 << 0 << 1;
+    QTest::addRow("exactly cap") << 10 << QList<int> { 5, 5 } << 10 << 0 << 1;
+    QTest::addRow("overflow by one") << 10 << QList<int> { 10, 1 } << 10 << 1 << 2;
+    QTest::addRow("burst bigger than cap") << 10 << QList<int> { 25 } << 10 << 15 << 16;
+    QTest::addRow("many small bursts") << 5 << QList<int> { 2, 2, 2, 2, 2 } << 5 << 5 << 6;
+    QTest::addRow("mixed") << 4 << QList<int> { 3, 9, 1 } << 4 << 9 << 10;
+}
+
+void TestMessageModel::retentionCap()
+{
+    QFETCH(int, cap);
+    QFETCH(QList<int>, bursts);
+    QFETCH(int, expectedRows);
+    QFETCH(int, expectedDropped);
+    QFETCH(int, expectedFirstNumber);
+
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMaximumRows(cap);
+    int n = 0;
+    for (int burst : bursts) {
+        for (int i = 0; i < burst; ++i)
+            model.append(makeEvent(++n));
+        model.flushPending();
+    }
+    QCOMPARE(model.rowCount(), expectedRows);
+    QCOMPARE(model.droppedCount(), expectedDropped);
+    QCOMPARE(model.index(0, 0).data(MessageModel::NumberRole).toLongLong(), expectedFirstNumber);
+    QCOMPARE(model.index(model.rowCount() - 1, 0).data(MessageModel::NumberRole).toLongLong(),
+             qint64(n)); // the newest row always survives
+}
+
+void TestMessageModel::lowerCapDropsOldest()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 1; i <= 50; ++i)
+        model.append(makeEvent(i));
+    model.flushPending();
+    model.setMaximumRows(20);
+    QCOMPARE(model.rowCount(), 20);
+    QCOMPARE(model.droppedCount(), 30);
+    QCOMPARE(model.eventAt(0).data, u"payload 31"_s);
+}
+
+void TestMessageModel::lifecycleRows()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendLifecycle(MessageModel::Lifecycle::Opened, 1, u"Opened: HTTP 200"_s);
+    model.append(makeEvent(1));
+    model.appendLifecycle(MessageModel::Lifecycle::Reconnecting, 1, u"Reconnecting in 3 s"_s);
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowKind(0), MessageModel::RowKind::Lifecycle);
+    QCOMPARE(model.rowKind(1), MessageModel::RowKind::Event);
+    QCOMPARE(model.lifecycleAt(2), MessageModel::Lifecycle::Reconnecting);
+    QCOMPARE(model.index(2, MessageModel::DataColumn).data().toString(), u"Reconnecting in 3 s"_s);
+    QCOMPARE(model.index(0, 0).data(MessageModel::RowKindRole).toInt(),
+             int(MessageModel::RowKind::Lifecycle));
+    QCOMPARE(model.index(0, MessageModel::SizeColumn).data().toString(), QString());
+    QCOMPARE(model.totalEvents(), 1); // lifecycle rows are not events
+}
+
+void TestMessageModel::previewIsOneBoundedLine()
+{
+    MessageModel model;
+    SseEvent event = makeEvent(1);
+    event.data = u"<b>first</b>\nsecond\r"_s + QString(5000, u'x');
+    model.append(event);
+    model.flushPending();
+    const QString preview = model.index(0, MessageModel::DataColumn).data().toString();
+    QVERIFY(!preview.contains(u'\n'));
+    QVERIFY(!preview.contains(u'\r'));
+    QVERIFY(preview.startsWith(u"<b>first</b>"_s)); // literal text, never interpreted
+    QCOMPARE(preview.size(), MessageModel::PreviewLength + 1); // + the ellipsis
+    QCOMPARE(model.index(0, 0).data(MessageModel::EventDataRole).toString(), event.data);
+}
+
+void TestMessageModel::clearEmptiesEverything()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 1; i <= 5; ++i)
+        model.append(makeEvent(i));
+    model.flushPending();
+    model.append(makeEvent(6)); // still pending: must not appear after clear
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.pendingCount(), 0);
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestMessageModel)
+#include "tst_messagemodel.moc"
