@@ -1,0 +1,980 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include "demoserver.h"
+
+#include <algorithm>
+#include <limits>
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype MaximumHeaderBytes = 64 * 1024;
+constexpr qint64 MaximumBodyBytes = 1024 * 1024;
+constexpr int MaximumPayloadBytes = 16 * 1024 * 1024;
+constexpr int MaximumBurst = 100'000;
+constexpr int MaximumIntervalMs = 24 * 3600 * 1000;
+// A client that stopped reading is dropped once this much is queued for it; otherwise a
+// firehose channel would grow the write buffer without bound.
+constexpr qint64 MaximumQueuedBytes = 64 * 1024 * 1024;
+// Custom-parameter channels outlive their last client by this much, so a client that
+// reconnects (browser default 3 s) still finds its replay buffer.
+constexpr qint64 IdleChannelGraceMs = 30'000;
+constexpr int MaximumChannels = 64;
+// A firehose channel (interval below this) pauses while it has no clients instead of spinning
+// the CPU for nobody; nothing is produced meanwhile, so nothing is missed either.
+constexpr int MinimumIdleIntervalMs = 10;
+// A firehose tick is skipped while any client of the channel has more than this queued: the
+// stream is then clocked by its slowest reader instead of growing write buffers until the
+// MaximumQueuedBytes drop (measured: a 64 KiB x 100 burst outran curl on loopback in < 1 s).
+constexpr qint64 FirehoseHighWaterBytes = 4 * 1024 * 1024;
+
+using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 301:
+        return QByteArrayLiteral("Moved Permanently");
+    case 302:
+        return QByteArrayLiteral("Found");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 501:
+        return QByteArrayLiteral("Not Implemented");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    case 505:
+        return QByteArrayLiteral("HTTP Version Not Supported");
+    default:
+        return QByteArrayLiteral("Status");
+    }
+}
+
+bool isTokenChar(char c)
+{
+    // RFC 9110 §5.6.2 tchar.
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(QByteArrayView text)
+{
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
+}
+
+// Strict non-negative decimal: no sign, no spaces, fits in qint64.
+std::optional<qint64> parseUnsigned(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return std::nullopt;
+    qint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+bool containsLineBreak(QByteArrayView text)
+{
+    return text.contains('\r') || text.contains('\n') || text.contains('\0');
+}
+
+const char *const TokenWords[] = {
+    "Server",    "-sent",   " events",  " stream", " text",    " from",     " a",     " server",
+    " to",       " the",    " browser", " over",   " one",     " long",     "-lived", " HTTP",
+    " response", ".",       " Each",    " token",  " arrives", " as",       " its",   " own",
+    " event",    ",",       " just",    " like",   " a",       " language", " model", " writing",
+    " an",       " answer", " word",    " by",     " word",    ".",         "\n",
+};
+constexpr int TokenWordCount = int(sizeof(TokenWords) / sizeof(TokenWords[0]));
+
+const char IndexPage[] = R"html(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>SSE Scope demo server</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; }
+#log { font: 13px/1.35 ui-monospace, monospace; white-space: pre-wrap; border: 1px solid #bbb;
+       padding: .5em; height: 70vh; overflow-y: auto; }
+.open { color: #070; } .error { color: #b00; } .event { color: #000; }
+</style>
+</head>
+<body>
+<h1>SSE Scope demo server</h1>
+<p>This page's own <code>new EventSource(...)</code> on <code id="url"></code>, for comparison with
+SSE Scope. The query string of this page is passed on to the stream, e.g.
+<code>/?interval=200&amp;dropEvery=5&amp;retry=1000</code>.</p>
+<p><button id="toggle">Close</button> readyState: <span id="state"></span></p>
+<div id="log"></div>
+<script>
+"use strict";
+const url = "/stream" + location.search;
+document.getElementById("url").textContent = url;
+const log = document.getElementById("log");
+const stateLabel = document.getElementById("state");
+const states = ["CONNECTING", "OPEN", "CLOSED"];
+let source = null;
+let lastError = 0;
+function print(kind, text) {
+  const line = document.createElement("div");
+  line.className = kind;
+  line.textContent = new Date().toISOString() + "  " + text;
+  const follow = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
+  log.appendChild(line);
+  while (log.childNodes.length > 2000) log.removeChild(log.firstChild);
+  if (follow) log.scrollTop = log.scrollHeight;
+}
+function showState() { stateLabel.textContent = source ? states[source.readyState] : "none"; }
+function onEvent(event) {
+  print("event", event.type + "  id=" + JSON.stringify(event.lastEventId) + "  data=" +
+        JSON.stringify(event.data));
+}
+function connect() {
+  source = new EventSource(url);
+  source.onopen = () => { print("open", "open (" + (lastError ? "reconnected" : "connected") + ")"); showState(); };
+  source.onerror = () => {
+    lastError = Date.now();
+    print("error", "error, readyState=" + states[source.readyState] +
+          (source.readyState === 0 ? " (the browser will reconnect)" : " (gave up)"));
+    showState();
+  };
+  source.onmessage = onEvent;
+  const types = new URLSearchParams(location.search).get("event");
+  if (types) for (const type of types.split(",")) if (type) source.addEventListener(type, onEvent);
+  showState();
+}
+document.getElementById("toggle").onclick = (event) => {
+  if (source && source.readyState !== 2) { source.close(); print("error", "closed by the page"); event.target.textContent = "Open"; }
+  else { connect(); event.target.textContent = "Close"; }
+  showState();
+};
+connect();
+</script>
+</body>
+</html>
+)html";
+
+} // namespace
+
+// Everything a `/stream` request asks for: the content part (which selects a channel) and the
+// per-connection part.
+struct DemoServer::StreamParameters
+{
+    int intervalMs = 1000;
+    QStringList eventTypes;
+    Payload payload = Payload::Timestamp;
+    int payloadBytes = 1024;
+    int burst = 1;
+
+    int retryMs = -1;
+    int dropEvery = 0;
+    int stallAfter = 0;
+    int status = 200;
+    int retryAfterSeconds = -1;
+    QByteArray contentType;
+    int heartbeatMs = 0;
+
+    static StreamParameters fromOptions(const Options &options)
+    {
+        StreamParameters parameters;
+        parameters.intervalMs = options.intervalMs;
+        parameters.eventTypes = options.eventType.split(u',', Qt::SkipEmptyParts);
+        parameters.payload = options.payload;
+        parameters.payloadBytes = options.payloadBytes;
+        parameters.burst = options.burst;
+        parameters.retryMs = options.retryMs;
+        parameters.dropEvery = options.dropEvery;
+        parameters.stallAfter = options.stallAfter;
+        parameters.status = options.status;
+        parameters.retryAfterSeconds = options.retryAfterSeconds;
+        parameters.contentType = options.contentType;
+        parameters.heartbeatMs = options.heartbeatMs;
+        return parameters;
+    }
+
+    // Empty when valid, else what is wrong (used for both Options and query parameters).
+    QString validate() const
+    {
+        if (intervalMs < 0 || intervalMs > MaximumIntervalMs)
+            return u"interval must be 0..%1 ms"_s.arg(MaximumIntervalMs);
+        if (payloadBytes < 0 || payloadBytes > MaximumPayloadBytes)
+            return u"bytes must be 0..%1"_s.arg(MaximumPayloadBytes);
+        if (burst < 1 || burst > MaximumBurst)
+            return u"burst must be 1..%1"_s.arg(MaximumBurst);
+        if (dropEvery < 0)
+            return u"dropEvery must be >= 0"_s;
+        if (stallAfter < 0)
+            return u"stallAfter must be >= 0"_s;
+        if (status < 200 || status > 599)
+            return u"status must be 200..599"_s;
+        if (heartbeatMs < 0 || heartbeatMs > MaximumIntervalMs)
+            return u"heartbeat must be 0..%1 ms"_s.arg(MaximumIntervalMs);
+        if (containsLineBreak(contentType))
+            return u"contentType must not contain line breaks"_s;
+        for (const QString &type : eventTypes) {
+            if (type.contains(u'\r') || type.contains(u'\n') || type.contains(QChar(0)))
+                return u"event type must not contain line breaks"_s;
+        }
+        return {};
+    }
+
+    // Canonical form of the content part; equal keys share one generator and replay buffer.
+    QString channelKey() const
+    {
+        return u"interval=%1;event=%2;payload=%3;bytes=%4;burst=%5"_s.arg(intervalMs)
+                .arg(eventTypes.join(u','), DemoServer::payloadName(payload))
+                .arg(payload == Payload::Large ? payloadBytes : 0)
+                .arg(burst);
+    }
+};
+
+// One event generator: a timer, the events it made (for replay) and the clients it feeds.
+struct DemoServer::Channel
+{
+    struct Buffered
+    {
+        qint64 id = 0;
+        QByteArray bytes;
+    };
+
+    StreamParameters parameters;
+    bool permanent = false;
+    QTimer timer;
+    QList<Buffered> buffer; // Qt 6 QList: erasing the front only moves a pointer.
+    qint64 generated = 0;
+    QList<Connection *> clients;
+    QElapsedTimer idleSince;
+    QByteArray largeFill;
+
+    void becomeIdle()
+    {
+        idleSince.start();
+        if (parameters.intervalMs < MinimumIdleIntervalMs)
+            timer.stop();
+    }
+};
+
+// One open `/stream` client.
+struct DemoServer::Connection
+{
+    QTcpSocket *socket = nullptr;
+    std::shared_ptr<Channel> channel;
+    qint64 sent = 0;
+    int dropEvery = 0;
+    int stallAfter = 0;
+    bool closing = false;
+    QTimer heartbeat;
+};
+
+QString DemoServer::payloadName(Payload payload)
+{
+    switch (payload) {
+    case Payload::Timestamp:
+        return u"timestamp"_s;
+    case Payload::JsonCounter:
+        return u"json"_s;
+    case Payload::Tokens:
+        return u"tokens"_s;
+    case Payload::Large:
+        return u"large"_s;
+    }
+    return {};
+}
+
+std::optional<DemoServer::Payload> DemoServer::payloadFromName(QStringView name)
+{
+    for (Payload payload :
+         { Payload::Timestamp, Payload::JsonCounter, Payload::Tokens, Payload::Large }) {
+        if (name.compare(payloadName(payload), Qt::CaseInsensitive) == 0)
+            return payload;
+    }
+    return std::nullopt;
+}
+
+DemoServer::DemoServer(QObject *parent)
+    : QObject(parent)
+{}
+
+DemoServer::~DemoServer()
+{
+    // No signals from a half-destroyed object.
+    blockSignals(true);
+    stop();
+}
+
+bool DemoServer::start()
+{
+    return start(Options {});
+}
+
+bool DemoServer::start(const Options &options)
+{
+    stop();
+    m_errorString.clear();
+    const StreamParameters defaults = StreamParameters::fromOptions(options);
+    if (const QString problem = defaults.validate(); !problem.isEmpty()) {
+        m_errorString = problem;
+        return false;
+    }
+    if (options.replayCapacity < 0) {
+        m_errorString = u"replayCapacity must be >= 0"_s;
+        return false;
+    }
+    m_options = options;
+    m_sequence = 0;
+
+    m_server = new QTcpServer(this);
+    if (!m_server->listen(options.address, options.port)) {
+        m_errorString = m_server->errorString();
+        delete m_server;
+        m_server = nullptr;
+        return false;
+    }
+    connect(m_server, &QTcpServer::newConnection, this, &DemoServer::handleNewConnection);
+
+    // The default channel runs for as long as the server listens, so events produced while a
+    // client is away are there to replay when it comes back with Last-Event-ID.
+    Channel *defaultChannel = channelFor(defaults);
+    defaultChannel->permanent = true;
+    defaultChannel->becomeIdle();
+
+    auto *expiry = new QTimer(m_server);
+    expiry->setInterval(5000);
+    connect(expiry, &QTimer::timeout, this, &DemoServer::expireIdleChannels);
+    expiry->start();
+    return true;
+}
+
+void DemoServer::stop()
+{
+    const auto pending = m_pendingRequests.keys();
+    m_pendingRequests.clear();
+    const auto streams = m_connections.keys();
+    // Callers up the stack (generate(), startStream()) hold shared pointers, so marking is
+    // enough to make them stop writing; the objects die when the last holder lets go.
+    for (const auto &connection : std::as_const(m_connections)) {
+        connection->closing = true;
+        connection->heartbeat.stop();
+    }
+    for (const auto &channel : std::as_const(m_channels))
+        channel->timer.stop();
+    m_connections.clear();
+    m_channels.clear();
+    for (QTcpSocket *socket : pending + streams) {
+        disconnect(socket, nullptr, this, nullptr);
+        socket->abort();
+        socket->deleteLater();
+    }
+    if (m_server) {
+        m_server->close();
+        m_server->deleteLater();
+        m_server = nullptr;
+    }
+    for (qsizetype i = 0; i < streams.size(); ++i)
+        emit clientDisconnected();
+}
+
+bool DemoServer::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+quint16 DemoServer::port() const
+{
+    return isListening() ? m_server->serverPort() : 0;
+}
+
+QHostAddress DemoServer::address() const
+{
+    return isListening() ? m_server->serverAddress() : QHostAddress();
+}
+
+QUrl DemoServer::baseUrl() const
+{
+    if (!isListening())
+        return {};
+    QHostAddress host = address();
+    // A wildcard bind is reachable on loopback; "0.0.0.0" is not a URL a client can open.
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress(QHostAddress::LocalHostIPv6);
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(host.toString());
+    url.setPort(port());
+    url.setPath(u"/"_s);
+    return url;
+}
+
+QUrl DemoServer::streamUrl() const
+{
+    QUrl url = baseUrl();
+    if (!url.isEmpty())
+        url.setPath(u"/stream"_s);
+    return url;
+}
+
+QUrl DemoServer::streamUrl(const QUrlQuery &query) const
+{
+    QUrl url = streamUrl();
+    if (!url.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QString DemoServer::errorString() const
+{
+    return m_errorString;
+}
+
+int DemoServer::clientCount() const
+{
+    return int(m_connections.size());
+}
+
+const DemoServer::Options &DemoServer::options() const
+{
+    return m_options;
+}
+
+qint64 DemoServer::lastEventIdSent() const
+{
+    return m_sequence;
+}
+
+void DemoServer::handleNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        // The QTcpServer owns accepted sockets by default; reparent so stop() decides.
+        socket->setParent(this);
+        m_pendingRequests.insert(socket, {});
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { handleReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this,
+                [this, socket] { handleDisconnected(socket); });
+        if (socket->bytesAvailable() > 0)
+            handleReadyRead(socket);
+    }
+}
+
+void DemoServer::handleReadyRead(QTcpSocket *socket)
+{
+    const auto pending = m_pendingRequests.find(socket);
+    if (pending == m_pendingRequests.end()) {
+        // Anything a streaming client sends after its request is irrelevant here.
+        socket->readAll();
+        return;
+    }
+    QByteArray &buffer = pending.value();
+    buffer += socket->readAll();
+
+    // Bare LF line ends are accepted as well (RFC 9112 §2.2 allows recipients to).
+    qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    qsizetype separator = 4;
+    if (const qsizetype lf = buffer.indexOf("\n\n"); lf >= 0 && (headerEnd < 0 || lf < headerEnd)) {
+        headerEnd = lf;
+        separator = 2;
+    }
+    if (headerEnd < 0) {
+        if (buffer.size() > MaximumHeaderBytes) {
+            m_pendingRequests.erase(pending);
+            sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"),
+                               QByteArrayLiteral("text/plain; charset=utf-8"), {}, true);
+        }
+        return;
+    }
+    if (headerEnd > MaximumHeaderBytes) {
+        m_pendingRequests.erase(pending);
+        sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"));
+        return;
+    }
+
+    const auto fail = [&](int status, const QByteArray &message) {
+        m_pendingRequests.remove(socket);
+        // 413 and 501 answer before the body was read, so the client may still be sending.
+        sendSimpleResponse(socket, status, message + '\n',
+                           QByteArrayLiteral("text/plain; charset=utf-8"), {},
+                           status == 413 || status == 501);
+    };
+
+    QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    for (QByteArray &line : lines) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+    }
+    // RFC 9112 §2.2: ignore at least one empty line before the request line.
+    while (!lines.isEmpty() && lines.constFirst().isEmpty())
+        lines.removeFirst();
+    if (lines.isEmpty())
+        return fail(400, QByteArrayLiteral("Empty request"));
+
+    const QList<QByteArray> requestLine = lines.constFirst().split(' ');
+    if (requestLine.size() != 3 || !isToken(requestLine.at(0)))
+        return fail(400, QByteArrayLiteral("Malformed request line"));
+    const QByteArray &method = requestLine.at(0);
+    const QByteArray &target = requestLine.at(1);
+    const QByteArray &version = requestLine.at(2);
+    if (!target.startsWith('/') || containsLineBreak(target))
+        return fail(400, QByteArrayLiteral("Request target must be an absolute path"));
+    if (!version.startsWith("HTTP/1."))
+        return fail(version.startsWith("HTTP/") ? 505 : 400,
+                    QByteArrayLiteral("Only HTTP/1.x is supported"));
+
+    HeaderList headers;
+    std::optional<qint64> contentLength;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        const qsizetype colon = line.indexOf(':');
+        // RFC 9112 §5.2: obsolete line folding may be rejected with 400.
+        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
+            return fail(400, QByteArrayLiteral("Malformed header line"));
+        const QByteArray name = line.left(colon);
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            const auto length = parseUnsigned(value);
+            if (!length || (contentLength && *contentLength != *length))
+                return fail(400, QByteArrayLiteral("Invalid Content-Length"));
+            contentLength = length;
+        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
+            return fail(
+                    501,
+                    QByteArrayLiteral("Transfer-Encoding is not supported; send Content-Length"));
+        }
+        headers.append({ name, value });
+    }
+    if (contentLength && *contentLength > MaximumBodyBytes)
+        return fail(413, QByteArrayLiteral("Request body too large"));
+
+    const qsizetype bodyStart = headerEnd + separator;
+    const qint64 bodyLength = contentLength.value_or(0);
+    if (buffer.size() - bodyStart < bodyLength)
+        return; // wait for the rest of the body
+
+    const QByteArray body = buffer.mid(bodyStart, bodyLength);
+    m_pendingRequests.erase(pending);
+    emit requestReceived(method, target, headers, body);
+    // A slot may have stopped the server (this socket was in no list stop() walks, so close it
+    // here) or the client may be gone already.
+    if (!isListening()) {
+        disconnect(socket, nullptr, this, nullptr);
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    dispatchRequest(socket, method, target, headers);
+}
+
+void DemoServer::dispatchRequest(QTcpSocket *socket, const QByteArray &method,
+                                 const QByteArray &target, const HeaderList &headers)
+{
+    Q_UNUSED(method);
+    const qsizetype questionMark = target.indexOf('?');
+    const QByteArray rawPath = questionMark < 0 ? target : target.left(questionMark);
+    const QString path = QUrl::fromPercentEncoding(rawPath);
+    const QUrlQuery query(questionMark < 0 ? QString()
+                                           : QString::fromUtf8(target.mid(questionMark + 1)));
+
+    if (path == u"/"_s || path == u"/index.html"_s) {
+        sendSimpleResponse(socket, 200, QByteArray(IndexPage),
+                           QByteArrayLiteral("text/html; charset=utf-8"));
+        return;
+    }
+    if (path != u"/stream"_s) {
+        sendSimpleResponse(socket, 404, QByteArrayLiteral("Not found; the stream is at /stream\n"));
+        return;
+    }
+
+    StreamParameters parameters = StreamParameters::fromOptions(m_options);
+    QString problem;
+    const auto readInt = [&](const QString &key, int &value) {
+        if (!problem.isEmpty() || !query.hasQueryItem(key))
+            return;
+        const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
+        const auto parsed = parseUnsigned(text.toLatin1());
+        if (!parsed || *parsed > std::numeric_limits<int>::max())
+            problem = u"%1 must be a non-negative integer, not \"%2\""_s.arg(key, text);
+        else
+            value = int(*parsed);
+    };
+    readInt(u"interval"_s, parameters.intervalMs);
+    readInt(u"bytes"_s, parameters.payloadBytes);
+    readInt(u"burst"_s, parameters.burst);
+    readInt(u"retry"_s, parameters.retryMs);
+    readInt(u"retryAfter"_s, parameters.retryAfterSeconds);
+    readInt(u"dropEvery"_s, parameters.dropEvery);
+    readInt(u"stallAfter"_s, parameters.stallAfter);
+    readInt(u"status"_s, parameters.status);
+    readInt(u"heartbeat"_s, parameters.heartbeatMs);
+    if (problem.isEmpty() && query.hasQueryItem(u"event"_s))
+        parameters.eventTypes = query.queryItemValue(u"event"_s, QUrl::FullyDecoded)
+                                        .split(u',', Qt::SkipEmptyParts);
+    if (problem.isEmpty() && query.hasQueryItem(u"payload"_s)) {
+        const QString name = query.queryItemValue(u"payload"_s, QUrl::FullyDecoded);
+        if (const auto payload = payloadFromName(name))
+            parameters.payload = *payload;
+        else
+            problem = u"payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(name);
+    }
+    if (problem.isEmpty() && query.hasQueryItem(u"contentType"_s))
+        parameters.contentType =
+                query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+    if (problem.isEmpty())
+        problem = parameters.validate();
+    if (!problem.isEmpty()) {
+        sendSimpleResponse(socket, 400, problem.toUtf8() + '\n');
+        return;
+    }
+
+    QByteArray lastEventId;
+    for (const auto &[name, value] : headers) {
+        if (name.compare("Last-Event-ID", Qt::CaseInsensitive) == 0)
+            lastEventId = value;
+    }
+
+    if (parameters.status != 200) {
+        HeaderList extra;
+        if (parameters.retryAfterSeconds >= 0)
+            extra.append({ QByteArrayLiteral("Retry-After"),
+                           QByteArray::number(parameters.retryAfterSeconds) });
+        const QByteArray body = parameters.status == 204
+                ? QByteArray()
+                : QByteArray::number(parameters.status) + ' ' + reasonPhrase(parameters.status)
+                        + " (requested by status=" + QByteArray::number(parameters.status) + ")\n";
+        sendSimpleResponse(socket, parameters.status, body,
+                           QByteArrayLiteral("text/plain; charset=utf-8"), extra);
+        return;
+    }
+    startStream(socket, path, parameters, lastEventId);
+}
+
+void DemoServer::sendSimpleResponse(QTcpSocket *socket, int status, const QByteArray &body,
+                                    const QByteArray &contentType, const HeaderList &extraHeaders,
+                                    bool drainBeforeClose)
+{
+    QByteArray response =
+            "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    // RFC 9110 §15.3.5: a 204 has no content, so no Content-Type or Content-Length either.
+    if (status != 204) {
+        response += "Content-Type: " + contentType + "\r\n";
+        response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    for (const auto &[name, value] : extraHeaders)
+        response += name + ": " + value + "\r\n";
+    response += "Cache-Control: no-cache\r\n"
+                "Access-Control-Allow-Origin: *\r\n"
+                "Connection: close\r\n\r\n";
+    if (status != 204)
+        response += body;
+    socket->write(response);
+    if (drainBeforeClose) {
+        // Closing with unread input makes the kernel send RST, which can destroy the response
+        // before the client reads it. Keep reading (handleReadyRead() discards input of
+        // unknown sockets) and close a little later; most clients close first on their own.
+        QTimer::singleShot(500, socket, [socket] { socket->disconnectFromHost(); });
+        return;
+    }
+    // disconnectFromHost() flushes what was written before closing.
+    socket->disconnectFromHost();
+}
+
+void DemoServer::startStream(QTcpSocket *socket, const QString &path,
+                             const StreamParameters &parameters, const QByteArray &lastEventId)
+{
+    channelFor(parameters);
+    auto connection = std::make_shared<Connection>();
+    connection->socket = socket;
+    connection->channel = m_channels.value(parameters.channelKey());
+    connection->dropEvery = parameters.dropEvery;
+    connection->stallAfter = parameters.stallAfter;
+    m_connections.insert(socket, connection);
+    Connection *raw = connection.get();
+    Channel *channel = raw->channel.get();
+    // Announced before any write: a drop limit may close the connection during the replay.
+    emit clientConnected(path, lastEventId);
+    if (raw->closing || !m_connections.contains(socket))
+        return;
+
+    QByteArray head = QByteArrayLiteral("HTTP/1.1 200 OK\r\n");
+    if (!parameters.contentType.isEmpty())
+        head += "Content-Type: " + parameters.contentType + "\r\n";
+    head += "Cache-Control: no-cache\r\n"
+            "Connection: keep-alive\r\n"
+            "Access-Control-Allow-Origin: *\r\n"
+            // Tells nginx-style proxies in front of a forwarded port not to buffer the stream.
+            "X-Accel-Buffering: no\r\n"
+            "\r\n";
+    // HTML §9.2.6: "If the field name is "retry"... set the event stream's reconnection time".
+    if (parameters.retryMs >= 0)
+        head += "retry: " + QByteArray::number(parameters.retryMs) + "\n\n";
+    socket->write(head);
+
+    if (parameters.heartbeatMs > 0) {
+        raw->heartbeat.setInterval(parameters.heartbeatMs);
+        connect(&raw->heartbeat, &QTimer::timeout, this, [raw] {
+            if (raw->closing || (raw->stallAfter > 0 && raw->sent >= raw->stallAfter))
+                return;
+            raw->socket->write(QByteArrayLiteral(": heartbeat\n\n"));
+        });
+        raw->heartbeat.start();
+    }
+
+    // Replay what this client missed (ids are increasing, so "id > N" is exactly the gap),
+    // then it joins the live fan-out. A non-numeric Last-Event-ID replays nothing.
+    if (const auto after = parseUnsigned(lastEventId.trimmed())) {
+        QList<QByteArray> missed;
+        QByteArray joined;
+        for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
+            if (event.id > *after) {
+                missed.append(event.bytes);
+                joined += event.bytes;
+            }
+        }
+        if (!missed.isEmpty())
+            deliver(raw, missed, joined);
+    }
+    if (!raw->closing) {
+        channel->clients.append(raw);
+        if (!channel->timer.isActive())
+            channel->timer.start();
+    }
+}
+
+DemoServer::Channel *DemoServer::channelFor(const StreamParameters &parameters)
+{
+    const QString key = parameters.channelKey();
+    if (const auto existing = m_channels.value(key))
+        return existing.get();
+
+    if (m_channels.size() >= MaximumChannels) {
+        // Evict the channel idle the longest; busy ones are never evicted (rare overflow is OK).
+        QString oldestKey;
+        qint64 oldestIdle = -1;
+        for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it) {
+            const Channel &candidate = *it.value();
+            if (candidate.permanent || !candidate.clients.isEmpty()
+                || !candidate.idleSince.isValid())
+                continue;
+            if (candidate.idleSince.elapsed() > oldestIdle) {
+                oldestIdle = candidate.idleSince.elapsed();
+                oldestKey = it.key();
+            }
+        }
+        if (!oldestKey.isEmpty())
+            m_channels.remove(oldestKey);
+    }
+
+    auto channel = std::make_shared<Channel>();
+    channel->parameters = parameters;
+    if (parameters.payload == Payload::Large) {
+        static constexpr char Alphabet[] =
+                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ";
+        constexpr int AlphabetSize = int(sizeof(Alphabet)) - 1;
+        channel->largeFill.resize(parameters.payloadBytes);
+        for (int i = 0; i < parameters.payloadBytes; ++i)
+            channel->largeFill[i] = Alphabet[i % AlphabetSize];
+    }
+    Channel *raw = channel.get();
+    raw->timer.setInterval(parameters.intervalMs);
+    // The lock keeps the channel alive even if a slot reached from generate() stops the server.
+    connect(&raw->timer, &QTimer::timeout, this, [this, weak = std::weak_ptr<Channel>(channel)] {
+        if (const auto locked = weak.lock())
+            generate(locked.get());
+    });
+    raw->timer.start();
+    m_channels.insert(key, std::move(channel));
+    return raw;
+}
+
+void DemoServer::generate(Channel *channel)
+{
+    const StreamParameters &parameters = channel->parameters;
+    if (parameters.intervalMs < MinimumIdleIntervalMs) {
+        for (const Connection *connection : std::as_const(channel->clients)) {
+            if (connection->socket->bytesToWrite() > FirehoseHighWaterBytes)
+                return;
+        }
+    }
+    // One clock reading per tick: a burst shares its timestamp, as a real batch would.
+    const QByteArray time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
+    QList<QByteArray> events;
+    events.reserve(parameters.burst);
+    QByteArray joined;
+
+    for (int i = 0; i < parameters.burst; ++i) {
+        const qint64 id = ++m_sequence;
+        const qint64 index = channel->generated++;
+        QByteArray data;
+        switch (parameters.payload) {
+        case Payload::Timestamp:
+            data = time;
+            break;
+        case Payload::JsonCounter:
+            data = "{\"n\":" + QByteArray::number(id) + ",\"time\":\"" + time + "\"}";
+            break;
+        case Payload::Tokens:
+            data = TokenWords[index % TokenWordCount];
+            break;
+        case Payload::Large: {
+            data = channel->largeFill;
+            const QByteArray prefix = '#' + QByteArray::number(id) + ' ';
+            data.replace(0, std::min(prefix.size(), data.size()), prefix.left(data.size()));
+            break;
+        }
+        }
+
+        QByteArray event = "id: " + QByteArray::number(id) + '\n';
+        if (!parameters.eventTypes.isEmpty())
+            event += "event: "
+                    + parameters.eventTypes.at(index % parameters.eventTypes.size()).toUtf8()
+                    + '\n';
+        // HTML §9.2.6: each data line is appended with a LF, so a LF in the payload becomes
+        // a second `data:` line.
+        qsizetype start = 0;
+        while (true) {
+            const qsizetype end = data.indexOf('\n', start);
+            event += "data: "
+                    + QByteArrayView(data).sliced(start, (end < 0 ? data.size() : end) - start)
+                    + '\n';
+            if (end < 0)
+                break;
+            start = end + 1;
+        }
+        event += '\n';
+        joined += event;
+        events.append(event);
+        channel->buffer.append({ id, std::move(event) });
+    }
+
+    const qsizetype capacity = m_options.replayCapacity;
+    if (channel->buffer.size() > capacity)
+        channel->buffer.remove(0, channel->buffer.size() - capacity);
+
+    // Shared copies: delivering can close connections (and so edit the client list), and a
+    // slot connected to clientDisconnected may even stop the server.
+    QList<std::shared_ptr<Connection>> clients;
+    clients.reserve(channel->clients.size());
+    for (Connection *connection : std::as_const(channel->clients))
+        clients.append(m_connections.value(connection->socket));
+    for (const auto &connection : std::as_const(clients)) {
+        if (connection && !connection->closing)
+            deliver(connection.get(), events, joined);
+    }
+}
+
+void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events,
+                         const QByteArray &joined)
+{
+    qint64 allowed = events.size();
+    if (connection->dropEvery > 0)
+        allowed = std::min<qint64>(allowed, connection->dropEvery - connection->sent);
+    if (connection->stallAfter > 0)
+        allowed = std::min<qint64>(allowed, connection->stallAfter - connection->sent);
+    allowed = std::max<qint64>(allowed, 0);
+
+    QTcpSocket *socket = connection->socket;
+    if (allowed == events.size()) {
+        socket->write(joined);
+    } else {
+        for (qsizetype i = 0; i < allowed; ++i)
+            socket->write(events.at(i));
+    }
+    connection->sent += allowed;
+
+    if (connection->dropEvery > 0 && connection->sent >= connection->dropEvery) {
+        closeConnection(socket);
+    } else if (socket->bytesToWrite() > MaximumQueuedBytes) {
+        qWarning("DemoServer: dropping a client that stopped reading (%lld bytes queued)",
+                 socket->bytesToWrite());
+        socket->abort();
+    }
+}
+
+void DemoServer::closeConnection(QTcpSocket *socket)
+{
+    const auto connection = m_connections.value(socket);
+    if (!connection || connection->closing)
+        return;
+    connection->closing = true;
+    connection->heartbeat.stop();
+    Channel *channel = connection->channel.get();
+    channel->clients.removeOne(connection.get());
+    if (channel->clients.isEmpty())
+        channel->becomeIdle();
+    // Flushes the queued events, then closes: "close after N events" means N arrive.
+    socket->disconnectFromHost();
+}
+
+void DemoServer::handleDisconnected(QTcpSocket *socket)
+{
+    m_pendingRequests.remove(socket);
+    socket->deleteLater();
+    const auto connection = m_connections.take(socket);
+    if (!connection)
+        return;
+    connection->closing = true;
+    connection->heartbeat.stop();
+    Channel *channel = connection->channel.get();
+    if (channel->clients.removeOne(connection.get()) && channel->clients.isEmpty())
+        channel->becomeIdle();
+    // This can run inside deliver() (abort() emits synchronously); its callers hold their own
+    // shared pointer, so dropping ours here is safe.
+    emit clientDisconnected();
+}
+
+void DemoServer::expireIdleChannels()
+{
+    for (auto it = m_channels.begin(); it != m_channels.end();) {
+        const Channel &channel = *it.value();
+        if (!channel.permanent && channel.clients.isEmpty() && channel.idleSince.isValid()
+            && channel.idleSince.elapsed() > IdleChannelGraceMs) {
+            it = m_channels.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}

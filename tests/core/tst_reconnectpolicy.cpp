@@ -1,0 +1,394 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include <QTest>
+
+#include "reconnectpolicy.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using std::chrono::milliseconds;
+
+using Mode = ReconnectPolicy::Mode;
+using Kind = ReconnectPolicy::FailureKind;
+using Source = ReconnectPolicy::DelaySource;
+
+Q_DECLARE_METATYPE(ReconnectPolicy::Mode)
+Q_DECLARE_METATYPE(ReconnectPolicy::FailureKind)
+Q_DECLARE_METATYPE(ReconnectPolicy::DelaySource)
+
+namespace {
+
+ReconnectPolicy::Failure failure(Kind kind, int status = 0)
+{
+    ReconnectPolicy::Failure result;
+    result.kind = kind;
+    result.httpStatus = status;
+    return result;
+}
+
+ReconnectPolicy::Settings settingsFor(Mode mode)
+{
+    ReconnectPolicy::Settings settings;
+    settings.mode = mode;
+    settings.jitter = 0; // exact numbers in the matrix; jitter has its own tests
+    return settings;
+}
+
+} // namespace
+
+class TestReconnectPolicy : public QObject
+{
+    Q_OBJECT
+private slots:
+    void matrix_data();
+    void matrix();
+    void serverRetryReplacesDefault();
+    void overrideWins_data();
+    void overrideWins();
+    void negativeServerRetryIgnored();
+    void backoffDoublesToCap();
+    void backoffLargeAttemptDoesNotOverflow();
+    void jitterWithinBoundsAndDeterministic_data();
+    void jitterWithinBoundsAndDeterministic();
+    void jitterNeverExceedsCap();
+    void differentSeedsDiffer();
+    void retryAfter_data();
+    void retryAfter();
+    void maxAttempts_data();
+    void maxAttempts();
+    void attemptBelowOneCountsAsOne();
+    void modeNames_data();
+    void modeNames();
+    void unknownModeName();
+    void names();
+};
+
+// Each mode x each failure kind: fatal (-1) or the delay, with defaults (3000 ms, base 1000).
+void TestReconnectPolicy::matrix_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("expected"); // ms, or -1 for "no reconnect"
+    QTest::addColumn<Source>("source");
+
+    struct Row
+    {
+        const char *name;
+        Kind kind;
+        int status;
+    };
+    const Row rows[] = {
+        { "network", Kind::NetworkError, 0 },  { "eof", Kind::EndOfStream, 0 },
+        { "idle", Kind::IdleTimeout, 0 },      { "http404", Kind::HttpStatus, 404 },
+        { "http500", Kind::HttpStatus, 500 },  { "http503", Kind::HttpStatus, 503 },
+        { "http429", Kind::HttpStatus, 429 },  { "http400", Kind::HttpStatus, 400 },
+        { "http301", Kind::HttpStatus, 301 },  { "wrongType", Kind::WrongContentType, 200 },
+        { "noContent", Kind::NoContent, 204 },
+    };
+    const auto retryable = [](const Row &row) {
+        return row.kind != Kind::WrongContentType && row.kind != Kind::NoContent
+                && (row.kind != Kind::HttpStatus || row.status >= 500 || row.status == 429);
+    };
+    for (const Row &row : rows) {
+        const bool transport = row.kind == Kind::NetworkError || row.kind == Kind::EndOfStream
+                || row.kind == Kind::IdleTimeout;
+        QTest::addRow("browser-%s", row.name) << Mode::Browser << row.kind << row.status
+                                              << (transport ? 3000 : -1) << Source::Default;
+        QTest::addRow("fixed-%s", row.name) << Mode::Fixed << row.kind << row.status
+                                            << (retryable(row) ? 3000 : -1) << Source::Default;
+        QTest::addRow("backoff-%s", row.name) << Mode::Backoff << row.kind << row.status
+                                              << (retryable(row) ? 1000 : -1) << Source::Backoff;
+        QTest::addRow("off-%s", row.name)
+                << Mode::Off << row.kind << row.status << -1 << Source::Default;
+    }
+}
+
+void TestReconnectPolicy::matrix()
+{
+    QFETCH(Mode, mode);
+    QFETCH(Kind, kind);
+    QFETCH(int, status);
+    QFETCH(int, expected);
+    QFETCH(Source, source);
+
+    const ReconnectPolicy policy(settingsFor(mode), 1);
+    const auto delay = policy.delayFor(1, failure(kind, status));
+    QCOMPARE(ReconnectPolicy::isFatal(mode, failure(kind, status)), expected < 0);
+    if (expected < 0) {
+        QVERIFY(!delay);
+        return;
+    }
+    QVERIFY(delay);
+    QCOMPARE(delay->delay, milliseconds(expected));
+    QCOMPARE(delay->source, source);
+}
+
+void TestReconnectPolicy::serverRetryReplacesDefault()
+{
+    ReconnectPolicy browser(settingsFor(Mode::Browser), 1);
+    QVERIFY(!browser.serverRetry());
+    browser.setServerRetry(1500ms);
+    QCOMPARE(browser.serverRetry(), std::optional(1500ms));
+    QCOMPARE(browser.delayFor(1, failure(Kind::EndOfStream)),
+             std::optional(ReconnectPolicy::Delay { 1500ms, Source::ServerRetry }));
+    // The latest valid value wins; 0 is valid ("reconnect at once").
+    browser.setServerRetry(0ms);
+    QCOMPARE(browser.delayFor(2, failure(Kind::NetworkError)),
+             std::optional(ReconnectPolicy::Delay { 0ms, Source::ServerRetry }));
+    browser.clearServerRetry();
+    QCOMPARE(browser.delayFor(1, failure(Kind::NetworkError))->source, Source::Default);
+
+    // Fixed and Backoff deliberately ignore the server's retry:.
+    ReconnectPolicy fixed(settingsFor(Mode::Fixed), 1);
+    fixed.setServerRetry(1500ms);
+    QCOMPARE(fixed.delayFor(1, failure(Kind::EndOfStream)),
+             std::optional(ReconnectPolicy::Delay { 3000ms, Source::Default }));
+    ReconnectPolicy backoff(settingsFor(Mode::Backoff), 1);
+    backoff.setServerRetry(1500ms);
+    QCOMPARE(backoff.delayFor(1, failure(Kind::EndOfStream)),
+             std::optional(ReconnectPolicy::Delay { 1000ms, Source::Backoff }));
+}
+
+void TestReconnectPolicy::overrideWins_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<bool>("withServerRetry");
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<Source>("source");
+    QTest::newRow("browser") << Mode::Browser << false << 250 << Source::Override;
+    QTest::newRow("browser-over-retry") << Mode::Browser << true << 250 << Source::Override;
+    QTest::newRow("fixed") << Mode::Fixed << false << 250 << Source::Override;
+    QTest::newRow("fixed-over-retry") << Mode::Fixed << true << 250 << Source::Override;
+    QTest::newRow("backoff-ignores") << Mode::Backoff << true << 1000 << Source::Backoff;
+}
+
+void TestReconnectPolicy::overrideWins()
+{
+    QFETCH(Mode, mode);
+    QFETCH(bool, withServerRetry);
+    QFETCH(int, expected);
+    QFETCH(Source, source);
+    auto settings = settingsFor(mode);
+    settings.retryOverride = 250ms;
+    ReconnectPolicy policy(settings, 1);
+    if (withServerRetry)
+        policy.setServerRetry(7000ms);
+    const auto delay = policy.delayFor(1, failure(Kind::NetworkError));
+    QVERIFY(delay);
+    QCOMPARE(delay->delay, milliseconds(expected));
+    QCOMPARE(delay->source, source);
+}
+
+void TestReconnectPolicy::negativeServerRetryIgnored()
+{
+    ReconnectPolicy policy(settingsFor(Mode::Browser), 1);
+    policy.setServerRetry(800ms);
+    policy.setServerRetry(-5ms);
+    QCOMPARE(policy.serverRetry(), std::optional(800ms));
+}
+
+void TestReconnectPolicy::backoffDoublesToCap()
+{
+    auto settings = settingsFor(Mode::Backoff);
+    settings.backoffBase = 500ms;
+    settings.backoffCap = 10000ms;
+    const ReconnectPolicy policy(settings, 1);
+    QList<qint64> schedule;
+    for (int attempt = 1; attempt <= 8; ++attempt) {
+        const auto delay = policy.delayFor(attempt, failure(Kind::NetworkError));
+        QVERIFY(delay);
+        QCOMPARE(delay->source, Source::Backoff);
+        schedule << delay->delay.count();
+    }
+    QCOMPARE(schedule, (QList<qint64> { 500, 1000, 2000, 4000, 8000, 10000, 10000, 10000 }));
+}
+
+void TestReconnectPolicy::backoffLargeAttemptDoesNotOverflow()
+{
+    auto settings = settingsFor(Mode::Backoff);
+    const ReconnectPolicy policy(settings, 1);
+    QCOMPARE(policy.backoffDelay(100000), 30000ms);
+    QCOMPARE(policy.delayFor(std::numeric_limits<int>::max(), failure(Kind::NetworkError))->delay,
+             30000ms);
+}
+
+void TestReconnectPolicy::jitterWithinBoundsAndDeterministic_data()
+{
+    QTest::addColumn<double>("jitter");
+    QTest::addColumn<quint32>("seed");
+    QTest::newRow("20%-seed1") << 0.2 << 1u;
+    QTest::newRow("20%-seed42") << 0.2 << 42u;
+    QTest::newRow("50%-seed7") << 0.5 << 7u;
+    QTest::newRow("100%-seed9") << 1.0 << 9u;
+}
+
+void TestReconnectPolicy::jitterWithinBoundsAndDeterministic()
+{
+    QFETCH(double, jitter);
+    QFETCH(quint32, seed);
+    auto settings = settingsFor(Mode::Backoff);
+    settings.jitter = jitter;
+    settings.backoffBase = 1000ms;
+    settings.backoffCap = 1'000'000ms; // far away: bounds are exactly nominal * (1 ± jitter)
+    const ReconnectPolicy policy(settings, seed);
+    const ReconnectPolicy twin(settings, seed);
+    QCOMPARE(policy.seed(), seed);
+    bool anyJittered = false;
+    for (int attempt = 1; attempt <= 9; ++attempt) {
+        const qint64 nominal = 1000LL << (attempt - 1);
+        const auto delay = policy.delayFor(attempt, failure(Kind::NetworkError));
+        QVERIFY(delay);
+        const qint64 ms = delay->delay.count();
+        QVERIFY2(ms >= qint64(nominal * (1 - jitter)) && ms <= qint64(nominal * (1 + jitter)) + 1,
+                 qPrintable(u"attempt %1: %2 ms"_s.arg(attempt).arg(ms)));
+        anyJittered = anyJittered || ms != nominal;
+        // Same seed, same attempt: same number, and asking again does not change it.
+        QCOMPARE(twin.delayFor(attempt, failure(Kind::NetworkError))->delay, delay->delay);
+        QCOMPARE(policy.delayFor(attempt, failure(Kind::NetworkError))->delay, delay->delay);
+    }
+    QVERIFY(anyJittered);
+}
+
+void TestReconnectPolicy::jitterNeverExceedsCap()
+{
+    auto settings = settingsFor(Mode::Backoff);
+    settings.jitter = 0.5;
+    settings.backoffBase = 1000ms;
+    settings.backoffCap = 4000ms;
+    for (quint32 seed = 1; seed <= 50; ++seed) {
+        const ReconnectPolicy policy(settings, seed);
+        for (int attempt = 1; attempt <= 6; ++attempt) {
+            const auto delay = policy.delayFor(attempt, failure(Kind::EndOfStream))->delay;
+            QVERIFY(delay <= 4000ms);
+            QVERIFY(delay >= milliseconds(qint64(policy.backoffDelay(attempt).count() * 0.5)));
+        }
+    }
+}
+
+void TestReconnectPolicy::differentSeedsDiffer()
+{
+    auto settings = settingsFor(Mode::Backoff);
+    settings.jitter = 0.2;
+    const ReconnectPolicy a(settings, 1);
+    const ReconnectPolicy b(settings, 2);
+    bool differs = false;
+    for (int attempt = 1; attempt <= 5; ++attempt)
+        differs = differs
+                || a.delayFor(attempt, failure(Kind::NetworkError))
+                        != b.delayFor(attempt, failure(Kind::NetworkError));
+    QVERIFY(differs);
+    // Seed 0 means "random": the policy picks a non-zero one.
+    QVERIFY(ReconnectPolicy(settings, 0).seed() != 0);
+    QVERIFY(ReconnectPolicy().seed() != 0);
+}
+
+void TestReconnectPolicy::retryAfter_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("retryAfterMs");
+    QTest::addColumn<int>("expected");
+    QTest::addColumn<Source>("source");
+    QTest::newRow("backoff-503") << Mode::Backoff << 503 << 5000 << 5000 << Source::RetryAfter;
+    QTest::newRow("backoff-429") << Mode::Backoff << 429 << 2000 << 2000 << Source::RetryAfter;
+    QTest::newRow("backoff-zero") << Mode::Backoff << 503 << 0 << 0 << Source::RetryAfter;
+    QTest::newRow("backoff-capped")
+            << Mode::Backoff << 503 << 120000 << 30000 << Source::RetryAfter;
+    QTest::newRow("backoff-404-fatal") << Mode::Backoff << 404 << 5000 << -1 << Source::Default;
+    QTest::newRow("fixed-ignores") << Mode::Fixed << 503 << 5000 << 3000 << Source::Default;
+    QTest::newRow("browser-fatal") << Mode::Browser << 503 << 5000 << -1 << Source::Default;
+}
+
+void TestReconnectPolicy::retryAfter()
+{
+    QFETCH(Mode, mode);
+    QFETCH(int, status);
+    QFETCH(int, retryAfterMs);
+    QFETCH(int, expected);
+    QFETCH(Source, source);
+    auto settings = settingsFor(mode);
+    settings.jitter = 0.5; // Retry-After is used as is, never jittered
+    const ReconnectPolicy policy(settings, 3);
+    auto fail = failure(Kind::HttpStatus, status);
+    fail.retryAfter = milliseconds(retryAfterMs);
+    const auto delay = policy.delayFor(4, fail);
+    if (expected < 0) {
+        QVERIFY(!delay);
+        return;
+    }
+    QVERIFY(delay);
+    QCOMPARE(delay->delay, milliseconds(expected));
+    QCOMPARE(delay->source, source);
+}
+
+void TestReconnectPolicy::maxAttempts_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::newRow("browser") << Mode::Browser;
+    QTest::newRow("fixed") << Mode::Fixed;
+    QTest::newRow("backoff") << Mode::Backoff;
+}
+
+void TestReconnectPolicy::maxAttempts()
+{
+    QFETCH(Mode, mode);
+    auto settings = settingsFor(mode);
+    settings.maxAttempts = 3;
+    const ReconnectPolicy policy(settings, 1);
+    for (int attempt = 1; attempt <= 3; ++attempt)
+        QVERIFY(policy.delayFor(attempt, failure(Kind::NetworkError)));
+    QVERIFY(!policy.delayFor(4, failure(Kind::NetworkError)));
+    QVERIFY(!policy.delayFor(100, failure(Kind::EndOfStream)));
+
+    settings.maxAttempts = 0; // unlimited
+    const ReconnectPolicy unlimited(settings, 1);
+    QVERIFY(unlimited.delayFor(1'000'000, failure(Kind::NetworkError)));
+}
+
+void TestReconnectPolicy::attemptBelowOneCountsAsOne()
+{
+    auto settings = settingsFor(Mode::Backoff);
+    settings.maxAttempts = 1;
+    const ReconnectPolicy policy(settings, 1);
+    QCOMPARE(policy.delayFor(0, failure(Kind::NetworkError)),
+             policy.delayFor(1, failure(Kind::NetworkError)));
+    QCOMPARE(policy.delayFor(-3, failure(Kind::NetworkError))->delay, 1000ms);
+}
+
+void TestReconnectPolicy::modeNames_data()
+{
+    QTest::addColumn<Mode>("mode");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("browser") << Mode::Browser << u"browser"_s;
+    QTest::newRow("fixed") << Mode::Fixed << u"fixed"_s;
+    QTest::newRow("backoff") << Mode::Backoff << u"backoff"_s;
+    QTest::newRow("off") << Mode::Off << u"off"_s;
+}
+
+void TestReconnectPolicy::modeNames()
+{
+    QFETCH(Mode, mode);
+    QFETCH(QString, name);
+    QCOMPARE(ReconnectPolicy::modeName(mode), name);
+    QCOMPARE(ReconnectPolicy::modeFromName(name), std::optional(mode));
+    QCOMPARE(ReconnectPolicy::modeFromName(name.toUpper()), std::optional(mode));
+}
+
+void TestReconnectPolicy::unknownModeName()
+{
+    QVERIFY(!ReconnectPolicy::modeFromName(u"exponential"));
+    QVERIFY(!ReconnectPolicy::modeFromName(u""));
+    QVERIFY(!ReconnectPolicy::modeFromName(u"browser "));
+}
+
+void TestReconnectPolicy::names()
+{
+    QCOMPARE(ReconnectPolicy::failureKindName(Kind::WrongContentType), u"wrong-content-type"_s);
+    QCOMPARE(ReconnectPolicy::failureKindName(Kind::NoContent), u"no-content"_s);
+    QCOMPARE(ReconnectPolicy::delaySourceName(Source::ServerRetry), u"server-retry"_s);
+    QCOMPARE(ReconnectPolicy::delaySourceName(Source::RetryAfter), u"retry-after"_s);
+}
+
+QTEST_GUILESS_MAIN(TestReconnectPolicy)
+#include "tst_reconnectpolicy.moc"
