@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+/// One failure reported by SseReader, as a copyable value. The message is English technical
+/// text (no tr()); front ends translate by kind if they want to.
+struct SseError
+{
+    Q_GADGET
+public:
+    enum class Kind {
+        None,
+        InvalidUrl, ///< Empty, relative or non-http(s) URL, or an unsupported protocol.
+        HostNotFound,
+        ConnectionRefused,
+        RemoteClosed, ///< The server ended the stream cleanly (end of body).
+        ConnectionReset, ///< The connection broke mid-stream (reset, remote host closed abruptly).
+        NetworkError, ///< Any other network-level failure (proxy, unreachable, protocol error…).
+        Tls, ///< TLS handshake or certificate failure; the message lists the certificate problems.
+        Timeout, ///< The network layer timed out (connect or transfer timeout).
+        IdleTimeout, ///< No bytes for Request::idleTimeout (catches half-open connections).
+        Redirect, ///< Too many redirects, or a redirect from https to http (refused).
+        HttpStatus, ///< A status other than 200 (and 204); httpStatus holds it.
+        WrongContentType, ///< The response is not text/event-stream; the message names the type.
+        NoContent, ///< HTTP 204: the server asks the client to stop.
+        EventTooLarge, ///< One event passed Request::maximumEventSize; it was skipped (not fatal).
+        SimulatedDrop, ///< simulateDrop(Abort): the connection was cut on purpose.
+        SimulatedOffline, ///< simulateDrop(Offline): the cut and every attempt inside the window.
+        GaveUp, ///< ReconnectPolicy::Settings::maxAttempts used up.
+    };
+    Q_ENUM(Kind)
+
+    Kind kind = Kind::None;
+    QString message; ///< English, technical, complete sentence fragment ("connection refused").
+    bool fatal = false; ///< True when the reader stops for good after this error.
+    bool simulated = false; ///< True when the fault was injected by simulateDrop().
+    int httpStatus = 0; ///< The response status when one was received, else 0.
+
+    /// Stable camelCase identifier of a kind, for logs and NDJSON ("connectionRefused").
+    static QString kindName(Kind kind);
+    bool isNull() const { return kind == Kind::None; }
+};
+
+Q_DECLARE_METATYPE(SseError)
+
+inline QString SseError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None:
+        return QStringLiteral("none");
+    case Kind::InvalidUrl:
+        return QStringLiteral("invalidUrl");
+    case Kind::HostNotFound:
+        return QStringLiteral("hostNotFound");
+    case Kind::ConnectionRefused:
+        return QStringLiteral("connectionRefused");
+    case Kind::RemoteClosed:
+        return QStringLiteral("remoteClosed");
+    case Kind::ConnectionReset:
+        return QStringLiteral("connectionReset");
+    case Kind::NetworkError:
+        return QStringLiteral("networkError");
+    case Kind::Tls:
+        return QStringLiteral("tls");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::IdleTimeout:
+        return QStringLiteral("idleTimeout");
+    case Kind::Redirect:
+        return QStringLiteral("redirect");
+    case Kind::HttpStatus:
+        return QStringLiteral("httpStatus");
+    case Kind::WrongContentType:
+        return QStringLiteral("wrongContentType");
+    case Kind::NoContent:
+        return QStringLiteral("noContent");
+    case Kind::EventTooLarge:
+        return QStringLiteral("eventTooLarge");
+    case Kind::SimulatedDrop:
+        return QStringLiteral("simulatedDrop");
+    case Kind::SimulatedOffline:
+        return QStringLiteral("simulatedOffline");
+    case Kind::GaveUp:
+        return QStringLiteral("gaveUp");
+    }
+    return QStringLiteral("unknown");
+}

@@ -1,0 +1,631 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include "ssereader.h"
+
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#if QT_CONFIG(ssl)
+#include <QSslError>
+#endif
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Bounds what QNAM may hold for us between two readyRead passes: when the event loop is slow
+// the HTTP layer stops reading the socket instead of growing its buffer without limit.
+constexpr qint64 ReplyReadBufferSize = 1024 * 1024;
+// One reused buffer per reader: reading into it costs one memcpy per chunk and no allocation.
+constexpr qsizetype ReadChunkSize = 64 * 1024;
+
+ReconnectPolicy::Failure failureOf(ReconnectPolicy::FailureKind kind)
+{
+    ReconnectPolicy::Failure failure;
+    failure.kind = kind;
+    return failure;
+}
+
+bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool hasHeader(const SseReader::HeaderList &headers, QByteArrayView name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
+        return QByteArrayView(header.first).compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+QString hostAndPort(const QUrl &url)
+{
+    const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
+    return url.host() % u':' % QString::number(port);
+}
+
+// Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qlonglong seconds = trimmed.toLongLong(&ok);
+    if (ok)
+        return seconds < 0 ? std::nullopt
+                           : std::optional(std::chrono::milliseconds(seconds * 1000));
+    const QDateTime date = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!date.isValid())
+        return std::nullopt;
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(date);
+    return std::chrono::milliseconds(std::max<qint64>(ms, 0));
+}
+
+} // namespace
+
+SseReader::SseReader(QObject *parent)
+    : SseReader(nullptr, parent)
+{}
+
+SseReader::SseReader(QNetworkAccessManager *manager, QObject *parent)
+    : QObject(parent)
+    , m_manager(manager ? manager : new QNetworkAccessManager(this))
+{
+    qRegisterMetaType<SseEvent>();
+    qRegisterMetaType<SseError>();
+    m_reconnectTimer.setSingleShot(true);
+    m_reconnectTimer.setTimerType(Qt::PreciseTimer);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SseReader::startConnection);
+    connect(&m_idleTimer, &QTimer::timeout, this, &SseReader::handleIdleCheck);
+}
+
+SseReader::~SseReader()
+{
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        delete m_reply;
+    }
+}
+
+void SseReader::setRequest(const Request &request)
+{
+    m_request = request;
+    m_policy.setSettings(request.reconnect);
+}
+
+QDeadlineTimer SseReader::nextAttemptAt() const
+{
+    return m_reconnectTimer.isActive() ? m_nextAttemptAt : QDeadlineTimer(QDeadlineTimer::Forever);
+}
+
+bool SseReader::isOfflineSimulated() const
+{
+    return !m_offlineUntil.hasExpired();
+}
+
+void SseReader::open()
+{
+    if (m_feeding) {
+        // The parser is on the stack (open() called from an eventReceived handler): it must not
+        // be replaced under its own feet, so stop this connection now and restart afterwards.
+        discardReply();
+        QMetaObject::invokeMethod(this, &SseReader::open, Qt::QueuedConnection);
+        return;
+    }
+    discardReply();
+    m_reconnectTimer.stop();
+    m_parser = SseParser();
+    m_parser.setMaximumEventSize(m_request.maximumEventSize);
+    m_parser.setLastEventId(m_request.lastEventId);
+    m_policy = ReconnectPolicy(m_request.reconnect);
+    m_offlineUntil = QDeadlineTimer();
+    m_lastError = SseError();
+    m_nextDelay = ReconnectPolicy::Delay();
+    m_finalUrl = m_request.url;
+    m_httpStatus = 0;
+    m_responseHeaders.clear();
+    m_connectionCount = 0;
+    m_attempt = 0;
+    m_attemptTotal = 0;
+    m_eventCount = 0;
+    m_byteCount = 0;
+    setState(State::Connecting);
+    if (m_state != State::Connecting)
+        return;
+    startConnection();
+}
+
+void SseReader::close()
+{
+    if (m_state == State::Closed)
+        return;
+    finishClosed();
+}
+
+void SseReader::reconnectNow()
+{
+    if (!m_reconnectTimer.isActive())
+        return;
+    m_reconnectTimer.stop();
+    startConnection();
+}
+
+void SseReader::simulateDrop(DropMode mode, std::chrono::milliseconds offlineFor)
+{
+    if (m_state == State::Closed)
+        return;
+    if (mode == DropMode::Offline)
+        m_offlineUntil = QDeadlineTimer(std::max(offlineFor, 0ms), Qt::PreciseTimer);
+    if (!m_reply)
+        return; // Waiting for a reconnect: the offline window (if any) catches the next attempt.
+
+    SseError error;
+    error.simulated = true;
+    if (mode == DropMode::Abort) {
+        error.kind = SseError::Kind::SimulatedDrop;
+        error.message = u"connection reset (simulated)"_s;
+    } else {
+        error.kind = SseError::Kind::SimulatedOffline;
+        error.message = u"network went offline for "_s % QString::number(offlineFor.count())
+                % u" ms (simulated)"_s;
+    }
+    failConnection(error, failureOf(ReconnectPolicy::FailureKind::NetworkError));
+}
+
+void SseReader::startConnection()
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_feeding) {
+        // Called from a handler while the parser is mid-chunk; reset() must wait for it to return.
+        m_reconnectTimer.start(0);
+        return;
+    }
+    m_reconnectTimer.stop();
+    discardReply();
+
+    ++m_connectionCount;
+    m_responseValidated = false;
+    m_httpStatus = 0;
+    m_responseHeaders.clear();
+    m_finalUrl = m_request.url;
+    // A partial event of the previous connection is discarded here, never dispatched.
+    m_parser.reset();
+    m_parser.setMaximumEventSize(m_request.maximumEventSize);
+    const int connection = m_connectionCount;
+    const QString lastEventId = m_parser.lastEventId();
+    emit connecting(connection, m_request.url, lastEventId);
+    if (m_state == State::Closed || connection != m_connectionCount)
+        return;
+
+    const QUrl &url = m_request.url;
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.isRelative() || url.host().isEmpty()
+        || (scheme != u"http"_s && scheme != u"https"_s)) {
+        SseError error;
+        error.kind = SseError::Kind::InvalidUrl;
+        if (url.isEmpty())
+            error.message = u"no URL given"_s;
+        else if (!url.isValid())
+            error.message = u"invalid URL: "_s % url.errorString();
+        else if (url.isRelative())
+            error.message = u"relative URL \""_s % url.toString()
+                    % u"\" (expected an http:// or https:// URL)"_s;
+        else if (scheme != u"http"_s && scheme != u"https"_s)
+            error.message = u"unsupported URL scheme \""_s % url.scheme()
+                    % u"\" (expected http or https)"_s;
+        else
+            error.message = u"invalid URL \""_s % url.toString() % u"\" (needs a host)"_s;
+        failConnection(error, std::nullopt);
+        return;
+    }
+
+    if (isOfflineSimulated()) {
+        SseError error;
+        error.kind = SseError::Kind::SimulatedOffline;
+        error.message = u"network unreachable (simulated)"_s;
+        error.simulated = true;
+        failConnection(error, failureOf(ReconnectPolicy::FailureKind::NetworkError));
+        return;
+    }
+
+    QNetworkRequest request(url);
+    // HTML §9.2.2: the request's redirect mode is "follow"; we refuse only https → http.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    // HTML §9.2.2: "Set request's cache mode to no-store".
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream"));
+    request.setRawHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
+    // Without this QNAM asks for gzip and decodes it itself; a compressed stream could then sit
+    // in a decompressor waiting for more input, which defeats a live view.
+    request.setRawHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity"));
+    if (!m_request.body.isEmpty() && !hasHeader(m_request.headers, "Content-Type"))
+        request.setRawHeader(QByteArrayLiteral("Content-Type"),
+                             QByteArrayLiteral("application/x-www-form-urlencoded"));
+    for (const auto &[name, value] : m_request.headers)
+        request.setRawHeader(name, value);
+    // HTML §9.2.3: "If the EventSource object's last event ID string is not the empty string,
+    // set `Last-Event-ID`/lastEventIDValue [UTF-8 encoded]" — it wins over a user header, which
+    // would otherwise resend a stale id after every reconnect.
+    if (!lastEventId.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Last-Event-ID"), lastEventId.toUtf8());
+
+    QNetworkReply *reply = nullptr;
+    if (m_request.method == "GET" && m_request.body.isEmpty())
+        reply = m_manager->get(request);
+    else
+        reply = m_manager->sendCustomRequest(request, m_request.method, m_request.body);
+    m_reply = reply;
+    m_sink.m_active = true;
+    m_tlsProblems.clear();
+    reply->setReadBufferSize(ReplyReadBufferSize);
+
+    connect(reply, &QNetworkReply::metaDataChanged, this, &SseReader::handleMetaDataChanged);
+    connect(reply, &QNetworkReply::readyRead, this, &SseReader::handleReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &SseReader::handleFinished);
+    connect(reply, &QNetworkReply::redirected, this, [this](const QUrl &target) {
+        m_finalUrl = target;
+        emit redirected(target);
+    });
+#if QT_CONFIG(ssl)
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (m_request.ignoreTlsErrors) {
+            reply->ignoreSslErrors();
+            return;
+        }
+        for (const QSslError &error : errors)
+            m_tlsProblems.append(error.errorString());
+    });
+#endif
+
+    m_sinceLastByte.start();
+    if (m_request.idleTimeout > 0ms)
+        m_idleTimer.start(m_request.idleTimeout);
+}
+
+void SseReader::handleMetaDataChanged()
+{
+    if (!m_responseValidated)
+        validateResponse();
+}
+
+bool SseReader::validateResponse()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0)
+        return false; // No response yet (or not HTTP): finished() reports the network error.
+    // QNAM follows redirects itself and reports the next response's headers; a redirect left
+    // standing at the end (refused, too many, no Location) is judged in handleFinished().
+    if (isRedirectStatus(status)
+        && (!reply->isFinished() || reply->error() == QNetworkReply::TooManyRedirectsError
+            || reply->error() == QNetworkReply::InsecureRedirectError))
+        return false;
+
+    m_responseValidated = true;
+    m_httpStatus = status;
+    m_responseHeaders = reply->rawHeaderPairs();
+    m_finalUrl = reply->url();
+
+    SseError error;
+    error.httpStatus = status;
+    ReconnectPolicy::Failure failure;
+    failure.httpStatus = status;
+    if (status == 204) {
+        error.kind = SseError::Kind::NoContent;
+        error.message = u"HTTP 204 No Content: the server asks the client to stop"_s;
+        failure.kind = ReconnectPolicy::FailureKind::NoContent;
+        failConnection(error, failure);
+        return false;
+    }
+    if (status != 200) {
+        // HTML §9.2.3: "if res's status is not 200 [...] then fail the connection".
+        const QByteArray reason =
+                reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+        error.kind = SseError::Kind::HttpStatus;
+        error.message = u"HTTP "_s % QString::number(status)
+                % (reason.isEmpty() ? QString() : u' ' % QString::fromLatin1(reason));
+        failure.kind = ReconnectPolicy::FailureKind::HttpStatus;
+        failure.retryAfter = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
+        failConnection(error, failure);
+        return false;
+    }
+    // HTML §9.2.3: "[...] or if res's `Content-Type` is not `text/event-stream`, then fail the
+    // connection" — compared as a MIME essence: parameters ignored, case-insensitive.
+    const QByteArray contentType = reply->rawHeader(QByteArrayLiteral("Content-Type"));
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray essence =
+            (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+    if (essence != "text/event-stream") {
+        error.kind = SseError::Kind::WrongContentType;
+        error.message = contentType.isEmpty()
+                ? u"missing Content-Type (expected text/event-stream)"_s
+                : u"wrong Content-Type \""_s % QString::fromLatin1(contentType)
+                        % u"\" (expected text/event-stream)"_s;
+        failure.kind = ReconnectPolicy::FailureKind::WrongContentType;
+        failConnection(error, failure);
+        return false;
+    }
+
+    m_sinceOpen.start();
+    const int connection = m_connectionCount;
+    setState(State::Open);
+    if (connection != m_connectionCount || m_state != State::Open)
+        return false;
+    emit opened(status, m_responseHeaders);
+    return connection == m_connectionCount && m_state == State::Open && m_reply;
+}
+
+void SseReader::handleReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (!m_responseValidated && !validateResponse())
+        return;
+    if (m_readBuffer.size() != ReadChunkSize)
+        m_readBuffer.resize(ReadChunkSize);
+
+    m_sinceLastByte.restart();
+    m_sink.m_receivedAt = QDateTime::currentDateTimeUtc();
+    while (m_reply && m_sink.m_active) {
+        const qint64 read = m_reply->read(m_readBuffer.data(), m_readBuffer.size());
+        if (read <= 0)
+            break;
+        m_byteCount += read;
+        m_feeding = true;
+        m_parser.feed(QByteArrayView(m_readBuffer.constData(), read), m_sink);
+        m_feeding = false;
+    }
+}
+
+void SseReader::handleFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_idleTimer.stop();
+    if (!m_responseValidated) {
+        validateResponse();
+        if (m_reply != reply)
+            return; // The response itself failed the connection (status or type).
+    }
+    if (m_responseValidated && reply->bytesAvailable() > 0) {
+        handleReadyRead();
+        if (m_reply != reply)
+            return;
+    }
+
+    const QNetworkReply::NetworkError code = reply->error();
+    SseError error;
+    error.httpStatus = m_httpStatus;
+    const ReconnectPolicy::Failure failure = failureOf(ReconnectPolicy::FailureKind::NetworkError);
+    std::optional<ReconnectPolicy::Failure> reconnectable = failure;
+    const QString where = hostAndPort(reply->url());
+    switch (code) {
+    case QNetworkReply::NoError:
+        // HTML §9.2.3: the end of the body "reestablishes the connection" (not an error to the
+        // server, but it is one to the page); the incomplete event at the end is discarded.
+        error.kind = SseError::Kind::RemoteClosed;
+        error.message = u"the server closed the stream"_s;
+        reconnectable->kind = ReconnectPolicy::FailureKind::EndOfStream;
+        break;
+    case QNetworkReply::ConnectionRefusedError:
+        error.kind = SseError::Kind::ConnectionRefused;
+        error.message = u"connection refused by "_s % where;
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        error.kind = SseError::Kind::ConnectionReset;
+        error.message = u"the server closed the connection unexpectedly ("_s % where % u')';
+        break;
+    case QNetworkReply::HostNotFoundError:
+        error.kind = SseError::Kind::HostNotFound;
+        error.message = u"host not found: "_s % reply->url().host();
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        error.kind = SseError::Kind::Timeout;
+        error.message = u"network timeout ("_s % where % u')';
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        error.kind = SseError::Kind::Tls;
+        error.message = u"TLS handshake failed with "_s % where
+                % (m_tlsProblems.isEmpty() ? u": "_s % reply->errorString()
+                                           : u": "_s % m_tlsProblems.join(u"; "_s));
+        break;
+    case QNetworkReply::TooManyRedirectsError:
+        error.kind = SseError::Kind::Redirect;
+        error.message = u"too many redirects"_s;
+        reconnectable.reset();
+        break;
+    case QNetworkReply::InsecureRedirectError:
+        error.kind = SseError::Kind::Redirect;
+        error.message = u"refused a redirect from https to http"_s;
+        reconnectable.reset();
+        break;
+    case QNetworkReply::ProtocolUnknownError:
+        error.kind = SseError::Kind::InvalidUrl;
+        error.message = u"unsupported protocol: "_s % reply->url().scheme();
+        reconnectable.reset();
+        break;
+    default:
+        if (code == QNetworkReply::UnknownNetworkError
+            && !m_tlsProblems.isEmpty()) { // Some TLS back ends report certificate failures so.
+            error.kind = SseError::Kind::Tls;
+            error.message = u"TLS error with "_s % where % u": "_s % m_tlsProblems.join(u"; "_s);
+        } else {
+            error.kind = m_state == State::Open ? SseError::Kind::ConnectionReset
+                                                : SseError::Kind::NetworkError;
+            error.message = u"network error ("_s % where % u"): "_s % reply->errorString();
+        }
+        break;
+    }
+    failConnection(error, reconnectable);
+}
+
+void SseReader::handleIdleCheck()
+{
+    if (!m_reply || m_request.idleTimeout <= 0ms)
+        return;
+    const qint64 idle = m_request.idleTimeout.count();
+    const qint64 elapsed = m_sinceLastByte.elapsed();
+    if (elapsed < idle) {
+        // Bytes arrived since the timer was armed; re-arming per chunk would cost a timer
+        // re-registration per readyRead, so we only look at the clock here.
+        m_idleTimer.start(std::chrono::milliseconds(idle - elapsed));
+        return;
+    }
+    SseError error;
+    error.kind = SseError::Kind::IdleTimeout;
+    error.message = u"no data for "_s % QString::number(elapsed) % u" ms (idle timeout "_s
+            % QString::number(idle) % u" ms)"_s;
+    error.httpStatus = m_httpStatus;
+    failConnection(error, failureOf(ReconnectPolicy::FailureKind::IdleTimeout));
+}
+
+void SseReader::discardReply()
+{
+    m_idleTimer.stop();
+    m_sink.m_active = false;
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    // Not abort(): for a response QNAM is about to fail itself (e.g. a 500 seen in
+    // metaDataChanged) it would report a second error and warn "must only be called once".
+    // Destroying the reply aborts its HTTP request just the same, silently; deleteLater()
+    // because we may be inside one of its signals.
+    reply->deleteLater();
+}
+
+void SseReader::failConnection(SseError error,
+                               const std::optional<ReconnectPolicy::Failure> &failure)
+{
+    discardReply();
+    m_reconnectTimer.stop();
+    if (m_state == State::Closed)
+        return;
+
+    const auto stableAfter = m_request.reconnect.stableAfter;
+    if (m_sinceOpen.isValid() && m_sinceOpen.elapsed() >= stableAfter.count())
+        m_attempt = 0;
+    m_sinceOpen.invalidate();
+
+    std::optional<ReconnectPolicy::Delay> delay;
+    bool gaveUp = false;
+    const int attempt = m_attempt + 1;
+    if (failure) {
+        delay = m_policy.delayFor(attempt, *failure);
+        gaveUp = !delay && !ReconnectPolicy::isFatal(m_request.reconnect.mode, *failure)
+                && m_request.reconnect.mode != ReconnectPolicy::Mode::Off;
+    }
+    error.fatal = !delay && !gaveUp;
+    m_lastError = error;
+    const int connection = m_connectionCount;
+    emit errorOccurred(error);
+    if (m_state == State::Closed || connection != m_connectionCount || m_reply)
+        return; // A handler closed or reopened the reader.
+
+    if (!delay) {
+        if (gaveUp) {
+            SseError gaveUpError;
+            gaveUpError.kind = SseError::Kind::GaveUp;
+            gaveUpError.message = u"gave up after "_s % QString::number(attempt - 1)
+                    % u" reconnect attempts (last error: "_s % error.message % u')';
+            gaveUpError.fatal = true;
+            gaveUpError.simulated = error.simulated;
+            gaveUpError.httpStatus = error.httpStatus;
+            m_lastError = gaveUpError;
+            emit errorOccurred(gaveUpError);
+            if (m_state == State::Closed || connection != m_connectionCount || m_reply)
+                return;
+        }
+        finishClosed();
+        return;
+    }
+
+    m_attempt = attempt;
+    ++m_attemptTotal;
+    m_nextDelay = *delay;
+    m_nextAttemptAt = QDeadlineTimer(delay->delay, Qt::PreciseTimer);
+    m_reconnectTimer.start(delay->delay);
+    setState(State::Connecting);
+    if (m_state != State::Connecting || !m_reconnectTimer.isActive())
+        return;
+    emit reconnectScheduled(attempt, delay->delay.count(), m_parser.lastEventId());
+}
+
+void SseReader::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SseReader::finishClosed()
+{
+    m_reconnectTimer.stop();
+    discardReply();
+    m_sinceOpen.invalidate();
+    if (m_state == State::Closed)
+        return;
+    setState(State::Closed);
+    if (m_state == State::Closed)
+        emit closed();
+}
+
+void SseReader::ParserSink::event(SseEvent &&event)
+{
+    if (!m_active)
+        return; // The connection was dropped or closed by a handler earlier in this chunk.
+    event.connection = m_reader->m_connectionCount;
+    event.receivedAt = m_receivedAt;
+    ++m_reader->m_eventCount;
+    emit m_reader->eventReceived(event);
+}
+
+void SseReader::ParserSink::comment(QStringView text)
+{
+    if (!m_active)
+        return;
+    emit m_reader->commentReceived(text.toString());
+}
+
+void SseReader::ParserSink::retry(qint64 milliseconds)
+{
+    if (!m_active)
+        return;
+    // HTML §9.2.6: "If the field value consists of only ASCII digits, then interpret the field
+    // value as an integer in base ten, and set the event stream's reconnection time to that integer."
+    const qint64 clamped = std::clamp<qint64>(milliseconds, 0, std::numeric_limits<int>::max());
+    m_reader->m_policy.setServerRetry(std::chrono::milliseconds(clamped));
+    emit m_reader->retryChanged(int(clamped));
+}
+
+void SseReader::ParserSink::eventTooLarge(qint64 bytes)
+{
+    if (!m_active)
+        return;
+    SseError error;
+    error.kind = SseError::Kind::EventTooLarge;
+    error.message = u"event skipped: "_s % QString::number(bytes)
+            % u" bytes exceed the maximum event size of "_s
+            % QString::number(m_reader->m_parser.maximumEventSize()) % u" bytes"_s;
+    error.httpStatus = m_reader->m_httpStatus;
+    m_reader->m_lastError = error;
+    emit m_reader->errorOccurred(error);
+}

@@ -1,0 +1,211 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <utility>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include "reconnectpolicy.h"
+#include "sseerror.h"
+#include "sseevent.h"
+#include "sseparser.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+/// A browser-grade EventSource over QNetworkAccessManager: opens a stream, emits one signal
+/// per event, reconnects by a ReconnectPolicy with Last-Event-ID, and injects faults on demand.
+///
+/// Life cycle: open() → Connecting → (opened) Open → on a failure either Connecting again
+/// (a countdown runs: reconnectScheduled, nextAttemptAt()) or Closed for good (closed()).
+/// Attempt numbering restarts at 1 when the failed connection had stayed Open for at least
+/// Settings::stableAfter (0 = any connection that reached Open resets it).
+/// Do not delete the reader from one of its own signal handlers; use deleteLater().
+class SseReader : public QObject
+{
+    Q_OBJECT
+public:
+    /// The EventSource readyState: Connecting also covers the wait before a reconnect.
+    enum class State { Connecting, Open, Closed };
+    Q_ENUM(State)
+
+    /// How simulateDrop() breaks the connection.
+    enum class DropMode {
+        Abort, ///< Cut now as a network reset, then the normal reconnect path.
+        Offline, ///< Cut now, and every attempt within the window fails without touching the network.
+    };
+    Q_ENUM(DropMode)
+
+    using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
+
+    /// What to open; re-sent unchanged (plus Last-Event-ID) on every reconnect.
+    struct Request
+    {
+        QUrl url;
+        QByteArray method = QByteArrayLiteral("GET");
+        QByteArray body; ///< Sent with every attempt (POST, PUT, …).
+        HeaderList
+                headers; ///< Extra headers; they override the reader's defaults of the same name.
+        QString lastEventId; ///< Initial Last-Event-ID (empty = none).
+        bool ignoreTlsErrors = false;
+        std::chrono::milliseconds idleTimeout {
+            0
+        }; ///< No bytes for this long → IdleTimeout (0 = off).
+        ReconnectPolicy::Settings reconnect;
+        qsizetype maximumEventSize = SseParser::DefaultMaximumEventSize;
+    };
+
+    explicit SseReader(QObject *parent = nullptr);
+    /// Uses a shared manager (not owned) instead of an own one. Each open stream holds one of
+    /// its HTTP/1.1 connections for good, and QNAM allows 6 per host: share with care.
+    explicit SseReader(QNetworkAccessManager *manager, QObject *parent = nullptr);
+    ~SseReader() override;
+
+    /// Takes effect at the next open(); the policy settings also at the next reconnect.
+    void setRequest(const Request &request);
+    const Request &request() const { return m_request; }
+
+    State state() const { return m_state; }
+    QNetworkAccessManager *networkAccessManager() const { return m_manager; }
+
+    /// The URL the current (or last) connection ended up at, after redirects.
+    QUrl finalUrl() const { return m_finalUrl; }
+    /// Status and headers of the current (or last) response; 0 / empty before one arrived.
+    int httpStatus() const { return m_httpStatus; }
+    HeaderList responseHeaders() const { return m_responseHeaders; }
+    /// The id the next attempt sends as Last-Event-ID.
+    QString lastEventId() const { return m_parser.lastEventId(); }
+    /// The last valid `retry:` received, if any.
+    std::optional<std::chrono::milliseconds> serverRetry() const { return m_policy.serverRetry(); }
+    /// The most recent error (stays set after recovery; cleared by open()).
+    SseError lastError() const { return m_lastError; }
+
+    /// Connections started since open(), including attempts that failed before Open; the
+    /// number carried by connecting() and by every SseEvent::connection.
+    int connectionCount() const { return m_connectionCount; }
+    /// Reconnect attempt number in the current run of failures (0 = none since the last reset).
+    int reconnectAttempt() const { return m_attempt; }
+    /// Reconnects scheduled since open(), never reset by a stable connection.
+    int attemptCount() const { return m_attemptTotal; }
+    /// Events dispatched since open().
+    quint64 eventCount() const { return m_eventCount; }
+    /// Body bytes received since open(), over all connections.
+    qint64 byteCount() const { return m_byteCount; }
+
+    /// Whether a reconnect countdown is running.
+    bool isReconnectPending() const { return m_reconnectTimer.isActive(); }
+    /// When the pending attempt starts (QDeadlineTimer::Forever when none is pending).
+    QDeadlineTimer nextAttemptAt() const;
+    /// The length and origin of the pending (or last) reconnect delay.
+    std::chrono::milliseconds nextDelay() const { return m_nextDelay.delay; }
+    ReconnectPolicy::DelaySource nextDelaySource() const { return m_nextDelay.source; }
+    /// Whether a simulated offline window is in force.
+    bool isOfflineSimulated() const;
+    /// When the simulated offline window ends (expired when none).
+    QDeadlineTimer offlineUntil() const { return m_offlineUntil; }
+
+public slots:
+    /// Starts (or restarts) from scratch: counters reset, the initial Last-Event-ID applies.
+    void open();
+    /// Stops for good; only stateChanged(Closed) and closed() follow. No-op when Closed.
+    void close();
+    /// Skips a pending reconnect countdown and attempts now. No-op otherwise.
+    void reconnectNow();
+    /// Breaks the connection on purpose; see DropMode. offlineFor only matters for Offline.
+    void simulateDrop(SseReader::DropMode mode, std::chrono::milliseconds offlineFor = {});
+    /// simulateDrop(DropMode::Abort).
+    void simulateNetworkDrop() { simulateDrop(DropMode::Abort); }
+
+signals:
+    void stateChanged(SseReader::State state);
+    /// An attempt starts (also the simulated-offline ones that fail at once).
+    void connecting(int connection, const QUrl &url, const QString &lastEventId);
+    /// The request was redirected to url (before it is followed).
+    void redirected(const QUrl &url);
+    /// A 200 text/event-stream response arrived: the stream is Open.
+    void opened(int status, const SseReader::HeaderList &headers);
+    /// One dispatched event, with connection and receivedAt set.
+    void eventReceived(const SseEvent &event);
+    /// A comment line (heartbeat), ':' removed.
+    void commentReceived(const QString &text);
+    /// A valid `retry:` field arrived (emitted for each one, even when the value is unchanged).
+    void retryChanged(int milliseconds);
+    void errorOccurred(const SseError &error);
+    /// A reconnect is due in delayMs; lastError() tells why, nextDelaySource() where the delay
+    /// came from, nextAttemptAt() when it fires.
+    void reconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
+    /// The reader stopped for good (after close(), a fatal error or giving up).
+    void closed();
+
+private:
+    /// Feeds the parser's findings into signals; nested so it may touch the reader's state.
+    class ParserSink final : public SseParser::Sink
+    {
+    public:
+        explicit ParserSink(SseReader *reader)
+            : m_reader(reader)
+        {}
+        void event(SseEvent &&event) override;
+        void comment(QStringView text) override;
+        void retry(qint64 milliseconds) override;
+        void eventTooLarge(qint64 bytes) override;
+
+        QDateTime m_receivedAt; ///< One timestamp per received chunk, not per event.
+        bool m_active = false; ///< False once the connection is gone, even mid-chunk.
+
+    private:
+        SseReader *m_reader;
+    };
+
+    void startConnection();
+    void handleMetaDataChanged();
+    void handleReadyRead();
+    void handleFinished();
+    void handleIdleCheck();
+    bool validateResponse();
+    void discardReply();
+    /// failure = nullopt: fatal whatever the policy says (e.g. an invalid URL).
+    void failConnection(SseError error, const std::optional<ReconnectPolicy::Failure> &failure);
+    void setState(State state);
+    void finishClosed();
+
+    QNetworkAccessManager *m_manager = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    Request m_request;
+    SseParser m_parser;
+    ParserSink m_sink { this };
+    ReconnectPolicy m_policy;
+    QTimer m_reconnectTimer;
+    QTimer m_idleTimer;
+    QElapsedTimer m_sinceLastByte;
+    QElapsedTimer m_sinceOpen;
+    QDeadlineTimer m_offlineUntil;
+    QDeadlineTimer m_nextAttemptAt;
+    QStringList m_tlsProblems;
+    QByteArray m_readBuffer;
+    State m_state = State::Closed;
+    bool m_responseValidated = false;
+    bool m_feeding = false; ///< The parser is on the stack: it must not be reset or replaced.
+    QUrl m_finalUrl;
+    int m_httpStatus = 0;
+    HeaderList m_responseHeaders;
+    SseError m_lastError;
+    ReconnectPolicy::Delay m_nextDelay;
+    int m_connectionCount = 0;
+    int m_attempt = 0;
+    int m_attemptTotal = 0;
+    quint64 m_eventCount = 0;
+    qint64 m_byteCount = 0;
+};

@@ -1,0 +1,809 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "demoserver.h"
+#include "rawsseserver.h"
+#include "ssereader.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(ReconnectPolicy::Mode)
+
+namespace {
+
+constexpr int Timeout = 10000;
+
+// Records what a reader emits, in order, without QSignalSpy's QVariant round trips.
+struct Recorder
+{
+    explicit Recorder(SseReader *reader)
+    {
+        QObject::connect(reader, &SseReader::eventReceived, reader,
+                         [this](const SseEvent &event) { events.append(event); });
+        QObject::connect(reader, &SseReader::errorOccurred, reader,
+                         [this](const SseError &error) { errors.append(error); });
+        QObject::connect(reader, &SseReader::reconnectScheduled, reader,
+                         [this](int attempt, qint64 delayMs, const QString &lastEventId) {
+                             attempts.append(attempt);
+                             delays.append(delayMs);
+                             lastEventIds.append(lastEventId);
+                         });
+        QObject::connect(reader, &SseReader::connecting, reader,
+                         [this](int connection, const QUrl &, const QString &lastEventId) {
+                             connections.append(connection);
+                             connectingIds.append(lastEventId);
+                         });
+        QObject::connect(reader, &SseReader::closed, reader, [this] { ++closedCount; });
+    }
+
+    QList<qint64> ids() const
+    {
+        QList<qint64> result;
+        for (const SseEvent &event : events)
+            result.append(event.lastEventId.toLongLong());
+        return result;
+    }
+    qsizetype errorCount(SseError::Kind kind) const
+    {
+        return std::count_if(errors.cbegin(), errors.cend(),
+                             [kind](const SseError &error) { return error.kind == kind; });
+    }
+
+    QList<SseEvent> events;
+    QList<SseError> errors;
+    QList<int> attempts;
+    QList<qint64> delays;
+    QStringList lastEventIds;
+    QList<int> connections;
+    QStringList connectingIds;
+    int closedCount = 0;
+};
+
+// Ids 1..N of one server sequence may start anywhere, but must then rise by exactly one.
+bool isContiguous(const QList<qint64> &ids)
+{
+    for (qsizetype i = 1; i < ids.size(); ++i) {
+        if (ids.at(i) != ids.at(i - 1) + 1)
+            return false;
+    }
+    return !ids.isEmpty();
+}
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(u',');
+}
+
+// "id@connection" per event, for failure messages.
+QString eventList(const QList<SseEvent> &events)
+{
+    QStringList parts;
+    for (const SseEvent &event : events)
+        parts.append(event.lastEventId % u'@' % QString::number(event.connection));
+    return parts.join(u',');
+}
+
+SseReader::Request requestFor(const QUrl &url)
+{
+    SseReader::Request request;
+    request.url = url;
+    request.reconnect.fixedDelay = 50ms;
+    request.reconnect.backoffBase = 50ms;
+    request.reconnect.jitter = 0;
+    return request;
+}
+
+QUrl demoUrl(const DemoServer &server, const QString &query)
+{
+    return server.streamUrl(QUrlQuery(query));
+}
+
+// Events every 20 ms on the server's default channel. An `interval=` query would make a channel
+// of its own, and ids come from one server-wide sequence, so its ids would have gaps.
+DemoServer::Options fastDemo()
+{
+    DemoServer::Options options;
+    options.intervalMs = 20;
+    return options;
+}
+
+} // namespace
+
+class TestSseReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void eventsInOrder();
+    void requestHeaders();
+    void resumesWithLastEventId();
+    void retryFieldSetsDelay();
+    void policySchedule_data();
+    void policySchedule();
+    void maxAttemptsGivesUp();
+    void retryAfterHonoured();
+    void attemptsResetAfterStableConnection();
+    void responseFailures_data();
+    void responseFailures();
+    void redirectFollowed_data();
+    void redirectFollowed();
+    void postBodyResent();
+    void idleTimeoutReconnects();
+    void simulateAbort();
+    void simulateOffline();
+    void connectionRefused();
+    void partialEventDiscarded();
+    void eventTooLargeContinues();
+    void reconnectNowSkipsCountdown();
+    void closeStops();
+    void closeFromHandlerStopsMidChunk();
+    void invalidUrl_data();
+    void invalidUrl();
+};
+
+void TestSseReader::eventsInOrder()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, QString())));
+    Recorder recorder(&reader);
+    QSignalSpy opened(&reader, &SseReader::opened);
+    QSignalSpy states(&reader, &SseReader::stateChanged);
+    reader.open();
+    QCOMPARE(reader.state(), SseReader::State::Connecting);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 5, Timeout);
+
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0).at(0).toInt(), 200);
+    QCOMPARE(reader.state(), SseReader::State::Open);
+    QCOMPARE(reader.httpStatus(), 200);
+    QCOMPARE(states.at(0).at(0).value<SseReader::State>(), SseReader::State::Connecting);
+    QCOMPARE(states.at(1).at(0).value<SseReader::State>(), SseReader::State::Open);
+    QVERIFY2(isContiguous(recorder.ids()), qPrintable(idList(recorder.ids())));
+    for (const SseEvent &event : std::as_const(recorder.events)) {
+        QCOMPARE(event.connection, 1);
+        QCOMPARE(event.type, u"message"_s);
+        QVERIFY(event.hasId);
+        QVERIFY(event.receivedAt.isValid());
+        QCOMPARE(event.receivedAt.timeSpec(), Qt::UTC);
+    }
+    QCOMPARE(reader.connectionCount(), 1);
+    QVERIFY(reader.eventCount() >= 5);
+    QVERIFY(reader.byteCount() > 0);
+    QCOMPARE(reader.lastEventId(), recorder.events.constLast().lastEventId);
+    QVERIFY(recorder.errors.isEmpty());
+}
+
+void TestSseReader::requestHeaders()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket, RawSseServer::streamHead() + ": ping\nid: 43\ndata: x\n\n",
+                              false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.lastEventId = u"42"_s;
+    request.headers = { { "X-Test", "yes" }, { "Authorization", "Bearer t" } };
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    QSignalSpy comments(&reader, &SseReader::commentReceived);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
+    QCOMPARE(comments.size(), 1);
+    QCOMPARE(comments.at(0).at(0).toString(), u" ping"_s);
+
+    const RawRequest &seen = server.requests().at(0);
+    QCOMPARE(seen.method, "GET");
+    QCOMPARE(seen.target, "/stream");
+    QCOMPARE(seen.header("Accept"), "text/event-stream");
+    QCOMPARE(seen.header("Cache-Control"), "no-cache");
+    QCOMPARE(seen.header("Accept-Encoding"), "identity");
+    QCOMPARE(seen.header("Last-Event-ID"), "42");
+    QCOMPARE(seen.header("X-Test"), "yes");
+    QCOMPARE(seen.header("Authorization"), "Bearer t");
+    QCOMPARE(recorder.connectingIds, QStringList { u"42"_s });
+    QCOMPARE(reader.lastEventId(), u"43"_s);
+}
+
+void TestSseReader::resumesWithLastEventId()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    QList<QByteArray> sentIds;
+    connect(&server, &DemoServer::requestReceived, this,
+            [&sentIds](const QByteArray &, const QByteArray &,
+                       const QList<std::pair<QByteArray, QByteArray>> &headers,
+                       const QByteArray &) {
+                QByteArray id;
+                for (const auto &[name, value] : headers) {
+                    if (name.compare("Last-Event-ID", Qt::CaseInsensitive) == 0)
+                        id = value;
+                }
+                sentIds.append(id);
+            });
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, u"dropEvery=3&retry=30"_s)));
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 12, Timeout);
+    reader.close();
+
+    // Every drop is a clean end of stream followed by a resume: no loss, no duplicate.
+    const QList<qint64> ids = recorder.ids();
+    QVERIFY2(isContiguous(ids), qPrintable(idList(ids)));
+    QVERIFY(recorder.connections.size() >= 4);
+    QVERIFY(recorder.errorCount(SseError::Kind::RemoteClosed) >= 3);
+    for (const SseError &error : std::as_const(recorder.errors))
+        QVERIFY(!error.fatal);
+    QCOMPARE(recorder.delays.value(0), 30); // the stream's retry: wins over the 50 ms default
+    // Each reconnect sent the id of the last event of the previous connection.
+    QVERIFY(sentIds.size() >= 4);
+    QVERIFY(sentIds.at(0).isEmpty());
+    for (qsizetype i = 1; i < recorder.connectingIds.size() && i < sentIds.size(); ++i)
+        QCOMPARE(QString::fromLatin1(sentIds.at(i)), recorder.connectingIds.at(i));
+    for (const SseEvent &event : std::as_const(recorder.events)) {
+        const qsizetype connection = event.connection;
+        QVERIFY(connection >= 1 && connection <= recorder.connections.size());
+        if (connection > 1)
+            QVERIFY(event.lastEventId.toLongLong()
+                    > recorder.connectingIds.at(connection - 1).toLongLong());
+    }
+}
+
+void TestSseReader::retryFieldSetsDelay()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int index) {
+        if (index == 0)
+            RawSseServer::respond(socket, RawSseServer::streamHead() + "retry: 150\ndata: a\n\n",
+                                  true);
+        else
+            RawSseServer::respond(socket, RawSseServer::streamHead() + "data: b\n\n", false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.reconnect.fixedDelay = 3000ms;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    QSignalSpy retries(&reader, &SseReader::retryChanged);
+    QSignalSpy scheduled(&reader, &SseReader::reconnectScheduled);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), 1, Timeout);
+    QCOMPARE(retries.size(), 1);
+    QCOMPARE(retries.at(0).at(0).toInt(), 150);
+    QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
+    QCOMPARE(scheduled.at(0).at(1).toLongLong(), 150);
+    QCOMPARE(reader.nextDelaySource(), ReconnectPolicy::DelaySource::ServerRetry);
+    QCOMPARE(reader.lastError().kind, SseError::Kind::RemoteClosed);
+    QVERIFY(reader.isReconnectPending());
+    QVERIFY(reader.nextAttemptAt().remainingTime() <= 150);
+    QCOMPARE(reader.state(), SseReader::State::Connecting);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 2, Timeout);
+    QCOMPARE(recorder.events.at(1).connection, 2);
+    QVERIFY(!reader.isReconnectPending());
+    QCOMPARE(reader.nextAttemptAt().isForever(), true);
+}
+
+void TestSseReader::policySchedule_data()
+{
+    QTest::addColumn<ReconnectPolicy::Mode>("mode");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QList<qint64>>("expectedDelays");
+    QTest::addColumn<bool>("stops");
+
+    using Mode = ReconnectPolicy::Mode;
+    const QList<qint64> none;
+    QTest::addRow("fixed-500") << Mode::Fixed << u"status=500"_s << QList<qint64> { 50, 50, 50 }
+                               << false;
+    QTest::addRow("backoff-503") << Mode::Backoff << u"status=503"_s
+                                 << QList<qint64> { 50, 100, 200 } << false;
+    QTest::addRow("backoff-drop") << Mode::Backoff << u"dropEvery=1"_s
+                                  << QList<qint64> { 50, 100, 200 } << false;
+    QTest::addRow("fixed-drop") << Mode::Fixed << u"dropEvery=1&retry=5000"_s
+                                << QList<qint64> { 50, 50, 50 } << false;
+    QTest::addRow("off-drop") << Mode::Off << u"dropEvery=1"_s << none << true;
+    QTest::addRow("off-500") << Mode::Off << u"status=500"_s << none << true;
+    QTest::addRow("browser-500") << Mode::Browser << u"status=500"_s << none << true;
+}
+
+void TestSseReader::policySchedule()
+{
+    QFETCH(ReconnectPolicy::Mode, mode);
+    QFETCH(QString, query);
+    QFETCH(QList<qint64>, expectedDelays);
+    QFETCH(bool, stops);
+
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, query));
+    request.reconnect.mode = mode;
+    request.reconnect.stableAfter = 60s; // short connections must not reset the backoff
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    if (stops) {
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+        QCOMPARE(reader.state(), SseReader::State::Closed);
+        QVERIFY(recorder.delays.isEmpty());
+        QCOMPARE(recorder.connections.size(), 1);
+        QVERIFY(!recorder.errors.isEmpty());
+        QVERIFY(recorder.errors.constLast().fatal);
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.delays.size() >= expectedDelays.size(), Timeout);
+    reader.close();
+    QCOMPARE(recorder.delays.mid(0, expectedDelays.size()), expectedDelays);
+    QCOMPARE(recorder.attempts.mid(0, 3), (QList<int> { 1, 2, 3 }));
+    QCOMPARE(recorder.closedCount, 1);
+    for (const SseError &error : std::as_const(recorder.errors))
+        QVERIFY(!error.fatal);
+}
+
+void TestSseReader::maxAttemptsGivesUp()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, u"status=500"_s));
+    request.reconnect.mode = ReconnectPolicy::Mode::Fixed;
+    request.reconnect.maxAttempts = 2;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    QCOMPARE(recorder.attempts, (QList<int> { 1, 2 }));
+    QCOMPARE(recorder.connections.size(), 3);
+    QCOMPARE(recorder.errors.constLast().kind, SseError::Kind::GaveUp);
+    QVERIFY(recorder.errors.constLast().fatal);
+    QCOMPARE(recorder.errorCount(SseError::Kind::HttpStatus), 3);
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+}
+
+void TestSseReader::retryAfterHonoured()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, u"status=503&retryAfter=1"_s));
+    request.reconnect.mode = ReconnectPolicy::Mode::Backoff;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.delays.size(), 1, Timeout);
+    QCOMPARE(recorder.delays.at(0), 1000);
+    QCOMPARE(reader.nextDelaySource(), ReconnectPolicy::DelaySource::RetryAfter);
+    QCOMPARE(reader.lastError().httpStatus, 503);
+    reader.close();
+}
+
+void TestSseReader::attemptsResetAfterStableConnection()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, u"dropEvery=2"_s));
+    request.reconnect.mode = ReconnectPolicy::Mode::Backoff;
+    request.reconnect.stableAfter = 0ms; // every connection that opened counts as stable
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.attempts.size() >= 3, Timeout);
+    reader.close();
+    QCOMPARE(recorder.attempts.mid(0, 3), (QList<int> { 1, 1, 1 }));
+    QCOMPARE(recorder.delays.mid(0, 3), (QList<qint64> { 50, 50, 50 }));
+    QCOMPARE(reader.attemptCount(), int(recorder.attempts.size()));
+}
+
+void TestSseReader::responseFailures_data()
+{
+    QTest::addColumn<ReconnectPolicy::Mode>("mode");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<SseError::Kind>("kind");
+    QTest::addColumn<QString>("messagePart");
+    QTest::addColumn<bool>("fatal");
+
+    using Mode = ReconnectPolicy::Mode;
+    using Kind = SseError::Kind;
+    QTest::addRow("browser-204") << Mode::Browser << u"status=204"_s << Kind::NoContent << u"204"_s
+                                 << true;
+    QTest::addRow("fixed-204") << Mode::Fixed << u"status=204"_s << Kind::NoContent << u"204"_s
+                               << true;
+    QTest::addRow("browser-500") << Mode::Browser << u"status=500"_s << Kind::HttpStatus
+                                 << u"HTTP 500"_s << true;
+    QTest::addRow("browser-404") << Mode::Browser << u"status=404"_s << Kind::HttpStatus
+                                 << u"HTTP 404"_s << true;
+    QTest::addRow("fixed-500") << Mode::Fixed << u"status=500"_s << Kind::HttpStatus
+                               << u"HTTP 500"_s << false;
+    QTest::addRow("backoff-429") << Mode::Backoff << u"status=429"_s << Kind::HttpStatus
+                                 << u"HTTP 429"_s << false;
+    QTest::addRow("fixed-404") << Mode::Fixed << u"status=404"_s << Kind::HttpStatus
+                               << u"HTTP 404"_s << true;
+    QTest::addRow("browser-html") << Mode::Browser << u"contentType=text/html"_s
+                                  << Kind::WrongContentType << u"\"text/html\""_s << true;
+    // The policy makes a wrong type fatal in every mode: retrying cannot fix a wrong endpoint.
+    QTest::addRow("backoff-html") << Mode::Backoff << u"contentType=text/html"_s
+                                  << Kind::WrongContentType << u"text/html"_s << true;
+    QTest::addRow("browser-type-case-params")
+            << Mode::Browser << u"contentType=Text/Event-Stream;%20charset=utf-8"_s << Kind::None
+            << QString() << false;
+}
+
+void TestSseReader::responseFailures()
+{
+    QFETCH(ReconnectPolicy::Mode, mode);
+    QFETCH(QString, query);
+    QFETCH(SseError::Kind, kind);
+    QFETCH(QString, messagePart);
+    QFETCH(bool, fatal);
+
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, query + u""_s));
+    request.reconnect.mode = mode;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    QSignalSpy opened(&reader, &SseReader::opened);
+    reader.open();
+    if (kind == SseError::Kind::None) {
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 2, Timeout);
+        QCOMPARE(opened.size(), 1);
+        QVERIFY(recorder.errors.isEmpty());
+        return;
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
+    const SseError error = recorder.errors.at(0);
+    QCOMPARE(error.kind, kind);
+    QCOMPARE(error.fatal, fatal);
+    QVERIFY(!error.simulated);
+    QVERIFY2(error.message.contains(messagePart), qPrintable(error.message));
+    QCOMPARE(opened.size(), 0);
+    QVERIFY(recorder.events.isEmpty());
+    if (fatal) {
+        QCOMPARE(reader.state(), SseReader::State::Closed);
+        QCOMPARE(recorder.closedCount, 1);
+        QVERIFY(recorder.delays.isEmpty());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.connections.size() >= 2, Timeout);
+        QCOMPARE(recorder.delays.value(0), 50);
+        reader.close();
+    }
+    if (kind == SseError::Kind::HttpStatus)
+        QCOMPARE(error.httpStatus, messagePart.mid(5).toInt());
+}
+
+void TestSseReader::redirectFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addRow("302") << 302;
+    QTest::addRow("307") << 307;
+}
+
+void TestSseReader::redirectFollowed()
+{
+    QFETCH(int, status);
+    RawSseServer server([status](QTcpSocket *socket, const RawRequest &request, int) {
+        if (request.target == "/old") {
+            RawSseServer::respond(socket,
+                                  "HTTP/1.1 " + QByteArray::number(status)
+                                          + " Moved\r\nLocation: /stream\r\nContent-Length: 0\r\n"
+                                            "Connection: close\r\n\r\n",
+                                  true);
+        } else {
+            RawSseServer::respond(socket, RawSseServer::streamHead() + "id: 1\ndata: moved\n\n",
+                                  false);
+        }
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    reader.setRequest(requestFor(server.url(u"/old"_s)));
+    Recorder recorder(&reader);
+    QSignalSpy redirected(&reader, &SseReader::redirected);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
+    QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errors.value(0).message));
+    QCOMPARE(recorder.events.size(), 1);
+    QCOMPARE(recorder.events.at(0).data, u"moved"_s);
+    QCOMPARE(reader.finalUrl(), server.url(u"/stream"_s));
+    QCOMPARE(redirected.size(), 1);
+    QCOMPARE(server.requestCount(), 2);
+    QCOMPARE(server.requests().at(1).header("Accept"), "text/event-stream");
+    QVERIFY(recorder.errors.isEmpty());
+}
+
+void TestSseReader::postBodyResent()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    QList<std::pair<QByteArray, QByteArray>> seen;
+    connect(&server, &DemoServer::requestReceived, this,
+            [&seen](const QByteArray &method, const QByteArray &,
+                    const QList<std::pair<QByteArray, QByteArray>> &, const QByteArray &body) {
+                seen.append({ method, body });
+            });
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, u"dropEvery=2&retry=20"_s));
+    request.method = "POST";
+    request.body = R"({"prompt":"hi"})";
+    request.headers = { { "Content-Type", "application/json" } };
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(seen.size() >= 3, Timeout);
+    reader.close();
+    for (const auto &[method, body] : std::as_const(seen)) {
+        QCOMPARE(method, "POST");
+        QCOMPARE(body, request.body);
+    }
+    QVERIFY(isContiguous(recorder.ids()));
+}
+
+void TestSseReader::idleTimeoutReconnects()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, u"stallAfter=2"_s));
+    request.idleTimeout = 300ms;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.errorCount(SseError::Kind::IdleTimeout) >= 1, Timeout);
+    const SseError error = recorder.errors.at(0);
+    QCOMPARE(error.kind, SseError::Kind::IdleTimeout);
+    QVERIFY(!error.fatal);
+    QVERIFY(!error.simulated);
+    QCOMPARE(recorder.events.size(), 2);
+    QCOMPARE(recorder.attempts.value(0), 1);
+    // The reconnect resumes from the stalled stream's last id and gets the next events.
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 4, Timeout);
+    QCOMPARE(recorder.connectingIds.value(1), recorder.events.at(1).lastEventId);
+    QVERIFY2(isContiguous(recorder.ids()), qPrintable(idList(recorder.ids())));
+    QCOMPARE(recorder.events.at(2).connection, 2);
+}
+
+void TestSseReader::simulateAbort()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, QString())));
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
+    reader.simulateNetworkDrop();
+    const QString idAtDrop = reader.lastEventId();
+    QCOMPARE(recorder.errors.size(), 1);
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::SimulatedDrop);
+    QVERIFY(recorder.errors.at(0).simulated);
+    QVERIFY(!recorder.errors.at(0).fatal);
+    QCOMPARE(reader.lastError().kind, SseError::Kind::SimulatedDrop);
+    QCOMPARE(reader.state(), SseReader::State::Connecting);
+    QCOMPARE(recorder.lastEventIds.value(0), idAtDrop);
+    const qsizetype eventsAtDrop = recorder.events.size();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= eventsAtDrop + 3, Timeout);
+    QCOMPARE(recorder.connectingIds.value(1), idAtDrop);
+    QCOMPARE(recorder.events.at(eventsAtDrop).connection, 2);
+    QVERIFY2(isContiguous(recorder.ids()), qPrintable(idList(recorder.ids())));
+}
+
+void TestSseReader::simulateOffline()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, u"retry=100"_s)));
+    Recorder recorder(&reader);
+    QSignalSpy opened(&reader, &SseReader::opened);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
+    reader.simulateDrop(SseReader::DropMode::Offline, 2s);
+    QVERIFY(reader.isOfflineSimulated());
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::SimulatedOffline);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, Timeout);
+    const qsizetype eventsAtRecovery = recorder.events.size();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= eventsAtRecovery + 3, Timeout);
+    reader.close();
+
+    // Attempts inside the window failed without the network, each one scheduled by the policy.
+    QVERIFY2(recorder.errorCount(SseError::Kind::SimulatedOffline) >= 4,
+             qPrintable(QString::number(recorder.errors.size())));
+    for (const SseError &error : std::as_const(recorder.errors)) {
+        QVERIFY(error.simulated);
+        QVERIFY(!error.fatal);
+        QVERIFY(error.message.contains(u"simulated"_s));
+    }
+    QCOMPARE(recorder.errors.at(1).message, u"network unreachable (simulated)"_s);
+    QVERIFY(recorder.attempts.size() >= 4);
+    for (qsizetype i = 0; i < recorder.attempts.size(); ++i) {
+        QCOMPARE(recorder.attempts.at(i), int(i + 1));
+        QCOMPARE(recorder.delays.at(i), 100);
+    }
+    QVERIFY(!reader.isOfflineSimulated());
+    // Replay on Last-Event-ID: nothing the server sent while "offline" is lost or repeated.
+    QVERIFY2(isContiguous(recorder.ids()), qPrintable(eventList(recorder.events)));
+}
+
+void TestSseReader::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    SseReader reader;
+    QUrl url(u"http://127.0.0.1/stream"_s);
+    url.setPort(port);
+    reader.setRequest(requestFor(url));
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.attempts.size() >= 2, Timeout);
+    reader.close();
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::ConnectionRefused);
+    QVERIFY2(recorder.errors.at(0).message.contains(QString::number(port)),
+             qPrintable(recorder.errors.at(0).message));
+    QVERIFY(!recorder.errors.at(0).fatal);
+    QCOMPARE(recorder.delays.at(0), 50);
+    QCOMPARE(recorder.attempts.mid(0, 2), (QList<int> { 1, 2 }));
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+}
+
+void TestSseReader::partialEventDiscarded()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int index) {
+        if (index == 0)
+            RawSseServer::respond(
+                    socket, RawSseServer::streamHead() + "id: 1\ndata: a\n\nid: 2\ndata: partial",
+                    true);
+        else
+            RawSseServer::respond(socket, RawSseServer::streamHead() + "id: 3\ndata: b\n\n", false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    reader.setRequest(requestFor(server.url()));
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 2, Timeout);
+    QCOMPARE(recorder.events.at(0).data, u"a"_s);
+    QCOMPARE(recorder.events.at(1).data, u"b"_s);
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::RemoteClosed);
+    // The half-received event's id never took effect.
+    QCOMPARE(server.requests().at(1).header("Last-Event-ID"), "1");
+    QCOMPARE(recorder.lastEventIds.at(0), u"1"_s);
+}
+
+void TestSseReader::eventTooLargeContinues()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket,
+                              RawSseServer::streamHead() + "data: " + QByteArray(500, 'x')
+                                      + "\n\ndata: small\n\n",
+                              false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.maximumEventSize = 100;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
+    QCOMPARE(recorder.events.at(0).data, u"small"_s);
+    QCOMPARE(recorder.errors.size(), 1);
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::EventTooLarge);
+    QVERIFY(!recorder.errors.at(0).fatal);
+    QCOMPARE(reader.state(), SseReader::State::Open);
+}
+
+void TestSseReader::reconnectNowSkipsCountdown()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int index) {
+        RawSseServer::respond(socket, RawSseServer::streamHead() + "data: x\n\n", index == 0);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.reconnect.fixedDelay = 60s;
+    reader.setRequest(request);
+    Recorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.delays.size(), 1, Timeout);
+    QCOMPARE(recorder.delays.at(0), 60000);
+    QVERIFY(reader.isReconnectPending());
+    QVERIFY(reader.nextAttemptAt().remainingTime() > 30000);
+    reader.reconnectNow();
+    QCOMPARE(recorder.connections, (QList<int> { 1, 2 }));
+    QVERIFY(!reader.isReconnectPending());
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 2, Timeout);
+    QCOMPARE(reader.state(), SseReader::State::Open);
+}
+
+void TestSseReader::closeStops()
+{
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, QString())));
+    Recorder recorder(&reader);
+    QSignalSpy states(&reader, &SseReader::stateChanged);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 2, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 1, Timeout);
+    reader.close();
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+    QCOMPARE(recorder.closedCount, 1);
+    QCOMPARE(states.constLast().at(0).value<SseReader::State>(), SseReader::State::Closed);
+    const qsizetype events = recorder.events.size();
+    const qsizetype stateChanges = states.size();
+    // The server sees the connection go away; nothing more reaches the (closed) reader.
+    QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 0, Timeout);
+    QCOMPARE(recorder.events.size(), events);
+    QCOMPARE(states.size(), stateChanges);
+    QVERIFY(recorder.errors.isEmpty());
+    QVERIFY(recorder.delays.isEmpty());
+    reader.close();
+    QCOMPARE(recorder.closedCount, 1);
+}
+
+void TestSseReader::closeFromHandlerStopsMidChunk()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket,
+                              RawSseServer::streamHead()
+                                      + "data: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4\n\ndata: 5\n\n",
+                              false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    reader.setRequest(requestFor(server.url()));
+    Recorder recorder(&reader);
+    connect(&reader, &SseReader::eventReceived, &reader, [&reader, &recorder] {
+        if (recorder.events.size() == 2)
+            reader.close();
+    });
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    QCOMPARE(recorder.events.size(), 2);
+    QCOMPARE(reader.eventCount(), 2u);
+}
+
+void TestSseReader::invalidUrl_data()
+{
+    QTest::addColumn<QUrl>("url");
+    QTest::addColumn<QString>("messagePart");
+    QTest::addRow("empty") << QUrl() << u"no URL"_s;
+    QTest::addRow("ftp") << QUrl(u"ftp://127.0.0.1/x"_s) << u"\"ftp\""_s;
+    QTest::addRow("relative") << QUrl(u"/stream"_s) << u"/stream"_s;
+}
+
+void TestSseReader::invalidUrl()
+{
+    QFETCH(QUrl, url);
+    QFETCH(QString, messagePart);
+    SseReader reader;
+    reader.setRequest(requestFor(url));
+    Recorder recorder(&reader);
+    reader.open();
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+    QCOMPARE(recorder.errors.size(), 1);
+    QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::InvalidUrl);
+    QVERIFY(recorder.errors.at(0).fatal);
+    QVERIFY2(recorder.errors.at(0).message.contains(messagePart),
+             qPrintable(recorder.errors.at(0).message));
+    QCOMPARE(recorder.closedCount, 1);
+}
+
+QTEST_GUILESS_MAIN(TestSseReader)
+#include "tst_ssereader.moc"
