@@ -1,0 +1,499 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include "watchcommand.h"
+
+#include <cerrno>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QMetaObject>
+#include <QSocketNotifier>
+
+#include "eventjson.h"
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Lines are written once the current burst is handled, or earlier when this much piles up:
+// large enough that a firehose costs one write() per 64 KiB, small enough to stay in cache.
+constexpr qsizetype FlushThreshold = 64 * 1024;
+
+// Seconds as a positive decimal ("1", "0.25"), rounded to whole milliseconds (at least 1).
+std::optional<std::chrono::milliseconds> parseSeconds(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value <= 0 || value > 365.0 * 24 * 3600)
+        return std::nullopt;
+    return std::chrono::milliseconds(std::max<qint64>(1, qRound64(value * 1000)));
+}
+
+bool isHttpToken(QStringView text)
+{
+    // RFC 9110 §5.6.2: token = 1*tchar.
+    static constexpr QStringView Specials = u"!#$%&'*+-.^_`|~";
+    if (text.isEmpty())
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool alphanumeric =
+                (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z');
+        if (!alphanumeric && !Specials.contains(c))
+            return false;
+    }
+    return true;
+}
+
+QString contentTypeOf(const SseReader::HeaderList &headers)
+{
+    for (const auto &[name, value] : headers) {
+        if (QByteArrayView(name).compare("content-type", Qt::CaseInsensitive) == 0)
+            return QString::fromLatin1(value);
+    }
+    return {};
+}
+
+QString usageLine()
+{
+    return u"Usage: ssescope-cli watch [options] URL"_s;
+}
+
+#ifdef Q_OS_UNIX
+// SIGINT/SIGTERM → the event loop: the handler only writes the signal number to a pipe (the one
+// async-signal-safe thing to do); a QSocketNotifier reads it on the main thread.
+int s_signalPipe[2] = { -1, -1 };
+
+void forwardSignal(int signalNumber)
+{
+    const int savedErrno = errno;
+    const char byte = char(signalNumber);
+    if (::write(s_signalPipe[1], &byte, 1) < 0) {
+        // Nothing useful can be done inside a signal handler; the pipe is non-blocking.
+    }
+    errno = savedErrno;
+}
+
+void installSignalBridge(WatchCommand *command)
+{
+    if (::pipe(s_signalPipe) != 0)
+        return;
+    for (int fd : s_signalPipe) {
+        ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    }
+    auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, command);
+    QObject::connect(notifier, &QSocketNotifier::activated, command, [command] {
+        char byte = 0;
+        if (::read(s_signalPipe[0], &byte, 1) != 1)
+            return;
+        command->stop(byte == SIGTERM ? u"terminated"_s : u"interrupted"_s,
+                      WatchCommand::ExitStopped);
+    });
+    struct sigaction action = {};
+    action.sa_handler = forwardSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+#endif
+
+} // namespace
+
+WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            u"Watches a Server-Sent Events stream and prints one JSON object per line (NDJSON) "
+            "on stdout: connecting, open, event, retry, comment, error, reconnecting and closed "
+            "records.\n"
+            "Exit codes: 0 = stopped by --max-events, --timeout or a signal; 1 = usage error; "
+            "2 = the stream failed for good (non-200 status, wrong Content-Type, HTTP 204, "
+            "or gave up reconnecting)."_s);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    parser.addPositionalArgument(u"URL"_s, u"The http:// or https:// stream URL."_s);
+
+    const QCommandLineOption maxEventsOption(u"max-events"_s, u"Stop (exit 0) after <n> events."_s,
+                                             u"n"_s);
+    const QCommandLineOption timeoutOption(
+            u"timeout"_s, u"Stop (exit 0) after <seconds> (decimals allowed)."_s, u"seconds"_s);
+    const QCommandLineOption headerOption(QStringList { u"H"_s, u"header"_s },
+                                          u"Add a request header, \"Name: value\". Repeatable."_s,
+                                          u"header"_s);
+    const QCommandLineOption methodOption(QStringList { u"X"_s, u"method"_s },
+                                          u"HTTP method (default GET, or POST with --data)."_s,
+                                          u"method"_s);
+    const QCommandLineOption dataOption(
+            QStringList { u"d"_s, u"data"_s },
+            u"Request body, sent again on every reconnect; @file reads it from a file, @- "
+            "from stdin."_s,
+            u"body"_s);
+    const QCommandLineOption lastEventIdOption(u"last-event-id"_s,
+                                               u"Initial Last-Event-ID to resume from."_s, u"id"_s);
+    const QCommandLineOption reconnectOption(
+            u"reconnect"_s,
+            u"Reconnection policy: browser (default: as EventSource, honours retry:), fixed, "
+            "backoff or off."_s,
+            u"policy"_s, u"browser"_s);
+    const QCommandLineOption retryOption(
+            u"retry"_s,
+            u"Reconnect delay in ms: overrides the server's retry: (browser), the fixed "
+            "delay (fixed) or the first delay (backoff)."_s,
+            u"ms"_s);
+    const QCommandLineOption maxReconnectsOption(
+            u"max-reconnects"_s,
+            u"Give up (exit 2) after <n> failed reconnect attempts in a row; 0 = never "
+            "reconnect."_s,
+            u"n"_s);
+    const QCommandLineOption idleTimeoutOption(
+            u"idle-timeout"_s,
+            u"Treat <seconds> without any bytes (comments count) as a broken connection and "
+            "reconnect."_s,
+            u"seconds"_s);
+    const QCommandLineOption insecureOption(QStringList { u"k"_s, u"insecure"_s },
+                                            u"Ignore TLS certificate errors."_s);
+    const QCommandLineOption commentsOption(u"comments"_s,
+                                            u"Also print comment lines (e.g. heartbeats)."_s);
+    parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
+                        lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
+                        idleTimeoutOption, insecureOption, commentsOption });
+
+    WatchArguments result;
+    const auto fail = [&result](const QString &message) {
+        result.status = WatchArguments::Status::Error;
+        result.text = message;
+        return result;
+    };
+
+    if (!parser.parse(QStringList { u"ssescope-cli watch"_s } + arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        // QCommandLineParser names the executable by its full path; the subcommand is clearer.
+        QString help = parser.helpText();
+        const qsizetype firstLineEnd = help.indexOf(u'\n');
+        help = usageLine() + help.mid(firstLineEnd);
+        result.status = WatchArguments::Status::Help;
+        result.text = help;
+        return result;
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail(u"missing URL"_s);
+    if (positional.size() > 1)
+        return fail(u"unexpected argument '"_s % positional.at(1) % u"'"_s);
+
+    WatchOptions &options = result.options;
+    SseReader::Request &request = options.request;
+
+    request.url = QUrl(positional.constFirst());
+    const QString scheme = request.url.scheme().toLower();
+    if (!request.url.isValid() || request.url.host().isEmpty()
+        || (scheme != u"http"_s && scheme != u"https"_s)) {
+        return fail(u"invalid URL '"_s % positional.constFirst()
+                    % u"': expected an http:// or https:// URL"_s);
+    }
+
+    if (parser.isSet(maxEventsOption)) {
+        bool ok = false;
+        options.maximumEvents = parser.value(maxEventsOption).toULongLong(&ok);
+        if (!ok || options.maximumEvents == 0)
+            return fail(u"--max-events needs a positive whole number, not '"_s
+                        % parser.value(maxEventsOption) % u"'"_s);
+    }
+    if (parser.isSet(timeoutOption)) {
+        options.timeout = parseSeconds(parser.value(timeoutOption));
+        if (!options.timeout)
+            return fail(u"--timeout needs a positive number of seconds, not '"_s
+                        % parser.value(timeoutOption) % u"'"_s);
+    }
+
+    for (const QString &header : parser.values(headerOption)) {
+        const qsizetype colon = header.indexOf(u':');
+        const QString name = header.left(colon).trimmed();
+        if (colon < 0 || !isHttpToken(name))
+            return fail(u"--header needs \"Name: value\", not '"_s % header % u"'"_s);
+        const QString value = header.mid(colon + 1).trimmed();
+        if (value.contains(u'\r') || value.contains(u'\n'))
+            return fail(u"--header value must not contain line breaks"_s);
+        request.headers.append({ name.toLatin1(), value.toUtf8() });
+    }
+
+    if (parser.isSet(dataOption)) {
+        const QString data = parser.value(dataOption);
+        if (data.startsWith(u'@')) {
+            const QString fileName = data.mid(1);
+            QFile file(fileName);
+            const bool opened = fileName == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : file.open(QIODevice::ReadOnly);
+            if (!opened)
+                return fail(u"cannot read --data file '"_s % fileName % u"': "_s
+                            % file.errorString());
+            request.body = file.readAll();
+        } else {
+            request.body = data.toUtf8();
+        }
+        request.method = QByteArrayLiteral("POST");
+    }
+    if (parser.isSet(methodOption)) {
+        const QString method = parser.value(methodOption);
+        if (!isHttpToken(method))
+            return fail(u"--method needs an HTTP method name, not '"_s % method % u"'"_s);
+        request.method = method.toLatin1();
+    }
+
+    if (parser.isSet(lastEventIdOption))
+        request.lastEventId = parser.value(lastEventIdOption);
+
+    ReconnectPolicy::Settings &reconnect = request.reconnect;
+    const std::optional<ReconnectPolicy::Mode> mode =
+            ReconnectPolicy::modeFromName(parser.value(reconnectOption));
+    if (!mode)
+        return fail(u"--reconnect must be browser, fixed, backoff or off, not '"_s
+                    % parser.value(reconnectOption) % u"'"_s);
+    reconnect.mode = *mode;
+
+    if (parser.isSet(retryOption)) {
+        bool ok = false;
+        const qint64 milliseconds = parser.value(retryOption).toLongLong(&ok);
+        if (!ok || milliseconds < 0 || milliseconds > std::numeric_limits<int>::max())
+            return fail(u"--retry needs a number of milliseconds, not '"_s
+                        % parser.value(retryOption) % u"'"_s);
+        const std::chrono::milliseconds delay(milliseconds);
+        reconnect.retryOverride = delay;
+        reconnect.fixedDelay = delay;
+        reconnect.backoffBase = delay;
+        reconnect.backoffCap = std::max(reconnect.backoffCap, delay);
+    }
+    if (parser.isSet(maxReconnectsOption)) {
+        bool ok = false;
+        const int count = parser.value(maxReconnectsOption).toInt(&ok);
+        if (!ok || count < 0)
+            return fail(u"--max-reconnects needs a whole number >= 0, not '"_s
+                        % parser.value(maxReconnectsOption) % u"'"_s);
+        // The policy reads 0 as "unlimited"; on the command line 0 reads as "none at all".
+        if (count == 0)
+            reconnect.mode = ReconnectPolicy::Mode::Off;
+        else
+            reconnect.maxAttempts = count;
+    }
+    if (parser.isSet(idleTimeoutOption)) {
+        const std::optional<std::chrono::milliseconds> idle =
+                parseSeconds(parser.value(idleTimeoutOption));
+        if (!idle)
+            return fail(u"--idle-timeout needs a positive number of seconds, not '"_s
+                        % parser.value(idleTimeoutOption) % u"'"_s);
+        request.idleTimeout = *idle;
+    }
+
+    request.ignoreTlsErrors = parser.isSet(insecureOption);
+    options.comments = parser.isSet(commentsOption);
+    return result;
+}
+
+WatchCommand::WatchCommand(const WatchOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    m_buffer.reserve(2 * FlushThreshold);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    m_timeoutTimer.setSingleShot(true);
+    m_timeoutTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, &WatchCommand::flush);
+    connect(&m_timeoutTimer, &QTimer::timeout, this, [this] { stop(u"timeout"_s, ExitStopped); });
+
+    connect(&m_reader, &SseReader::connecting, this, &WatchCommand::handleConnecting);
+    connect(&m_reader, &SseReader::opened, this, &WatchCommand::handleOpened);
+    connect(&m_reader, &SseReader::eventReceived, this, &WatchCommand::handleEvent);
+    if (m_options.comments)
+        connect(&m_reader, &SseReader::commentReceived, this, &WatchCommand::handleComment);
+    connect(&m_reader, &SseReader::retryChanged, this, &WatchCommand::handleRetry);
+    connect(&m_reader, &SseReader::errorOccurred, this, &WatchCommand::handleError);
+    connect(&m_reader, &SseReader::reconnectScheduled, this,
+            &WatchCommand::handleReconnectScheduled);
+    connect(&m_reader, &SseReader::closed, this, &WatchCommand::handleClosed);
+    m_reader.setRequest(m_options.request);
+}
+
+WatchCommand::~WatchCommand()
+{
+    flush();
+}
+
+void WatchCommand::start()
+{
+    if (m_options.timeout)
+        m_timeoutTimer.start(*m_options.timeout);
+    // Queued, so that even an immediate failure finds the event loop running and can exit it.
+    QMetaObject::invokeMethod(&m_reader, &SseReader::open, Qt::QueuedConnection);
+}
+
+void WatchCommand::stop(const QString &reason, int exitCode)
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_timeoutTimer.stop();
+    m_reader.close();
+    EventRecord record;
+    record.kind = EventRecord::Kind::Closed;
+    record.reason = reason;
+    writeRecord(record);
+    QCoreApplication::exit(exitCode);
+}
+
+void WatchCommand::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Connecting;
+    record.connection = connection;
+    record.url = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
+    record.lastEventId = lastEventId;
+    writeRecord(record);
+}
+
+void WatchCommand::handleOpened(int status, const SseReader::HeaderList &headers)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Open;
+    record.connection = m_reader.connectionCount();
+    record.status = status;
+    record.contentType = contentTypeOf(headers);
+    writeRecord(record);
+}
+
+void WatchCommand::handleEvent(const SseEvent &event)
+{
+    // The reader may still be inside one chunk's loop when a limit stopped us.
+    if (m_stopped)
+        return;
+    EventJson::appendEvent(m_buffer, event);
+    ++m_eventCount;
+    if (m_options.maximumEvents != 0 && m_eventCount >= m_options.maximumEvents) {
+        stop(u"max-events"_s, ExitStopped);
+        return;
+    }
+    if (m_buffer.size() >= FlushThreshold)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void WatchCommand::handleComment(const QString &text)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Comment;
+    record.connection = m_reader.connectionCount();
+    record.text = text;
+    writeRecord(record);
+}
+
+void WatchCommand::handleRetry(int milliseconds)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Retry;
+    record.connection = m_reader.connectionCount();
+    record.retryMs = milliseconds;
+    writeRecord(record);
+}
+
+void WatchCommand::handleError(const SseError &error)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Error;
+    record.connection = m_reader.connectionCount();
+    record.message = error.message;
+    record.fatal = error.fatal;
+    record.simulated = error.simulated;
+    record.errorKind = SseError::kindName(error.kind);
+    record.status = error.httpStatus;
+    writeRecord(record);
+}
+
+void WatchCommand::handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId)
+{
+    EventRecord record;
+    record.kind = EventRecord::Kind::Reconnecting;
+    record.attempt = attempt;
+    record.delayMs = delayMs;
+    record.lastEventId = lastEventId;
+    writeRecord(record);
+}
+
+void WatchCommand::handleClosed()
+{
+    // Only a failure closes the reader behind our back; stop() closes it itself.
+    const bool gaveUp = m_reader.lastError().kind == SseError::Kind::GaveUp;
+    stop(gaveUp ? u"gave-up"_s : u"failed"_s, ExitFailed);
+}
+
+void WatchCommand::writeRecord(EventRecord &record)
+{
+    if (m_stopped && record.kind != EventRecord::Kind::Closed)
+        return;
+    record.time = QDateTime::currentDateTimeUtc();
+    EventJson::appendRecord(m_buffer, record);
+    flush();
+}
+
+bool WatchCommand::flush()
+{
+    m_flushTimer.stop();
+    if (m_buffer.isEmpty())
+        return true;
+    const size_t written = std::fwrite(m_buffer.constData(), 1, size_t(m_buffer.size()), stdout);
+    const bool ok = written == size_t(m_buffer.size()) && std::fflush(stdout) == 0;
+    m_buffer.resize(0); // Unlike clear(), keeps the capacity for the next burst.
+    if (!ok && !m_stopped) {
+        // Qt's network layer ignores SIGPIPE, so a reader that went away (`| head -3`) shows up
+        // here as EPIPE: that is the consumer's way of saying "enough", not a failure.
+        const int error = errno;
+        m_stopped = true;
+        m_reader.close();
+        if (error == EPIPE) {
+            QCoreApplication::exit(ExitStopped);
+        } else {
+            std::fprintf(stderr, "ssescope-cli: cannot write to stdout: %s\n",
+                         std::strerror(error));
+            QCoreApplication::exit(ExitFailed);
+        }
+    }
+    return ok;
+}
+
+int runWatchCommand(const QStringList &arguments)
+{
+    const WatchArguments parsed = WatchCommand::parseArguments(arguments);
+    switch (parsed.status) {
+    case WatchArguments::Status::Help:
+        std::fputs(qPrintable(parsed.text), stdout);
+        return WatchCommand::ExitStopped;
+    case WatchArguments::Status::Error:
+        std::fprintf(stderr, "ssescope-cli watch: %s\n%s\nTry 'ssescope-cli watch --help'.\n",
+                     qPrintable(parsed.text), qPrintable(usageLine()));
+        return WatchCommand::ExitUsage;
+    case WatchArguments::Status::Ok:
+        break;
+    }
+
+    WatchCommand command(parsed.options);
+#ifdef Q_OS_UNIX
+    installSignalBridge(&command);
+#endif
+    command.start();
+    return QCoreApplication::exec();
+}

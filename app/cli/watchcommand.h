@@ -1,0 +1,82 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <chrono>
+#include <optional>
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include "ssereader.h"
+
+struct EventRecord;
+
+/// Everything `ssescope-cli watch` was asked to do.
+struct WatchOptions
+{
+    SseReader::Request request;
+    quint64 maximumEvents = 0; ///< Stop after this many events (0 = no limit).
+    std::optional<std::chrono::milliseconds> timeout; ///< Stop after this long.
+    bool comments = false; ///< Also print comment lines (heartbeats).
+};
+
+/// The outcome of reading the `watch` arguments.
+struct WatchArguments
+{
+    enum class Status { Ok, Help, Error };
+    Status status = Status::Ok;
+    WatchOptions options;
+    QString text; ///< Help: the help text; Error: the message for stderr.
+};
+
+/// Maps SseReader's signals to NDJSON lines on stdout and decides the exit code:
+/// 0 = stopped by a limit or a signal, 2 = the stream failed for good.
+class WatchCommand : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode { ExitStopped = 0, ExitUsage = 1, ExitFailed = 2 };
+
+    /// Reads the arguments after `watch`.
+    static WatchArguments parseArguments(const QStringList &arguments);
+
+    explicit WatchCommand(const WatchOptions &options, QObject *parent = nullptr);
+    ~WatchCommand() override;
+
+    /// Opens the stream once the event loop runs; the loop's exit code is the command's.
+    void start();
+    /// Stops watching: the reader is closed, a "closed" record written, the loop exited.
+    void stop(const QString &reason, int exitCode);
+
+private:
+    void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
+    void handleOpened(int status, const SseReader::HeaderList &headers);
+    void handleEvent(const SseEvent &event);
+    void handleComment(const QString &text);
+    void handleRetry(int milliseconds);
+    void handleError(const SseError &error);
+    void handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
+    void handleClosed();
+
+    /// Appends a life-cycle record and flushes at once: these lines are rare and a pipe reader
+    /// wants them promptly.
+    void writeRecord(EventRecord &record);
+    /// Writes the pending lines to stdout; false when stdout is gone.
+    bool flush();
+
+    WatchOptions m_options;
+    SseReader m_reader;
+    QByteArray m_buffer; ///< NDJSON lines not yet written; reused, so no per-line allocation.
+    QTimer m_flushTimer; ///< Zero-interval: flushes once the current burst of events is handled.
+    QTimer m_timeoutTimer;
+    quint64 m_eventCount = 0;
+    bool m_stopped = false;
+};
+
+/// `ssescope-cli watch URL [options]`: `arguments` are the ones after `watch`. Needs an existing
+/// QCoreApplication and runs its event loop. Returns the process exit code.
+int runWatchCommand(const QStringList &arguments);

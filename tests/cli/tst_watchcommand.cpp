@@ -1,0 +1,627 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "demoserver.h"
+#include "eventjson.h"
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Generous: the CLI starts a process and a network connection on a loaded 2-core machine.
+constexpr int ProcessTimeout = 20'000;
+
+const QString CliPath = QStringLiteral(SSESCOPE_CLI_PATH);
+
+// What one run of the CLI produced.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray standardOutput;
+    QByteArray standardError;
+    QList<QJsonObject> records;
+
+    QStringList kinds() const
+    {
+        QStringList result;
+        for (const QJsonObject &record : records)
+            result << record.value("kind"_L1).toString();
+        return result;
+    }
+    QList<QJsonObject> ofKind(const QString &kind) const
+    {
+        QList<QJsonObject> result;
+        for (const QJsonObject &record : records) {
+            if (record.value("kind"_L1).toString() == kind)
+                result << record;
+        }
+        return result;
+    }
+    QList<qint64> eventIds() const
+    {
+        QList<qint64> result;
+        for (const QJsonObject &event : ofKind(u"event"_s))
+            result << event.value("id"_L1).toString().toLongLong();
+        return result;
+    }
+};
+
+// Every stdout line must be one JSON object that both Qt's parser and EventJson accept.
+void parseRecords(CliRun &run)
+{
+    QVERIFY2(run.standardOutput.isEmpty() || run.standardOutput.endsWith('\n'),
+             "stdout does not end with a complete line");
+    const QList<QByteArray> lines = run.standardOutput.split('\n');
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(lines.at(i), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError && document.isObject(),
+                 lines.at(i).constData());
+        QVERIFY2(EventJson::fromJsonLine(lines.at(i)), lines.at(i).constData());
+        run.records << document.object();
+    }
+}
+
+// Runs the CLI to completion while this thread's event loop keeps serving the DemoServer
+// (waitForFinished() would block it).
+void runCli(const QStringList &arguments, CliRun &run)
+{
+    QProcess process;
+    process.start(CliPath, arguments);
+    QVERIFY2(process.waitForStarted(ProcessTimeout), qPrintable(process.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, ProcessTimeout);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    run.exitCode = process.exitCode();
+    run.standardOutput = process.readAllStandardOutput();
+    run.standardError = process.readAllStandardError();
+    parseRecords(run);
+}
+
+QUrl streamUrl(const DemoServer &server, const QList<std::pair<QString, QString>> &query)
+{
+    QUrlQuery urlQuery;
+    for (const auto &[name, value] : query)
+        urlQuery.addQueryItem(name, value);
+    return server.streamUrl(urlQuery);
+}
+
+QString urlArgument(const QUrl &url)
+{
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QByteArray headerValue(const QList<std::pair<QByteArray, QByteArray>> &headers, QByteArrayView name)
+{
+    for (const auto &[headerName, value] : headers) {
+        if (QByteArrayView(headerName).compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestWatchCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void helpAndVersion_data();
+    void helpAndVersion();
+    void usageErrors_data();
+    void usageErrors();
+    void eventsInOrderUntilMaxEvents_data();
+    void eventsInOrderUntilMaxEvents();
+    void timeoutStops();
+    void fatalFailures_data();
+    void fatalFailures();
+    void gaveUp();
+    void lastEventIdResumes();
+    void reconnectsWithoutGap();
+    void headersMethodAndBodyReachServer();
+    void bodyFromFile();
+    void comments_data();
+    void comments();
+    void signalStops_data();
+    void signalStops();
+    void closedStdoutStops();
+    void serveCommand();
+
+private:
+    DemoServer::Options fastOptions() const;
+};
+
+DemoServer::Options TestWatchCommand::fastOptions() const
+{
+    DemoServer::Options options;
+    options.intervalMs = 30;
+    return options;
+}
+
+void TestWatchCommand::initTestCase()
+{
+    QVERIFY2(QFile::exists(CliPath), qPrintable(CliPath));
+}
+
+void TestWatchCommand::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::addRow("top-level help")
+            << QStringList { u"--help"_s } << QStringList { u"watch"_s, u"serve"_s };
+    QTest::addRow("version") << QStringList { u"--version"_s } << QStringList { u"0."_s };
+    QTest::addRow("watch help") << QStringList { u"watch"_s, u"--help"_s }
+                                << QStringList { u"ssescope-cli watch"_s, u"--max-events"_s,
+                                                 u"--reconnect"_s, u"--last-event-id"_s,
+                                                 u"--comments"_s };
+    QTest::addRow("serve help") << QStringList { u"serve"_s, u"--help"_s }
+                                << QStringList { u"--port"_s };
+}
+
+void TestWatchCommand::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, expected);
+    QProcess process;
+    process.start(CliPath, arguments);
+    QVERIFY(process.waitForFinished(ProcessTimeout));
+    QCOMPARE(process.exitCode(), 0);
+    const QString output = QString::fromUtf8(process.readAllStandardOutput());
+    for (const QString &text : expected)
+        QVERIFY2(output.contains(text), qPrintable(text));
+}
+
+void TestWatchCommand::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+
+    const QString url = u"http://127.0.0.1:9/stream"_s;
+    QTest::addRow("no command") << QStringList() << u"missing command"_s;
+    QTest::addRow("unknown command") << QStringList { u"listen"_s } << u"unknown command"_s;
+    QTest::addRow("missing URL") << QStringList { u"watch"_s } << u"missing URL"_s;
+    QTest::addRow("two URLs") << QStringList { u"watch"_s, url, url } << u"unexpected"_s;
+    QTest::addRow("not http") << QStringList { u"watch"_s, u"ftp://example.com/x"_s }
+                              << u"invalid URL"_s;
+    QTest::addRow("unknown option")
+            << QStringList { u"watch"_s, url, u"--colour"_s } << u"colour"_s;
+    QTest::addRow("max-events zero")
+            << QStringList { u"watch"_s, url, u"--max-events"_s, u"0"_s } << u"--max-events"_s;
+    QTest::addRow("max-events text")
+            << QStringList { u"watch"_s, url, u"--max-events"_s, u"lots"_s } << u"--max-events"_s;
+    QTest::addRow("timeout negative")
+            << QStringList { u"watch"_s, url, u"--timeout"_s, u"-1"_s } << u"--timeout"_s;
+    QTest::addRow("bad policy") << QStringList { u"watch"_s, url, u"--reconnect"_s, u"sometimes"_s }
+                                << u"--reconnect"_s;
+    QTest::addRow("bad retry") << QStringList { u"watch"_s, url, u"--retry"_s, u"1s"_s }
+                               << u"--retry"_s;
+    QTest::addRow("bad max-reconnects")
+            << QStringList { u"watch"_s, url, u"--max-reconnects"_s, u"-2"_s }
+            << u"--max-reconnects"_s;
+    QTest::addRow("bad idle-timeout")
+            << QStringList { u"watch"_s, url, u"--idle-timeout"_s, u"0"_s } << u"--idle-timeout"_s;
+    QTest::addRow("header without colon")
+            << QStringList { u"watch"_s, url, u"--header"_s, u"X-Test"_s } << u"--header"_s;
+    QTest::addRow("header with space in name")
+            << QStringList { u"watch"_s, url, u"--header"_s, u"X Test: 1"_s } << u"--header"_s;
+    QTest::addRow("bad method") << QStringList { u"watch"_s, url, u"--method"_s, u"GE T"_s }
+                                << u"--method"_s;
+    QTest::addRow("missing data file")
+            << QStringList { u"watch"_s, url, u"--data"_s, u"@/nonexistent/body.json"_s }
+            << u"/nonexistent/body.json"_s;
+    QTest::addRow("option without value")
+            << QStringList { u"watch"_s, url, u"--timeout"_s } << u"timeout"_s;
+}
+
+void TestWatchCommand::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QProcess process;
+    process.start(CliPath, arguments);
+    QVERIFY(process.waitForFinished(ProcessTimeout));
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    const QString error = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void TestWatchCommand::eventsInOrderUntilMaxEvents_data()
+{
+    QTest::addColumn<int>("burst");
+    QTest::addRow("one per tick") << 1;
+    // Many events in one chunk: the limit must still cut at exactly three.
+    QTest::addRow("burst of 50") << 50;
+}
+
+void TestWatchCommand::eventsInOrderUntilMaxEvents()
+{
+    QFETCH(int, burst);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    const QUrl url = streamUrl(server, { { u"burst"_s, QString::number(burst) } });
+
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(url), u"--max-events"_s, u"3"_s }, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.kinds(),
+             (QStringList { u"connecting"_s, u"open"_s, u"event"_s, u"event"_s, u"event"_s,
+                            u"closed"_s }));
+
+    const QJsonObject connecting = run.records.at(0);
+    QCOMPARE(connecting.value("connection"_L1).toInt(), 1);
+    QCOMPARE(connecting.value("url"_L1).toString(), urlArgument(url));
+    QCOMPARE(connecting.value("lastEventId"_L1).toString(), QString());
+
+    const QJsonObject open = run.records.at(1);
+    QCOMPARE(open.value("status"_L1).toInt(), 200);
+    QVERIFY(open.value("contentType"_L1).toString().startsWith(u"text/event-stream"_s));
+
+    const QList<qint64> ids = run.eventIds();
+    QVERIFY(ids.at(0) > 0);
+    QCOMPARE(ids, (QList<qint64> { ids.at(0), ids.at(0) + 1, ids.at(0) + 2 }));
+    for (const QJsonObject &event : run.ofKind(u"event"_s)) {
+        QCOMPARE(event.value("connection"_L1).toInt(), 1);
+        QCOMPARE(event.value("type"_L1).toString(), u"message"_s);
+        QCOMPARE(event.value("lastEventId"_L1).toString(), event.value("id"_L1).toString());
+        // The demo payload is the send time; the record's own time is when it was received.
+        QVERIFY(QDateTime::fromString(event.value("data"_L1).toString(), Qt::ISODateWithMs)
+                        .isValid());
+        QVERIFY(QDateTime::fromString(event.value("time"_L1).toString(), Qt::ISODateWithMs)
+                        .isValid());
+    }
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"max-events"_s);
+}
+
+void TestWatchCommand::timeoutStops()
+{
+    DemoServer::Options options;
+    options.intervalMs = 3'600'000; // Nothing arrives: only the timeout can end the run.
+    DemoServer server;
+    QVERIFY(server.start(options));
+
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--timeout"_s, u"1"_s }, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    // "open" is not asserted: on a loaded machine the second may pass before it arrives.
+    QVERIFY(run.ofKind(u"event"_s).isEmpty());
+    QCOMPARE(run.kinds().first(), u"connecting"_s);
+    QCOMPARE(run.kinds().last(), u"closed"_s);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"timeout"_s);
+}
+
+void TestWatchCommand::fatalFailures_data()
+{
+    QTest::addColumn<QString>("parameter");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("errorKind");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::addRow("status 500") << u"status"_s << u"500"_s << u"httpStatus"_s << u"500"_s;
+    QTest::addRow("wrong content type")
+            << u"contentType"_s << u"text/html"_s << u"wrongContentType"_s << u"text/html"_s;
+    QTest::addRow("204 no content") << u"status"_s << u"204"_s << u"noContent"_s << u"204"_s;
+}
+
+void TestWatchCommand::fatalFailures()
+{
+    QFETCH(QString, parameter);
+    QFETCH(QString, value);
+    QFETCH(QString, errorKind);
+    QFETCH(QString, messagePart);
+
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    CliRun run;
+    // The browser policy must not retry these; --timeout only guards against a hang.
+    runCli({ u"watch"_s, urlArgument(streamUrl(server, { { parameter, value } })), u"--reconnect"_s,
+             u"browser"_s, u"--timeout"_s, u"15"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.kinds(), (QStringList { u"connecting"_s, u"error"_s, u"closed"_s }));
+    const QJsonObject error = run.records.at(1);
+    QCOMPARE(error.value("fatal"_L1).toBool(), true);
+    QCOMPARE(error.value("errorKind"_L1).toString(), errorKind);
+    QVERIFY2(error.value("message"_L1).toString().contains(messagePart),
+             qPrintable(error.value("message"_L1).toString()));
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"failed"_s);
+}
+
+void TestWatchCommand::gaveUp()
+{
+    // A port that was just free: every attempt is refused.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    CliRun run;
+    runCli({ u"watch"_s, u"http://127.0.0.1:%1/stream"_s.arg(port), u"--max-reconnects"_s, u"2"_s,
+             u"--retry"_s, u"20"_s, u"--timeout"_s, u"15"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 2);
+    const QList<QJsonObject> reconnecting = run.ofKind(u"reconnecting"_s);
+    QCOMPARE(reconnecting.size(), 2);
+    QCOMPARE(reconnecting.at(0).value("attempt"_L1).toInt(), 1);
+    QCOMPARE(reconnecting.at(1).value("attempt"_L1).toInt(), 2);
+    QCOMPARE(reconnecting.at(0).value("delayMs"_L1).toInt(), 20);
+    QCOMPARE(run.ofKind(u"connecting"_s).size(), 3);
+    const QList<QJsonObject> errors = run.ofKind(u"error"_s);
+    QVERIFY(!errors.isEmpty());
+    QCOMPARE(errors.last().value("fatal"_L1).toBool(), true);
+    QCOMPARE(run.records.last().value("kind"_L1).toString(), u"closed"_s);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"gave-up"_s);
+}
+
+void TestWatchCommand::lastEventIdResumes()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QTRY_VERIFY_WITH_TIMEOUT(server.lastEventIdSent() >= 8, ProcessTimeout);
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--last-event-id"_s, u"5"_s,
+             u"--max-events"_s, u"3"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.records.at(0).value("lastEventId"_L1).toString(), u"5"_s);
+    QCOMPARE(run.eventIds(), (QList<qint64> { 6, 7, 8 }));
+    QVERIFY(!requests.isEmpty());
+    const auto headers = requests.first().at(2).value<QList<std::pair<QByteArray, QByteArray>>>();
+    QCOMPARE(headerValue(headers, "Last-Event-ID"), QByteArray("5"));
+}
+
+void TestWatchCommand::reconnectsWithoutGap()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+
+    CliRun run;
+    runCli({ u"watch"_s,
+             urlArgument(
+                     streamUrl(server, { { u"dropEvery"_s, u"3"_s }, { u"retry"_s, u"50"_s } })),
+             u"--max-events"_s, u"8"_s, u"--timeout"_s, u"15"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"max-events"_s);
+
+    const QList<qint64> ids = run.eventIds();
+    QCOMPARE(ids.size(), 8);
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QCOMPARE(ids.at(i), ids.at(i - 1) + 1); // No gap and no duplicate across reconnects.
+
+    const QList<QJsonObject> retries = run.ofKind(u"retry"_s);
+    QVERIFY(!retries.isEmpty());
+    QCOMPARE(retries.first().value("ms"_L1).toInt(), 50);
+
+    // Each reconnect announces the id it resumes from, and the next attempt sends it.
+    const QList<QJsonObject> &records = run.records;
+    int reconnects = 0;
+    QString lastSeenId;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QString kind = records.at(i).value("kind"_L1).toString();
+        if (kind == u"event"_s)
+            lastSeenId = records.at(i).value("id"_L1).toString();
+        if (kind != u"reconnecting"_s)
+            continue;
+        ++reconnects;
+        QCOMPARE(records.at(i).value("lastEventId"_L1).toString(), lastSeenId);
+        QCOMPARE(records.at(i).value("delayMs"_L1).toInt(), 50);
+        QVERIFY(i + 1 < records.size());
+        QCOMPARE(records.at(i + 1).value("kind"_L1).toString(), u"connecting"_s);
+        QCOMPARE(records.at(i + 1).value("lastEventId"_L1).toString(), lastSeenId);
+    }
+    QVERIFY(reconnects >= 2);
+    for (const QJsonObject &event : run.ofKind(u"event"_s))
+        QVERIFY(event.value("connection"_L1).toInt() >= 1);
+    QVERIFY(run.ofKind(u"event"_s).last().value("connection"_L1).toInt() >= 3);
+}
+
+void TestWatchCommand::headersMethodAndBodyReachServer()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--header"_s, u"X-Test: hello"_s,
+             u"-H"_s, u"Authorization: Bearer abc"_s, u"--method"_s, u"POST"_s, u"--data"_s, u"x"_s,
+             u"--max-events"_s, u"1"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().at(0).toByteArray(), QByteArray("POST"));
+    const auto headers = requests.first().at(2).value<QList<std::pair<QByteArray, QByteArray>>>();
+    QCOMPARE(headerValue(headers, "X-Test"), QByteArray("hello"));
+    QCOMPARE(headerValue(headers, "Authorization"), QByteArray("Bearer abc"));
+    QCOMPARE(requests.first().at(3).toByteArray(), QByteArray("x"));
+}
+
+void TestWatchCommand::bodyFromFile()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QFile file(directory.filePath(u"body.json"_s));
+    const QByteArray body = "{\"prompt\":\"\xe4\xbd\xa0\xe5\xa5\xbd\"}\n";
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(body);
+    file.close();
+
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+
+    CliRun run;
+    // --data alone implies POST, as in curl.
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--data"_s, u'@' + file.fileName(),
+             u"--max-events"_s, u"1"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().at(0).toByteArray(), QByteArray("POST"));
+    QCOMPARE(requests.first().at(3).toByteArray(), body);
+}
+
+void TestWatchCommand::comments_data()
+{
+    QTest::addColumn<bool>("withComments");
+    QTest::addRow("with --comments") << true;
+    QTest::addRow("without") << false;
+}
+
+void TestWatchCommand::comments()
+{
+    QFETCH(bool, withComments);
+    DemoServer::Options options;
+    options.intervalMs = 400;
+    options.heartbeatMs = 40;
+    DemoServer server;
+    QVERIFY(server.start(options));
+
+    QStringList arguments { u"watch"_s, urlArgument(server.streamUrl()), u"--max-events"_s,
+                            u"2"_s };
+    if (withComments)
+        arguments << u"--comments"_s;
+    CliRun run;
+    runCli(arguments, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    const QList<QJsonObject> comments = run.ofKind(u"comment"_s);
+    if (!withComments) {
+        QVERIFY(comments.isEmpty());
+        return;
+    }
+    QVERIFY(!comments.isEmpty());
+    QVERIFY(comments.first().value("text"_L1).toString().contains(u"heartbeat"_s));
+    QCOMPARE(comments.first().value("connection"_L1).toInt(), 1);
+}
+
+void TestWatchCommand::signalStops_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<QString>("reason");
+#ifdef Q_OS_UNIX
+    QTest::addRow("SIGINT") << int(SIGINT) << u"interrupted"_s;
+    QTest::addRow("SIGTERM") << int(SIGTERM) << u"terminated"_s;
+#endif
+}
+
+void TestWatchCommand::signalStops()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("POSIX signals only");
+#else
+    QFETCH(int, signalNumber);
+    QFETCH(QString, reason);
+
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QProcess process;
+    QByteArray output;
+    connect(&process, &QProcess::readyReadStandardOutput, this,
+            [&] { output += process.readAllStandardOutput(); });
+    process.start(CliPath, { u"watch"_s, urlArgument(server.streamUrl()) });
+    QVERIFY(process.waitForStarted(ProcessTimeout));
+    // Lines reach a pipe while the CLI is still running: events are not held back until exit.
+    QTRY_VERIFY_WITH_TIMEOUT(output.count("\"kind\":\"event\"") >= 2, ProcessTimeout);
+    ::kill(pid_t(process.processId()), signalNumber);
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, ProcessTimeout);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    output += process.readAllStandardOutput();
+
+    CliRun run;
+    run.standardOutput = output;
+    parseRecords(run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.records.last().value("kind"_L1).toString(), u"closed"_s);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), reason);
+#endif
+}
+
+void TestWatchCommand::closedStdoutStops()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("Needs a POSIX shell pipeline");
+#else
+    DemoServer::Options options;
+    options.intervalMs = 10;
+    options.burst = 20;
+    DemoServer server;
+    QVERIFY(server.start(options));
+    // `watch URL | head -n 1`: the consumer goes away while events keep coming. The group
+    // reports the CLI's own exit code on stderr, which head does not touch.
+    QProcess shell;
+    shell.start(u"/bin/sh"_s,
+                { u"-c"_s, u"{ \"$0\" watch \"$1\"; echo \"exit=$?\" >&2; } | head -n 1"_s, CliPath,
+                  urlArgument(server.streamUrl()) });
+    QVERIFY(shell.waitForStarted(ProcessTimeout));
+    QTRY_VERIFY_WITH_TIMEOUT(shell.state() == QProcess::NotRunning, ProcessTimeout);
+    const QByteArray firstLine = shell.readAllStandardOutput();
+    QVERIFY2(firstLine.startsWith(R"({"kind":"connecting")"), firstLine.constData());
+    const QByteArray error = shell.readAllStandardError();
+    QCOMPARE(error.trimmed(), QByteArray("exit=0"));
+#endif
+}
+
+void TestWatchCommand::serveCommand()
+{
+    QProcess serve;
+    QByteArray serveError;
+    connect(&serve, &QProcess::readyReadStandardError, this,
+            [&] { serveError += serve.readAllStandardError(); });
+    serve.start(CliPath, { u"serve"_s, u"--port"_s, u"0"_s, u"--interval"_s, u"30"_s });
+    QVERIFY(serve.waitForStarted(ProcessTimeout));
+    const QRegularExpression serving(uR"(Serving on (http://127\.0\.0\.1:\d+/stream))"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(serving.match(QString::fromUtf8(serveError)).hasMatch(),
+                             ProcessTimeout);
+    const QString url = serving.match(QString::fromUtf8(serveError)).captured(1);
+
+    CliRun run;
+    runCli({ u"watch"_s, url, u"--max-events"_s, u"2"_s }, run);
+    serve.terminate();
+    QTRY_VERIFY_WITH_TIMEOUT(serve.state() == QProcess::NotRunning, ProcessTimeout);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.ofKind(u"event"_s).size(), 2);
+    QCOMPARE(serve.exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestWatchCommand)
+#include "tst_watchcommand.moc"

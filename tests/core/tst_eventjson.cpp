@@ -1,0 +1,478 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTimeZone>
+
+#include "eventjson.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString allControlCharacters()
+{
+    QString text;
+    for (char16_t c = 0; c < 0x20; ++c)
+        text.append(QChar(c));
+    text.append(QChar(0x7f));
+    return text;
+}
+
+// Decodes what appendString produced through Qt's own JSON parser, so the escaper is checked
+// against an independent reader rather than against itself.
+std::optional<QString> parseJsonString(const QByteArray &quoted)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson('[' + quoted + ']', &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return std::nullopt;
+    const QJsonValue value = document.array().at(0);
+    if (!value.isString())
+        return std::nullopt;
+    return value.toString();
+}
+
+QDateTime utc(int year, int month, int day, int hour, int minute, int second, int ms)
+{
+    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), Qt::UTC);
+}
+
+SseEvent makeEvent(const QString &type, const QString &data, const QString &lastEventId, bool hasId)
+{
+    SseEvent event;
+    event.type = type;
+    event.data = data;
+    event.lastEventId = lastEventId;
+    event.hasId = hasId;
+    event.connection = 3;
+    event.receivedAt = utc(2026, 11, 24, 7, 41, 0, 123);
+    return event;
+}
+
+} // namespace
+
+class TestEventJson : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void escapeRoundTrip_data();
+    void escapeRoundTrip();
+    void escapeExactBytes_data();
+    void escapeExactBytes();
+    void loneSurrogateBecomesReplacement_data();
+    void loneSurrogateBecomesReplacement();
+    void timestamp_data();
+    void timestamp();
+    void eventLineFormat_data();
+    void eventLineFormat();
+    void eventRoundTrip_data();
+    void eventRoundTrip();
+    void recordFormat_data();
+    void recordFormat();
+    void recordRoundTrip_data();
+    void recordRoundTrip();
+    void reusedBufferHoldsOneRecordPerLine();
+    void rejectsInvalidLines_data();
+    void rejectsInvalidLines();
+    void acceptsLineEnds();
+};
+
+void TestEventJson::escapeRoundTrip_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QString longText;
+    // An emoji straddling every chunk boundary the escaper might use.
+    for (int i = 0; i < 3000; ++i)
+        longText += u"ab\U0001F600\"\n"_s;
+
+    QTest::addRow("empty") << QString();
+    QTest::addRow("ascii") << u"hello world"_s;
+    QTest::addRow("quotes") << u"say \"hi\""_s;
+    QTest::addRow("backslashes") << u"C:\\path\\ and \\\\ and \\u0041"_s;
+    QTest::addRow("control characters") << allControlCharacters();
+    QTest::addRow("newlines") << u"line 1\nline 2\r\nline 3\r"_s;
+    QTest::addRow("nul") << QString(QChar(0)) + u"after nul"_s;
+    QTest::addRow("replacement character") << u"bad \uFFFD byte"_s;
+    QTest::addRow("latin-1 and two-byte") << u"caf\u00e9 \u00fc \u03a9 \u0416"_s;
+    QTest::addRow("cjk") << u"\u670d\u52a1\u5668\u63a8\u9001\u4e8b\u4ef6"_s;
+    QTest::addRow("emoji") << u"\U0001F600\U0001F680 ok \U0001F44D\U0001F3FD"_s;
+    QTest::addRow("line separators") << u"a\u2028b\u2029c"_s;
+    QTest::addRow("json-looking") << u"{\"n\":1,\"time\":\"x\"}"_s;
+    QTest::addRow("long with emoji at chunk edges") << longText;
+}
+
+void TestEventJson::escapeRoundTrip()
+{
+    QFETCH(QString, text);
+    QByteArray out = "prefix:";
+    EventJson::appendString(out, text);
+    QVERIFY(out.startsWith("prefix:\""));
+    const QByteArray quoted = out.mid(7);
+
+    const std::optional<QString> parsed = parseJsonString(quoted);
+    QVERIFY(parsed);
+    QCOMPARE(*parsed, text);
+    // NDJSON: the value must never contain a raw line break or other control byte.
+    for (char byte : quoted)
+        QVERIFY2(uchar(byte) >= 0x20, "raw control byte in the output");
+    QVERIFY(QString::fromUtf8(quoted).toUtf8() == quoted);
+}
+
+void TestEventJson::escapeExactBytes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::addRow("plain") << u"abc"_s << QByteArray(R"("abc")");
+    QTest::addRow("quote and backslash") << u"a\"b\\c"_s << QByteArray(R"("a\"b\\c")");
+    QTest::addRow("short escapes") << u"\n\r\t\b\f"_s << QByteArray(R"("\n\r\t\b\f")");
+    QTest::addRow("u00XX escapes") << QString(QChar(0)) + QChar(0x1f) + QChar(0x0b)
+                                   << QByteArray(R"("\u0000\u001f\u000b")");
+    QTest::addRow("slash and DEL kept") << u"/\u007f"_s << QByteArray("\"/\x7f\"");
+    QTest::addRow("utf-8 kept") << u"\u00e9\u4e2d\U0001F600"_s
+                                << QByteArray("\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\"");
+}
+
+void TestEventJson::escapeExactBytes()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, expected);
+    QByteArray out;
+    EventJson::appendString(out, text);
+    QCOMPARE(out, expected);
+}
+
+void TestEventJson::loneSurrogateBecomesReplacement_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+
+    QTest::addRow("lone high") << u"a"_s + QChar(0xd83d) + u"b"_s << u"a\uFFFDb"_s;
+    QTest::addRow("lone low") << u"a"_s + QChar(0xde00) << u"a\uFFFD"_s;
+    QTest::addRow("high at end") << QString(QChar(0xd83d)) << u"\uFFFD"_s;
+    QTest::addRow("reversed pair") << QString(QChar(0xde00)) + QChar(0xd83d) << u"\uFFFD\uFFFD"_s;
+}
+
+void TestEventJson::loneSurrogateBecomesReplacement()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QByteArray out;
+    EventJson::appendString(out, text);
+    const std::optional<QString> parsed = parseJsonString(out);
+    QVERIFY(parsed);
+    QCOMPARE(*parsed, expected);
+}
+
+void TestEventJson::timestamp_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::addRow("epoch") << utc(1970, 1, 1, 0, 0, 0, 0) << QByteArray("1970-01-01T00:00:00.000Z");
+    QTest::addRow("typical") << utc(2026, 11, 24, 7, 41, 0, 123)
+                             << QByteArray("2026-11-24T07:41:00.123Z");
+    QTest::addRow("leap day end") << utc(2024, 2, 29, 23, 59, 59, 999)
+                                  << QByteArray("2024-02-29T23:59:59.999Z");
+    QTest::addRow("before epoch") << utc(1969, 12, 31, 23, 59, 59, 1)
+                                  << QByteArray("1969-12-31T23:59:59.001Z");
+    QTest::addRow("offset converted to UTC")
+            << QDateTime(QDate(2026, 1, 1), QTime(8, 0, 0, 5), QTimeZone(8 * 3600))
+            << QByteArray("2026-01-01T00:00:00.005Z");
+    QTest::addRow("year 9999") << utc(9999, 12, 31, 23, 59, 59, 999)
+                               << QByteArray("9999-12-31T23:59:59.999Z");
+}
+
+void TestEventJson::timestamp()
+{
+    QFETCH(QDateTime, time);
+    QFETCH(QByteArray, expected);
+    QByteArray out;
+    EventJson::appendTimestamp(out, time);
+    QCOMPARE(out, '"' + expected + '"');
+    QCOMPARE(QDateTime::fromString(QString::fromLatin1(expected), Qt::ISODateWithMs), time);
+}
+
+void TestEventJson::eventLineFormat_data()
+{
+    QTest::addColumn<bool>("hasId");
+    QTest::addColumn<bool>("withTime");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::addRow("own id, time")
+            << true << true
+            << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
+                          R"("lastEventId":"42","id":"42","time":"2026-11-24T07:41:00.123Z"})"
+                          "\n");
+    QTest::addRow("inherited id, time")
+            << false << true
+            << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
+                          R"("lastEventId":"42","id":null,"time":"2026-11-24T07:41:00.123Z"})"
+                          "\n");
+    QTest::addRow("no time")
+            << true << false
+            << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
+                          R"("lastEventId":"42","id":"42"})"
+                          "\n");
+}
+
+void TestEventJson::eventLineFormat()
+{
+    QFETCH(bool, hasId);
+    QFETCH(bool, withTime);
+    QFETCH(QByteArray, expected);
+
+    const SseEvent event = makeEvent(u"tick"_s, u"a\nb"_s, u"42"_s, hasId);
+    QByteArray out;
+    EventJson::appendEvent(out, event, withTime);
+    QCOMPARE(out, expected);
+
+    // The hot path and the general record writer produce the same bytes.
+    EventRecord record = EventRecord::fromEvent(event);
+    if (!withTime)
+        record.time = QDateTime();
+    QCOMPARE(EventJson::toJsonLine(record), expected);
+}
+
+void TestEventJson::eventRoundTrip_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("data");
+    QTest::addColumn<QString>("lastEventId");
+    QTest::addColumn<bool>("hasId");
+
+    QTest::addRow("message") << u"message"_s << u"2026-11-24T07:41:00.123Z"_s << u"1"_s << true;
+    QTest::addRow("empty data") << u"message"_s << QString() << QString() << false;
+    QTest::addRow("control chars") << u"message"_s << allControlCharacters() << u"7"_s << true;
+    QTest::addRow("quotes and backslashes") << u"q\"t"_s << u"\\\"\\\\\""_s << u"\"id\\"_s << true;
+    QTest::addRow("replacement character") << u"message"_s << u"\uFFFD\uFFFD"_s << u"9"_s << false;
+    QTest::addRow("cjk") << u"\u901a\u77e5"_s << u"\u4f60\u597d\uff0c\u4e16\u754c"_s
+                         << u"\u7f16\u53f7"_s << true;
+    QTest::addRow("emoji") << u"token"_s << u"\U0001F916 says \U0001F44B"_s << u"e\U0001F600"_s
+                           << true;
+    QTest::addRow("json payload") << u"update"_s << u"{\"n\":1,\"s\":\"x\\ny\"}"_s << u"1"_s
+                                  << true;
+}
+
+void TestEventJson::eventRoundTrip()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, data);
+    QFETCH(QString, lastEventId);
+    QFETCH(bool, hasId);
+
+    const SseEvent event = makeEvent(type, data, lastEventId, hasId);
+    QByteArray line;
+    EventJson::appendEvent(line, event);
+    QVERIFY(line.endsWith('\n'));
+    QCOMPARE(line.count('\n'), 1);
+
+    // An independent parser sees the same values.
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject object = document.object();
+    QCOMPARE(object.value("kind"_L1).toString(), u"event"_s);
+    QCOMPARE(object.value("connection"_L1).toInt(), 3);
+    QCOMPARE(object.value("type"_L1).toString(), type);
+    QCOMPARE(object.value("data"_L1).toString(), data);
+    QCOMPARE(object.value("lastEventId"_L1).toString(), lastEventId);
+    if (hasId)
+        QCOMPARE(object.value("id"_L1).toString(), lastEventId);
+    else
+        QVERIFY(object.value("id"_L1).isNull());
+
+    // And our own reader gives back the event.
+    const std::optional<EventRecord> record = EventJson::fromJsonLine(line);
+    QVERIFY(record);
+    const SseEvent back = record->toEvent();
+    QCOMPARE(back.type, event.type);
+    QCOMPARE(back.data, event.data);
+    QCOMPARE(back.lastEventId, event.lastEventId);
+    QCOMPARE(back.hasId, event.hasId);
+    QCOMPARE(back.connection, event.connection);
+    QCOMPARE(back.receivedAt, event.receivedAt);
+}
+
+void TestEventJson::recordFormat_data()
+{
+    QTest::addColumn<EventRecord>("record");
+    QTest::addColumn<QByteArray>("expected");
+
+    using Kind = EventRecord::Kind;
+    const QDateTime time = utc(2026, 11, 24, 7, 41, 0, 5);
+    const QByteArray timeField = R"(,"time":"2026-11-24T07:41:00.005Z"})";
+
+    EventRecord connecting;
+    connecting.kind = Kind::Connecting;
+    connecting.connection = 1;
+    connecting.url = u"http://127.0.0.1:8080/stream?a=1&b=\"2\""_s;
+    connecting.lastEventId = u"5"_s;
+    connecting.time = time;
+    QTest::addRow("connecting")
+            << connecting
+            << QByteArray(R"({"kind":"connecting","connection":1,)"
+                          R"("url":"http://127.0.0.1:8080/stream?a=1&b=\"2\"","lastEventId":"5")"
+                          + timeField + '\n');
+
+    EventRecord open;
+    open.kind = Kind::Open;
+    open.connection = 2;
+    open.status = 200;
+    open.contentType = u"text/event-stream; charset=utf-8"_s;
+    QTest::addRow("open, no time")
+            << open
+            << QByteArray(R"({"kind":"open","connection":2,"status":200,)"
+                          R"("contentType":"text/event-stream; charset=utf-8"})"
+                          "\n");
+
+    EventRecord retry;
+    retry.kind = Kind::Retry;
+    retry.connection = 1;
+    retry.retryMs = 1500;
+    retry.time = time;
+    QTest::addRow("retry") << retry
+                           << QByteArray(R"({"kind":"retry","connection":1,"ms":1500)" + timeField
+                                         + '\n');
+
+    EventRecord comment;
+    comment.kind = Kind::Comment;
+    comment.connection = 1;
+    comment.text = u" heartbeat"_s;
+    QTest::addRow("comment") << comment
+                             << QByteArray(
+                                        R"({"kind":"comment","connection":1,"text":" heartbeat"})"
+                                        "\n");
+
+    EventRecord error;
+    error.kind = Kind::Error;
+    error.connection = 1;
+    error.message = u"HTTP 500 Internal Server Error"_s;
+    error.fatal = true;
+    error.errorKind = u"httpStatus"_s;
+    error.status = 500;
+    error.time = time;
+    QTest::addRow("error")
+            << error
+            << QByteArray(R"({"kind":"error","connection":1,"message":"HTTP 500 Internal Server )"
+                          R"(Error","fatal":true,"simulated":false,"errorKind":"httpStatus",)"
+                          R"("status":500)"
+                          + timeField + '\n');
+
+    EventRecord simulated;
+    simulated.kind = Kind::Error;
+    simulated.connection = 4;
+    simulated.message = u"network unreachable (simulated)"_s;
+    simulated.simulated = true;
+    QTest::addRow("simulated error, minimal")
+            << simulated
+            << QByteArray(R"({"kind":"error","connection":4,)"
+                          R"j("message":"network unreachable (simulated)","fatal":false,)j"
+                          R"("simulated":true})"
+                          "\n");
+
+    EventRecord reconnecting;
+    reconnecting.kind = Kind::Reconnecting;
+    reconnecting.attempt = 2;
+    reconnecting.delayMs = 3000;
+    reconnecting.lastEventId = u"17"_s;
+    reconnecting.time = time;
+    QTest::addRow("reconnecting")
+            << reconnecting
+            << QByteArray(R"({"kind":"reconnecting","attempt":2,"delayMs":3000,"lastEventId":"17")"
+                          + timeField + '\n');
+
+    EventRecord closed;
+    closed.kind = Kind::Closed;
+    closed.reason = u"max-events"_s;
+    closed.time = time;
+    QTest::addRow("closed") << closed
+                            << QByteArray(R"({"kind":"closed","reason":"max-events")" + timeField
+                                          + '\n');
+}
+
+void TestEventJson::recordFormat()
+{
+    QFETCH(EventRecord, record);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(EventJson::toJsonLine(record), expected);
+}
+
+void TestEventJson::recordRoundTrip_data()
+{
+    recordFormat_data();
+}
+
+void TestEventJson::recordRoundTrip()
+{
+    QFETCH(EventRecord, record);
+    const QByteArray line = EventJson::toJsonLine(record);
+    const std::optional<EventRecord> back = EventJson::fromJsonLine(line);
+    QVERIFY(back);
+    QVERIFY(*back == record);
+    QCOMPARE(EventJson::toJsonLine(*back), line);
+}
+
+void TestEventJson::reusedBufferHoldsOneRecordPerLine()
+{
+    QByteArray buffer;
+    const QList<QString> data = { u"first\nwith newline"_s, QString(), u"\r\n\r\n"_s,
+                                  u"\u4e2d\U0001F600"_s };
+    for (int round = 0; round < 3; ++round) {
+        buffer.clear();
+        for (qsizetype i = 0; i < data.size(); ++i)
+            EventJson::appendEvent(buffer, makeEvent(u"message"_s, data.at(i), QString(), false));
+        const QList<QByteArray> lines = buffer.split('\n');
+        QCOMPARE(lines.size(), data.size() + 1);
+        QVERIFY(lines.last().isEmpty());
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            const std::optional<EventRecord> record = EventJson::fromJsonLine(lines.at(i));
+            QVERIFY(record);
+            QCOMPARE(record->data, data.at(i));
+        }
+    }
+}
+
+void TestEventJson::rejectsInvalidLines_data()
+{
+    QTest::addColumn<QByteArray>("line");
+
+    QTest::addRow("empty") << QByteArray();
+    QTest::addRow("not json") << QByteArray("data: hello");
+    QTest::addRow("truncated") << QByteArray(R"({"kind":"event","data":"ab)");
+    QTest::addRow("array") << QByteArray(R"(["kind","event"])");
+    QTest::addRow("no kind") << QByteArray(R"({"data":"x"})");
+    QTest::addRow("unknown kind") << QByteArray(R"({"kind":"telemetry"})");
+    QTest::addRow("kind not a string") << QByteArray(R"({"kind":1})");
+    QTest::addRow("data not a string") << QByteArray(R"({"kind":"event","data":5})");
+    QTest::addRow("id a number") << QByteArray(R"({"kind":"event","data":"x","id":5})");
+    QTest::addRow("connection a string") << QByteArray(R"({"kind":"open","connection":"1"})");
+    QTest::addRow("fatal a string") << QByteArray(R"({"kind":"error","fatal":"yes"})");
+    QTest::addRow("bad time") << QByteArray(R"({"kind":"closed","time":"yesterday"})");
+}
+
+void TestEventJson::rejectsInvalidLines()
+{
+    QFETCH(QByteArray, line);
+    QVERIFY(!EventJson::fromJsonLine(line));
+}
+
+void TestEventJson::acceptsLineEnds()
+{
+    for (const QByteArray &end : { QByteArray(), QByteArray("\n"), QByteArray("\r\n") }) {
+        const QByteArray line = R"({"kind":"closed","reason":"timeout"})" + end;
+        const std::optional<EventRecord> record = EventJson::fromJsonLine(line);
+        QVERIFY(record);
+        QCOMPARE(record->kind, EventRecord::Kind::Closed);
+        QCOMPARE(record->reason, u"timeout"_s);
+        QVERIFY(!record->time.isValid());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEventJson)
+#include "tst_eventjson.moc"
