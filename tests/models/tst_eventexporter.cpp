@@ -1,0 +1,355 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "eventexporter.h"
+#include "messagemodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QDateTime BaseTime = QDateTime::fromMSecsSinceEpoch(1'790'000'000'123, Qt::UTC);
+
+SseEvent makeEvent(int n, const QString &data, const QString &type = u"message"_s)
+{
+    SseEvent event;
+    event.type = type;
+    event.data = data;
+    event.lastEventId = QString::number(n);
+    event.hasId = true;
+    event.rawSize = 10 + n;
+    event.connection = 1;
+    event.receivedAt = BaseTime.addMSecs(n);
+    return event;
+}
+
+// Events 1..3, with a lifecycle story around them and an id-less event.
+void fill(MessageModel &model)
+{
+    model.appendLifecycle(MessageModel::Lifecycle::Connecting, 1, u"Connecting to x"_s, BaseTime);
+    model.appendLifecycle(MessageModel::Lifecycle::Opened, 1, u"Opened (200)"_s, BaseTime);
+    model.append(makeEvent(1, u"first"_s));
+    model.append(makeEvent(2, u"line 1\nline 2"_s, u"update"_s));
+    SseEvent noId = makeEvent(3, u"\u4e2d\u6587 \"quoted\", comma"_s);
+    noId.hasId = false;
+    noId.lastEventId = u"2"_s;
+    model.append(noId);
+    model.appendLifecycle(MessageModel::Lifecycle::Error, 1, u"Connection reset"_s,
+                          BaseTime.addSecs(1));
+    model.flushPending();
+}
+
+// A minimal RFC 4180 reader, enough to check what the writer produced.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            row << field;
+            field.clear();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            row << field;
+            field.clear();
+            rows << row;
+            row.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+} // namespace
+
+class TestEventExporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void csvField_data();
+    void csvField();
+    void ndjson();
+    void ndjsonRoundTrip();
+    void csv();
+    void json();
+    void withoutLifecycle();
+    void writeToFile_data();
+    void writeToFile();
+    void writeFailsCleanly();
+    void readRecordingSkipsGarbage();
+    void readRecordingErrors();
+};
+
+void TestEventExporter::csvField_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("plain") << u"abc"_s << u"abc"_s;
+    QTest::addRow("empty") << QString() << QString();
+    QTest::addRow("comma") << u"a,b"_s << u"\"a,b\""_s;
+    QTest::addRow("quote") << u"say \"hi\""_s << u"\"say \"\"hi\"\"\""_s;
+    QTest::addRow("newline") << u"a\nb"_s << u"\"a\nb\""_s;
+    QTest::addRow("formula") << u"=1+1"_s << u"'=1+1"_s;
+    QTest::addRow("plus") << u"+x"_s << u"'+x"_s;
+    QTest::addRow("minus") << u"-x"_s << u"'-x"_s;
+    QTest::addRow("at") << u"@x"_s << u"'@x"_s;
+    QTest::addRow("tab") << u"\tx"_s << u"'\tx"_s;
+    QTest::addRow("cr") << u"\rx"_s << u"\"'\rx\""_s;
+    QTest::addRow("formula with comma") << u"=SUM(A1,A2)"_s << u"\"'=SUM(A1,A2)\""_s;
+    QTest::addRow("formula with quote") << u"=\"x\""_s << u"\"'=\"\"x\"\"\""_s;
+    QTest::addRow("inner equals") << u"a=b"_s << u"a=b"_s;
+    QTest::addRow("chinese") << u"\u4e2d\u6587"_s << u"\u4e2d\u6587"_s;
+}
+
+void TestEventExporter::csvField()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(EventExporter::csvField(input), expected);
+}
+
+void TestEventExporter::ndjson()
+{
+    MessageModel model;
+    fill(model);
+    EventExporter exporter(&model);
+    const QByteArray bytes = exporter.toBytes(EventExporter::Format::Ndjson);
+    QVERIFY(bytes.endsWith('\n'));
+    const QList<QByteArray> lines = bytes.chopped(1).split('\n');
+    QCOMPARE(lines.size(), 6);
+    QCOMPARE(exporter.writtenRows(), 6);
+
+    QStringList kinds;
+    for (const QByteArray &line : lines) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(document.isObject());
+        kinds << document.object().value(u"kind"_s).toString();
+    }
+    QCOMPARE(kinds,
+             (QStringList { u"connecting"_s, u"open"_s, u"event"_s, u"event"_s, u"event"_s,
+                            u"error"_s }));
+
+    const QJsonObject error = QJsonDocument::fromJson(lines.at(5)).object();
+    QCOMPARE(error.value(u"message"_s).toString(), u"Connection reset"_s);
+    QCOMPARE(error.value(u"text"_s).toString(), u"Connection reset"_s);
+    QCOMPARE(error.value(u"connection"_s).toInt(), 1);
+    QCOMPARE(error.value(u"time"_s).toString(), u"2026-09-21T14:13:21.123Z"_s);
+    const QJsonObject connecting = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(connecting.value(u"text"_s).toString(), u"Connecting to x"_s);
+
+    const QJsonObject second = QJsonDocument::fromJson(lines.at(3)).object();
+    QCOMPARE(second.value(u"type"_s).toString(), u"update"_s);
+    QCOMPARE(second.value(u"data"_s).toString(), u"line 1\nline 2"_s);
+    QCOMPARE(second.value(u"id"_s).toString(), u"2"_s);
+    const QJsonObject third = QJsonDocument::fromJson(lines.at(4)).object();
+    QVERIFY(third.value(u"id"_s).isNull());
+    QCOMPARE(third.value(u"lastEventId"_s).toString(), u"2"_s);
+}
+
+void TestEventExporter::ndjsonRoundTrip()
+{
+    MessageModel model;
+    fill(model);
+    const QByteArray bytes = EventExporter(&model).toBytes(EventExporter::Format::Ndjson);
+    const EventExporter::Recording recording = EventExporter::parseRecording(bytes);
+    QCOMPARE(recording.skippedLines, 0);
+    QCOMPARE(recording.records.size(), 6);
+
+    QList<SseEvent> events;
+    for (const EventRecord &record : recording.records) {
+        if (record.kind == EventRecord::Kind::Event)
+            events << record.toEvent();
+    }
+    QCOMPARE(events.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const SseEvent &original = model.eventAt(2 + i);
+        QCOMPARE(events.at(i).type, original.type);
+        QCOMPARE(events.at(i).data, original.data);
+        QCOMPARE(events.at(i).lastEventId, original.lastEventId);
+        QCOMPARE(events.at(i).hasId, original.hasId);
+        QCOMPARE(events.at(i).connection, original.connection);
+        QCOMPARE(events.at(i).receivedAt, original.receivedAt);
+    }
+    // Lifecycle rows come back as the same kinds with their text.
+    QCOMPARE(EventExporter::lifecycleKind(recording.records.at(1).kind),
+             MessageModel::Lifecycle::Opened);
+    QCOMPARE(recording.records.at(1).text, u"Opened (200)"_s);
+    QCOMPARE(EventExporter::lifecycleKind(recording.records.at(5).kind),
+             MessageModel::Lifecycle::Error);
+}
+
+void TestEventExporter::csv()
+{
+    MessageModel model;
+    fill(model);
+    const QByteArray bytes = EventExporter(&model).toBytes(EventExporter::Format::Csv);
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.sliced(3)));
+    QCOMPARE(rows.size(), 7);
+    QCOMPARE(rows.at(0),
+             (QStringList { u"number"_s, u"time"_s, u"connection"_s, u"kind"_s, u"type"_s, u"id"_s,
+                            u"lastEventId"_s, u"data"_s, u"size"_s }));
+    for (const QStringList &row : rows)
+        QCOMPARE(row.size(), 9);
+    QCOMPARE(rows.at(1).at(3), u"connecting"_s);
+    QCOMPARE(rows.at(1).at(7), u"Connecting to x"_s);
+    QCOMPARE(rows.at(3),
+             (QStringList { u"3"_s, u"2026-09-21T14:13:20.124Z"_s, u"1"_s, u"event"_s, u"message"_s,
+                            u"1"_s, u"1"_s, u"first"_s, u"11"_s }));
+    QCOMPARE(rows.at(4).at(7), u"line 1\nline 2"_s);
+    QCOMPARE(rows.at(5).at(5), QString()); // no own id
+    QCOMPARE(rows.at(5).at(6), u"2"_s);
+    QCOMPARE(rows.at(5).at(7), u"\u4e2d\u6587 \"quoted\", comma"_s);
+    QCOMPARE(rows.at(6).at(3), u"error"_s);
+    QCOMPARE(rows.at(6).at(8), QString());
+}
+
+void TestEventExporter::json()
+{
+    MessageModel model;
+    fill(model);
+    const QByteArray bytes = EventExporter(&model).toBytes(EventExporter::Format::Json);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(document.isArray());
+    const QJsonArray array = document.array();
+    QCOMPARE(array.size(), 6);
+    QCOMPARE(array.at(2).toObject().value(u"data"_s).toString(), u"first"_s);
+    QCOMPARE(array.at(5).toObject().value(u"kind"_s).toString(), u"error"_s);
+
+    MessageModel empty;
+    const QJsonDocument none =
+            QJsonDocument::fromJson(EventExporter(&empty).toBytes(EventExporter::Format::Json));
+    QVERIFY(none.isArray());
+    QVERIFY(none.array().isEmpty());
+}
+
+void TestEventExporter::withoutLifecycle()
+{
+    MessageModel model;
+    fill(model);
+    EventExporter exporter(&model);
+    exporter.setIncludeLifecycle(false);
+    const QByteArray bytes = exporter.toBytes(EventExporter::Format::Ndjson);
+    QCOMPARE(bytes.count('\n'), 3);
+    QCOMPARE(exporter.writtenRows(), 3);
+    QVERIFY(!bytes.contains("\"kind\":\"error\""));
+}
+
+void TestEventExporter::writeToFile_data()
+{
+    QTest::addColumn<EventExporter::Format>("format");
+    QTest::addRow("ndjson") << EventExporter::Format::Ndjson;
+    QTest::addRow("csv") << EventExporter::Format::Csv;
+    QTest::addRow("json") << EventExporter::Format::Json;
+}
+
+void TestEventExporter::writeToFile()
+{
+    QFETCH(EventExporter::Format, format);
+    MessageModel model;
+    fill(model);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"out."_s + EventExporter::fileSuffix(format));
+    // An existing file is replaced as a whole (QSaveFile), never appended to.
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(QByteArray(100'000, 'x'));
+    }
+    EventExporter exporter(&model);
+    QVERIFY2(exporter.write(path, format), qPrintable(exporter.errorString()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), exporter.toBytes(format));
+    // QSaveFile leaves no temporary file behind.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { path.section(u'/', -1) });
+}
+
+void TestEventExporter::writeFailsCleanly()
+{
+    MessageModel model;
+    fill(model);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EventExporter exporter(&model);
+    QVERIFY(!exporter.write(dir.filePath(u"missing/dir/out.ndjson"_s),
+                            EventExporter::Format::Ndjson));
+    QVERIFY(!exporter.errorString().isEmpty());
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+}
+
+void TestEventExporter::readRecordingSkipsGarbage()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"rec.ndjson"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"kind\":\"event\",\"connection\":2,\"type\":\"tick\",\"data\":\"a\","
+               "\"lastEventId\":\"9\",\"id\":\"9\",\"time\":\"2026-01-01T00:00:00.000Z\"}\r\n"
+               "\n"
+               "not json\n"
+               "{\"kind\":\"bogus\"}\n"
+               "{\"kind\":\"closed\",\"reason\":\"done\"}");
+    file.close();
+    QString error;
+    const std::optional<EventExporter::Recording> recording =
+            EventExporter::readRecording(path, &error);
+    QVERIFY2(recording, qPrintable(error));
+    QCOMPARE(recording->records.size(), 2);
+    QCOMPARE(recording->skippedLines, 2);
+    const SseEvent event = recording->records.at(0).toEvent();
+    QCOMPARE(event.type, u"tick"_s);
+    QCOMPARE(event.lastEventId, u"9"_s);
+    QVERIFY(event.hasId);
+    QCOMPARE(event.connection, 2);
+    QCOMPARE(recording->records.at(1).reason, u"done"_s);
+}
+
+void TestEventExporter::readRecordingErrors()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    QVERIFY(!EventExporter::readRecording(dir.filePath(u"absent.ndjson"_s), &error));
+    QVERIFY(!error.isEmpty());
+
+    const QString path = dir.filePath(u"text.ndjson"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello\nworld\n");
+    file.close();
+    error.clear();
+    QVERIFY(!EventExporter::readRecording(path, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestEventExporter)
+#include "tst_eventexporter.moc"
