@@ -1,28 +1,33 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLabel>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMainWindow>
+#include <QTimer>
 #include <QTranslator>
+
+#include "mainwindow.h"
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("SSE Scope"));
-    QApplication::setOrganizationName(QStringLiteral("ssescope"));
+    QApplication::setApplicationName(u"SSE Scope"_s);
+    QApplication::setOrganizationName(u"ssescope"_s);
     QApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION));
+    QApplication::setDesktopFileName(u"ssescope"_s);
 
+    // Qt's own strings (dialog buttons, QLineEdit's context menu) come from Debian's qtbase_*.qm.
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("ssescope"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
+    if (appTranslator.load(QLocale(), u"ssescope"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
@@ -30,17 +35,40 @@ int main(int argc, char *argv[])
             QApplication::translate("main", "Watch and test Server-Sent Events streams."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("url"),
-                                 QApplication::translate("main", "Stream URL to open."),
-                                 QStringLiteral("[url]"));
+    parser.addPositionalArgument(
+            u"url"_s,
+            QApplication::translate("main", "Stream URLs to open and connect, one tab each."),
+            u"[url...]"_s);
+    const QCommandLineOption noRestoreOption(
+            u"no-restore"_s,
+            QApplication::translate("main", "Start fresh: do not restore the last session."));
+    parser.addOption(noRestoreOption);
+    const QCommandLineOption dropAfterOption(
+            u"demo-drop-after"_s,
+            QApplication::translate("main",
+                                    "Testing aid: simulate a network drop on the current tab "
+                                    "after <seconds>, as Stream > Simulate Network Drop does."),
+            QApplication::translate("main", "seconds"));
+    parser.addOption(dropAfterOption);
     parser.process(app);
 
-    QMainWindow window;
-    window.setWindowTitle(QApplication::translate("main", "SSE Scope"));
-    auto *label = new QLabel(QApplication::translate("main", "SSE Scope"), &window);
-    label->setAlignment(Qt::AlignCenter);
-    window.setCentralWidget(label);
-    window.resize(1100, 700);
+    MainWindow::Options options;
+    options.restoreSession = !parser.isSet(noRestoreOption);
+    options.urls = parser.positionalArguments();
+    MainWindow window(options);
     window.show();
+
+    if (parser.isSet(dropAfterOption)) {
+        bool ok = false;
+        const double seconds = parser.value(dropAfterOption).toDouble(&ok);
+        if (!ok || seconds < 0) {
+            qWarning("--demo-drop-after expects a number of seconds");
+            return 2;
+        }
+        QTimer::singleShot(int(seconds * 1000), &window, [&window] {
+            if (auto *action = window.findChild<QAction *>(u"actionSimulateDrop"_s))
+                action->trigger();
+        });
+    }
     return QApplication::exec();
 }

@@ -1,0 +1,711 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include "connectionpanel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+#include <QAction>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QTime>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "theme.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr int CountdownTickMs = 50; // smooth enough for a draining bar, still ~20 wake-ups/s
+constexpr int TotalsPollMs = 200; // totals refresh at most 5×/s, never per event
+constexpr int UptimeTickMs = 1000;
+constexpr int MaximumLogLines = 2000;
+constexpr int CountdownBarRange = 1000;
+
+/// Tooltips auto-detect rich text, so server text is escaped and wrapped to force one reading.
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return u"<p style=\"white-space:pre-wrap\">"_s % text.toHtmlEscaped() % u"</p>"_s;
+}
+
+QString formatDuration(qint64 milliseconds)
+{
+    const qint64 seconds = milliseconds / 1000;
+    const QString minutesSeconds = u"%1:%2"_s.arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+                                           .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    if (seconds < 3600)
+        return minutesSeconds;
+    return QString::number(seconds / 3600) % u':' % minutesSeconds;
+}
+
+int clampToInt(quint64 value)
+{
+    return int(std::min<quint64>(value, quint64(std::numeric_limits<int>::max())));
+}
+
+/// A one-line label that elides to its width and keeps the full text in an escaped tooltip, so
+/// a long server message never widens the panel.
+class ElidingLabel : public QLabel
+{
+public:
+    explicit ElidingLabel(QWidget *parent = nullptr)
+        : QLabel(parent)
+    {
+        setTextFormat(Qt::PlainText);
+        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    }
+
+    void setFullText(const QString &text)
+    {
+        // Multi-line messages (e.g. a TLS problem list) stay on one line here; the tooltip keeps
+        // the line breaks.
+        m_fullText = text;
+        m_oneLine = QString(text).replace(u'\n', u' ');
+        setToolTip(plainToolTip(text));
+        refresh();
+    }
+    QString fullText() const { return m_fullText; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        refresh();
+    }
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange)
+            refresh();
+    }
+
+private:
+    void refresh()
+    {
+        const QString elided = fontMetrics().elidedText(m_oneLine, Qt::ElideRight, width());
+        if (elided != text())
+            setText(elided);
+    }
+
+    QString m_fullText;
+    QString m_oneLine;
+};
+
+QLabel *makeValueLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+} // namespace
+
+ConnectionPanel::ConnectionPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"connectionPanel"_s);
+    m_countdownTimer.setInterval(CountdownTickMs);
+    m_countdownTimer.setTimerType(Qt::PreciseTimer);
+    m_uptimeTimer.setInterval(UptimeTickMs);
+    m_totalsTimer.setInterval(TotalsPollMs);
+    connect(&m_countdownTimer, &QTimer::timeout, this, &ConnectionPanel::updateCountdown);
+    connect(&m_uptimeTimer, &QTimer::timeout, this, &ConnectionPanel::updateUptime);
+    connect(&m_totalsTimer, &QTimer::timeout, this, [this] {
+        updateTotals();
+        updateLastEventId();
+    });
+    buildUi();
+    retranslateUi();
+}
+
+ConnectionPanel::~ConnectionPanel() = default;
+
+void ConnectionPanel::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+
+    // Status: state pill, connection number and uptime, attempt counter.
+    m_statusGroup = new QGroupBox(this);
+    auto *statusLayout = new QVBoxLayout(m_statusGroup);
+    auto *stateRow = new QHBoxLayout;
+    m_stateLabel = makeValueLabel(u"stateLabel"_s, m_statusGroup);
+    m_stateLabel->setAlignment(Qt::AlignCenter);
+    QFont pillFont = m_stateLabel->font();
+    pillFont.setBold(true);
+    m_stateLabel->setFont(pillFont);
+    m_connectionLabel = makeValueLabel(u"connectionLabel"_s, m_statusGroup);
+    stateRow->addWidget(m_stateLabel);
+    stateRow->addWidget(m_connectionLabel, 1);
+    statusLayout->addLayout(stateRow);
+    m_attemptLabel = makeValueLabel(u"attemptLabel"_s, m_statusGroup);
+    statusLayout->addWidget(m_attemptLabel);
+    layout->addWidget(m_statusGroup);
+
+    // Reconnection: countdown, delay source, server retry.
+    m_reconnectGroup = new QGroupBox(this);
+    auto *reconnectLayout = new QVBoxLayout(m_reconnectGroup);
+    m_countdownLabel = makeValueLabel(u"countdownLabel"_s, m_reconnectGroup);
+    m_countdownBar = new QProgressBar(m_reconnectGroup);
+    m_countdownBar->setObjectName(u"countdownBar"_s);
+    m_countdownBar->setRange(0, CountdownBarRange);
+    m_countdownBar->setTextVisible(false);
+    m_countdownBar->setMaximumHeight(m_countdownBar->fontMetrics().height() / 2 + 4);
+    // Hidden while nothing is pending, but its space is kept so the panel does not jump.
+    QSizePolicy barPolicy = m_countdownBar->sizePolicy();
+    barPolicy.setRetainSizeWhenHidden(true);
+    m_countdownBar->setSizePolicy(barPolicy);
+    reconnectLayout->addWidget(m_countdownLabel);
+    reconnectLayout->addWidget(m_countdownBar);
+    auto *reconnectForm = new QFormLayout;
+    reconnectForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    reconnectForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_delaySourceTitle = new QLabel(m_reconnectGroup);
+    m_delaySourceLabel = makeValueLabel(u"delaySourceLabel"_s, m_reconnectGroup);
+    m_delaySourceLabel->setWordWrap(true);
+    m_serverRetryTitle = new QLabel(m_reconnectGroup);
+    m_serverRetryLabel = makeValueLabel(u"serverRetryLabel"_s, m_reconnectGroup);
+    reconnectForm->addRow(m_delaySourceTitle, m_delaySourceLabel);
+    reconnectForm->addRow(m_serverRetryTitle, m_serverRetryLabel);
+    reconnectLayout->addLayout(reconnectForm);
+
+    auto *buttonRow = new QHBoxLayout;
+    m_simulateDropButton = new QToolButton(m_reconnectGroup);
+    m_simulateDropButton->setObjectName(u"simulateDropButton"_s);
+    m_simulateDropButton->setPopupMode(QToolButton::MenuButtonPopup);
+    m_simulateDropButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dropMenu = new QMenu(m_simulateDropButton);
+    m_cutAction = m_dropMenu->addAction(QString());
+    m_cutAction->setObjectName(u"cutConnectionAction"_s);
+    m_offlineAction = m_dropMenu->addAction(QString());
+    m_offlineAction->setObjectName(u"goOfflineAction"_s);
+    m_simulateDropButton->setMenu(m_dropMenu);
+    m_reconnectNowButton = new QToolButton(m_reconnectGroup);
+    m_reconnectNowButton->setObjectName(u"reconnectNowButton"_s);
+    m_reconnectNowButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    buttonRow->addWidget(m_simulateDropButton);
+    buttonRow->addWidget(m_reconnectNowButton);
+    buttonRow->addStretch(1);
+    reconnectLayout->addLayout(buttonRow);
+
+    auto *offlineRow = new QHBoxLayout;
+    m_offlinePrefix = new QLabel(m_reconnectGroup);
+    m_offlineSecondsSpin = new QSpinBox(m_reconnectGroup);
+    m_offlineSecondsSpin->setObjectName(u"offlineSecondsSpin"_s);
+    m_offlineSecondsSpin->setRange(1, 600);
+    m_offlineSecondsSpin->setValue(5);
+    m_offlinePrefix->setBuddy(m_offlineSecondsSpin);
+    offlineRow->addWidget(m_offlinePrefix);
+    offlineRow->addWidget(m_offlineSecondsSpin);
+    offlineRow->addStretch(1);
+    reconnectLayout->addLayout(offlineRow);
+    layout->addWidget(m_reconnectGroup);
+
+    // Stream: last error, Last-Event-ID, totals.
+    m_streamGroup = new QGroupBox(this);
+    auto *streamForm = new QFormLayout(m_streamGroup);
+    streamForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    streamForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_lastErrorTitle = new QLabel(m_streamGroup);
+    auto *errorLabel = new ElidingLabel(m_streamGroup);
+    errorLabel->setObjectName(u"lastErrorLabel"_s);
+    m_lastErrorLabel = errorLabel;
+    m_lastEventIdTitle = new QLabel(m_streamGroup);
+    m_lastEventIdLabel = makeValueLabel(u"lastEventIdLabel"_s, m_streamGroup);
+    m_lastEventIdLabel->setTextInteractionFlags(Qt::TextSelectableByMouse
+                                                | Qt::TextSelectableByKeyboard);
+    m_lastEventIdLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A long id must not widen the panel; the tooltip and selection still hold all of it.
+    m_lastEventIdLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_totalsTitle = new QLabel(m_streamGroup);
+    m_totalsLabel = makeValueLabel(u"totalsLabel"_s, m_streamGroup);
+    m_totalsLabel->setWordWrap(true);
+    streamForm->addRow(m_lastErrorTitle, m_lastErrorLabel);
+    streamForm->addRow(m_lastEventIdTitle, m_lastEventIdLabel);
+    streamForm->addRow(m_totalsTitle, m_totalsLabel);
+    layout->addWidget(m_streamGroup);
+
+    m_logGroup = new QGroupBox(this);
+    auto *logLayout = new QVBoxLayout(m_logGroup);
+    m_lifecycleLog = new QPlainTextEdit(m_logGroup);
+    m_lifecycleLog->setObjectName(u"lifecycleLog"_s);
+    m_lifecycleLog->setReadOnly(true);
+    m_lifecycleLog->setMaximumBlockCount(MaximumLogLines);
+    // Wrapped: the panel is narrow and a URL or error line is worth reading in full.
+    m_lifecycleLog->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_lifecycleLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_lifecycleLog->setMinimumHeight(80);
+    logLayout->addWidget(m_lifecycleLog);
+    layout->addWidget(m_logGroup, 1);
+
+    for (QLabel *title : { m_delaySourceTitle, m_serverRetryTitle, m_lastErrorTitle,
+                           m_lastEventIdTitle, m_totalsTitle })
+        title->setTextFormat(Qt::PlainText);
+
+    connect(m_simulateDropButton, &QToolButton::clicked, this, &ConnectionPanel::cutConnection);
+    connect(m_cutAction, &QAction::triggered, this, &ConnectionPanel::cutConnection);
+    connect(m_offlineAction, &QAction::triggered, this, &ConnectionPanel::goOffline);
+    connect(m_reconnectNowButton, &QToolButton::clicked, this, [this] {
+        if (m_reader)
+            m_reader->reconnectNow();
+    });
+    connect(m_offlineSecondsSpin, &QSpinBox::valueChanged, this, [this] {
+        m_offlineAction->setText(tr("Go offline for %n s", "simulate a network outage of N seconds",
+                                    m_offlineSecondsSpin->value()));
+    });
+}
+
+void ConnectionPanel::retranslateUi()
+{
+    m_statusGroup->setTitle(tr("Connection"));
+    m_reconnectGroup->setTitle(tr("Reconnection"));
+    m_streamGroup->setTitle(tr("Stream"));
+    m_logGroup->setTitle(tr("Lifecycle log"));
+    m_delaySourceTitle->setText(tr("Delay:", "where the reconnect delay came from"));
+    m_serverRetryTitle->setText(tr("Server retry:", "the last retry: field the server sent"));
+    m_lastErrorTitle->setText(tr("Last error:"));
+    m_lastEventIdTitle->setText(tr("Last-Event-ID:", "HTTP header name; usually kept as is"));
+    m_totalsTitle->setText(tr("Totals:"));
+    m_simulateDropButton->setText(tr("Simulate network drop"));
+    m_simulateDropButton->setToolTip(tr("Cut the connection now, as a network reset would. "
+                                        "The arrow offers a longer outage."));
+    m_cutAction->setText(tr("Cut connection now"));
+    m_offlineAction->setText(tr("Go offline for %n s", "simulate a network outage of N seconds",
+                                m_offlineSecondsSpin->value()));
+    m_reconnectNowButton->setText(tr("Reconnect now"));
+    m_reconnectNowButton->setToolTip(tr("Skip the countdown and attempt the next connection now"));
+    m_offlinePrefix->setText(tr("Offline duration:"));
+    //: Suffix of the offline duration spin box, seconds
+    m_offlineSecondsSpin->setSuffix(tr(" s"));
+    m_lifecycleLog->setPlaceholderText(tr("Connects, drops and reconnects appear here."));
+    updateAll();
+}
+
+void ConnectionPanel::setReader(SseReader *reader)
+{
+    if (reader == m_reader)
+        return;
+    detachReader();
+    m_reader = reader;
+    if (reader) {
+        m_readerConnections
+                << connect(reader, &SseReader::stateChanged, this,
+                           &ConnectionPanel::handleStateChanged)
+                << connect(reader, &SseReader::connecting, this, &ConnectionPanel::handleConnecting)
+                << connect(reader, &SseReader::opened, this,
+                           [this](int status) { handleOpened(status); })
+                << connect(reader, &SseReader::retryChanged, this,
+                           &ConnectionPanel::handleRetryChanged)
+                << connect(reader, &SseReader::errorOccurred, this, &ConnectionPanel::handleError)
+                << connect(reader, &SseReader::reconnectScheduled, this,
+                           &ConnectionPanel::handleReconnectScheduled)
+                << connect(reader, &SseReader::closed, this, &ConnectionPanel::handleClosed)
+                << connect(reader, &QObject::destroyed, this, [this] {
+                       detachReader();
+                       updateAll();
+                   });
+        m_loggedRetry = reader->serverRetry()
+                ? std::optional<int>(int(reader->serverRetry()->count()))
+                : std::nullopt;
+        // The reader does not expose when its connection opened: count from now.
+        if (reader->state() == SseReader::State::Open)
+            m_uptime.start();
+    }
+    updateAll();
+}
+
+void ConnectionPanel::detachReader()
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_readerConnections))
+        disconnect(connection);
+    m_readerConnections.clear();
+    m_reader = nullptr;
+    m_uptime.invalidate();
+}
+
+int ConnectionPanel::offlineSeconds() const
+{
+    return m_offlineSecondsSpin->value();
+}
+
+void ConnectionPanel::setOfflineSeconds(int seconds)
+{
+    m_offlineSecondsSpin->setValue(seconds);
+}
+
+QString ConnectionPanel::logText() const
+{
+    return m_lifecycleLog->toPlainText();
+}
+
+void ConnectionPanel::clearLog()
+{
+    m_lifecycleLog->clear();
+}
+
+void ConnectionPanel::cutConnection()
+{
+    if (m_reader)
+        m_reader->simulateDrop(SseReader::DropMode::Abort);
+}
+
+void ConnectionPanel::goOffline()
+{
+    if (!m_reader || m_reader->state() == SseReader::State::Closed)
+        return;
+    const int seconds = offlineSeconds();
+    // Logged here because a drop while a reconnect is already pending emits no error.
+    appendLog(tr("Network offline for %n s (simulated)", "", seconds));
+    m_reader->simulateDrop(SseReader::DropMode::Offline, std::chrono::seconds(seconds));
+    updateCountdown();
+}
+
+void ConnectionPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    else if (event->type() == QEvent::PaletteChange)
+        updateState();
+}
+
+void ConnectionPanel::handleStateChanged(SseReader::State state)
+{
+    if (state != SseReader::State::Open)
+        m_uptime.invalidate();
+    updateAll();
+}
+
+void ConnectionPanel::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
+{
+    if (connection == 1)
+        m_loggedRetry.reset(); // open() starts over: the next retry: is news again
+    QString line = tr("Connecting #%1 to %2").arg(connection).arg(url.toDisplayString());
+    if (!lastEventId.isEmpty())
+        line += tr(", Last-Event-ID: %1").arg(lastEventId);
+    if (m_reader && m_reader->isOfflineSimulated())
+        line += tr(" (network offline, simulated)");
+    appendLog(line);
+    updateAll();
+}
+
+void ConnectionPanel::handleOpened(int status)
+{
+    m_uptime.start();
+    const int connection = m_reader ? m_reader->connectionCount() : 0;
+    appendLog(tr("Open #%1: HTTP %2").arg(connection).arg(status));
+    updateAll();
+}
+
+void ConnectionPanel::handleRetryChanged(int milliseconds)
+{
+    // The reader reports every retry: field, and many servers repeat it on each connection.
+    if (m_loggedRetry != milliseconds) {
+        appendLog(m_loggedRetry
+                          ? tr("Server retry changed from %1 ms to %2 ms")
+                                    .arg(QLocale().toString(*m_loggedRetry),
+                                         QLocale().toString(milliseconds))
+                          : tr("Server retry set to %1 ms").arg(QLocale().toString(milliseconds)));
+        m_loggedRetry = milliseconds;
+    }
+    updateDelaySource();
+}
+
+void ConnectionPanel::handleError(const SseError &error)
+{
+    QString line = tr("Error: %1").arg(errorText(error));
+    if (error.fatal)
+        line += tr(" (fatal: no reconnect)");
+    appendLog(line);
+    updateLastError();
+}
+
+void ConnectionPanel::handleReconnectScheduled(int attempt, qint64 delayMs,
+                                               const QString &lastEventId)
+{
+    QString line = tr("Reconnect attempt %1 in %2 ms (%3)")
+                           .arg(attempt)
+                           .arg(QLocale().toString(delayMs), delaySourceText());
+    line += lastEventId.isEmpty() ? tr(", no Last-Event-ID")
+                                  : tr(", Last-Event-ID: %1").arg(lastEventId);
+    appendLog(line);
+    updateAll();
+}
+
+void ConnectionPanel::handleClosed()
+{
+    appendLog(tr("Closed"));
+    updateAll();
+}
+
+void ConnectionPanel::updateAll()
+{
+    updateState();
+    updateUptime();
+    updateAttempt();
+    updateCountdown();
+    updateDelaySource();
+    updateLastError();
+    updateLastEventId();
+    updateTotals();
+    updateButtons();
+    updateTimers();
+}
+
+void ConnectionPanel::updateState()
+{
+    const SseReader::State state = m_reader ? m_reader->state() : SseReader::State::Closed;
+    m_stateLabel->setText(stateText(state));
+    QColor background = Theme::stateColor(state);
+    if (!m_reader)
+        background = palette().color(QPalette::Disabled, QPalette::WindowText);
+    // Dark text on light pills (amber) and white on dark ones keeps the label readable.
+    const QColor foreground =
+            background.lightnessF() > 0.55f ? QColor(Qt::black) : QColor(Qt::white);
+    m_stateLabel->setStyleSheet(
+            u"QLabel { background-color: %1; color: %2; border-radius: 9px; padding: 2px 10px; }"_s
+                    .arg(background.name(), foreground.name()));
+}
+
+void ConnectionPanel::updateUptime()
+{
+    if (!m_reader || m_reader->connectionCount() == 0) {
+        m_connectionLabel->setText(m_reader ? tr("No connection yet") : tr("No stream"));
+        return;
+    }
+    QString text = tr("Connection #%1").arg(m_reader->connectionCount());
+    if (m_reader->state() == SseReader::State::Open && m_uptime.isValid())
+        text += tr(" · up %1", "uptime of the open connection, h:mm:ss")
+                        .arg(formatDuration(m_uptime.elapsed()));
+    m_connectionLabel->setText(text);
+}
+
+void ConnectionPanel::updateAttempt()
+{
+    if (!m_reader || m_reader->attemptCount() == 0) {
+        m_attemptLabel->setText(tr("No reconnects yet"));
+        return;
+    }
+    const QString total = tr("%Ln reconnect(s) in total", "", m_reader->attemptCount());
+    const int attempt = m_reader->reconnectAttempt();
+    m_attemptLabel->setText(attempt > 0 ? tr("Attempt %1 · %2", "attempt number · total reconnects")
+                                                  .arg(QLocale().toString(attempt), total)
+                                        : total);
+}
+
+void ConnectionPanel::updateCountdown()
+{
+    if (!m_reader || !m_reader->isReconnectPending()) {
+        m_countdownBar->hide();
+        QString text;
+        if (!m_reader)
+            text = tr("No reconnect pending");
+        else if (m_reader->state() == SseReader::State::Connecting)
+            text = tr("Connecting…");
+        else
+            text = tr("No reconnect pending");
+        m_countdownLabel->setText(text);
+        return;
+    }
+    const qint64 remaining = std::max<qint64>(0, m_reader->nextAttemptAt().remainingTime());
+    const qint64 delay = std::max<qint64>(1, m_reader->nextDelay().count());
+    QString text =
+            tr("Reconnecting in %1 s").arg(QLocale().toString(double(remaining) / 1000.0, 'f', 1));
+    if (m_reader->isOfflineSimulated()) {
+        const qint64 offline = m_reader->offlineUntil().remainingTime();
+        text += tr(" · offline (simulated) for %1 s more")
+                        .arg(QLocale().toString(double(offline) / 1000.0, 'f', 1));
+    }
+    m_countdownLabel->setText(text);
+    m_countdownBar->setValue(
+            int(std::clamp<qint64>(remaining * CountdownBarRange / delay, 0, CountdownBarRange)));
+    m_countdownBar->show();
+}
+
+void ConnectionPanel::updateDelaySource()
+{
+    m_delaySourceLabel->setText(m_reader && m_reader->attemptCount() > 0 ? delaySourceText()
+                                                                         : tr("—"));
+    const auto retry = m_reader ? m_reader->serverRetry() : std::nullopt;
+    m_serverRetryLabel->setText(retry ? tr("%1 ms").arg(QLocale().toString(qint64(retry->count())))
+                                      : tr("none received"));
+}
+
+void ConnectionPanel::updateLastError()
+{
+    auto *label = static_cast<ElidingLabel *>(m_lastErrorLabel);
+    const SseError error = m_reader ? m_reader->lastError() : SseError();
+    label->setFullText(error.isNull() ? tr("none") : errorText(error));
+}
+
+void ConnectionPanel::updateLastEventId()
+{
+    const QString id = m_reader ? m_reader->lastEventId() : QString();
+    const QString text = id.isEmpty() ? tr("(none)", "no Last-Event-ID") : id;
+    if (m_lastEventIdLabel->text() != text) {
+        m_lastEventIdLabel->setText(text);
+        m_lastEventIdLabel->setToolTip(id.isEmpty() ? QString() : plainToolTip(id));
+    }
+}
+
+void ConnectionPanel::updateTotals()
+{
+    const quint64 events = m_reader ? m_reader->eventCount() : 0;
+    const qint64 bytes = m_reader ? m_reader->byteCount() : 0;
+    const int reconnects = m_reader ? m_reader->attemptCount() : 0;
+    const QLocale locale;
+    const QString text =
+            tr("%1 · %2 · %3", "totals: events · bytes · reconnects")
+                    .arg(tr("%Ln event(s)", "", clampToInt(events)),
+                         locale.formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat),
+                         tr("%Ln reconnect(s)", "", reconnects));
+    if (m_totalsLabel->text() != text)
+        m_totalsLabel->setText(text);
+}
+
+void ConnectionPanel::updateButtons()
+{
+    const bool running = m_reader && m_reader->state() != SseReader::State::Closed;
+    m_simulateDropButton->setEnabled(running);
+    m_reconnectNowButton->setEnabled(m_reader && m_reader->isReconnectPending());
+}
+
+void ConnectionPanel::updateTimers()
+{
+    const auto toggle = [](QTimer &timer, bool on) {
+        if (on && !timer.isActive())
+            timer.start();
+        else if (!on)
+            timer.stop();
+    };
+    toggle(m_countdownTimer, m_reader && m_reader->isReconnectPending());
+    toggle(m_uptimeTimer, m_reader && m_reader->state() == SseReader::State::Open);
+    toggle(m_totalsTimer, m_reader && m_reader->state() != SseReader::State::Closed);
+}
+
+void ConnectionPanel::appendLog(const QString &line)
+{
+    QScrollBar *bar = m_lifecycleLog->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    const int previous = bar->value();
+    m_lifecycleLog->appendPlainText(QTime::currentTime().toString(u"HH:mm:ss.zzz"_s) % u"  "_s
+                                    % line);
+    // Follow the tail only while the user is at the bottom, as in the event table.
+    bar->setValue(atEnd ? bar->maximum() : previous);
+}
+
+QString ConnectionPanel::stateText(SseReader::State state) const
+{
+    switch (state) {
+    case SseReader::State::Connecting:
+        //: EventSource readyState; may stay in English
+        return tr("CONNECTING");
+    case SseReader::State::Open:
+        //: EventSource readyState; may stay in English
+        return tr("OPEN");
+    case SseReader::State::Closed:
+        //: EventSource readyState; may stay in English
+        return tr("CLOSED");
+    }
+    return {};
+}
+
+QString ConnectionPanel::delaySourceText() const
+{
+    if (!m_reader)
+        return {};
+    const QLocale locale;
+    const QString ms = locale.toString(qint64(m_reader->nextDelay().count()));
+    switch (m_reader->nextDelaySource()) {
+    case ReconnectPolicy::DelaySource::Default:
+        if (m_reader->request().reconnect.mode == ReconnectPolicy::Mode::Fixed)
+            return tr("fixed interval (%1 ms)").arg(ms);
+        return tr("browser default (%1 ms)").arg(ms);
+    case ReconnectPolicy::DelaySource::ServerRetry:
+        return tr("server retry: %1 ms").arg(ms);
+    case ReconnectPolicy::DelaySource::Override:
+        return tr("user override (%1 ms)").arg(ms);
+    case ReconnectPolicy::DelaySource::Backoff:
+        return tr("backoff step %1 (%2 ms)")
+                .arg(locale.toString(std::max(1, m_reader->reconnectAttempt())), ms);
+    case ReconnectPolicy::DelaySource::RetryAfter:
+        //: Retry-After is an HTTP header name
+        return tr("Retry-After (%1 ms)").arg(ms);
+    }
+    return {};
+}
+
+QString ConnectionPanel::errorText(const SseError &error) const
+{
+    QString message = error.message;
+    // The reader's English message may already say so; the translated marker replaces it.
+    if (error.simulated && message.endsWith(u" (simulated)"_s))
+        message.chop(12);
+    QString text = errorKindText(error.kind);
+    if (error.simulated)
+        text = tr("%1 (simulated)", "error kind of an injected fault").arg(text);
+    if (!message.isEmpty())
+        text = tr("%1: %2", "error kind: technical message").arg(text, message);
+    return text;
+}
+
+QString ConnectionPanel::errorKindText(SseError::Kind kind) const
+{
+    switch (kind) {
+    case SseError::Kind::None:
+        return tr("No error");
+    case SseError::Kind::InvalidUrl:
+        return tr("Invalid URL");
+    case SseError::Kind::HostNotFound:
+        return tr("Host not found");
+    case SseError::Kind::ConnectionRefused:
+        return tr("Connection refused");
+    case SseError::Kind::RemoteClosed:
+        return tr("Server ended the stream");
+    case SseError::Kind::ConnectionReset:
+        return tr("Connection reset");
+    case SseError::Kind::NetworkError:
+        return tr("Network error");
+    case SseError::Kind::Tls:
+        return tr("TLS error");
+    case SseError::Kind::Timeout:
+        return tr("Timed out");
+    case SseError::Kind::IdleTimeout:
+        return tr("Idle timeout");
+    case SseError::Kind::Redirect:
+        return tr("Redirect refused");
+    case SseError::Kind::HttpStatus:
+        return tr("HTTP error status");
+    case SseError::Kind::WrongContentType:
+        return tr("Wrong Content-Type");
+    case SseError::Kind::NoContent:
+        return tr("HTTP 204: server asked to stop");
+    case SseError::Kind::EventTooLarge:
+        return tr("Event too large");
+    case SseError::Kind::SimulatedDrop:
+        return tr("Connection cut");
+    case SseError::Kind::SimulatedOffline:
+        return tr("Network offline");
+    case SseError::Kind::GaveUp:
+        return tr("Gave up reconnecting");
+    }
+    return tr("Unknown error");
+}

@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+#include "sseerror.h"
+#include "ssereader.h"
+
+class QGroupBox;
+class QLabel;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QSpinBox;
+class QToolButton;
+
+/// The live view of one SseReader's connection life cycle: state, connection number and uptime,
+/// reconnect attempt and countdown, where the delay came from, last error, Last-Event-ID,
+/// totals, fault-injection buttons and a timestamped lifecycle log. It only observes the reader
+/// (never owns it) and calls its slots for the buttons.
+class ConnectionPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionPanel(QWidget *parent = nullptr);
+    ~ConnectionPanel() override;
+
+    /// Observes reader (nullptr detaches). Shows its current state at once; does not clear the log.
+    void setReader(SseReader *reader);
+    SseReader *reader() const { return m_reader; }
+
+    /// Re-sets every user-visible text (called on QEvent::LanguageChange).
+    void retranslateUi();
+
+    /// The "Go offline for N s" duration, in seconds (1–600).
+    int offlineSeconds() const;
+    void setOfflineSeconds(int seconds);
+    /// Whether the countdown ticker runs (only while a reconnect is pending).
+    bool isCountdownTicking() const { return m_countdownTimer.isActive(); }
+    /// The lifecycle log as plain text, one line per entry.
+    QString logText() const;
+    void clearLog();
+
+public slots:
+    /// Cuts the connection now (SseReader::DropMode::Abort).
+    void cutConnection();
+    /// Simulates a network outage of offlineSeconds() (SseReader::DropMode::Offline).
+    void goOffline();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void detachReader();
+    void handleStateChanged(SseReader::State state);
+    void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
+    void handleOpened(int status);
+    void handleRetryChanged(int milliseconds);
+    void handleError(const SseError &error);
+    void handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
+    void handleClosed();
+    void updateAll();
+    void updateState();
+    void updateUptime();
+    void updateAttempt();
+    void updateCountdown();
+    void updateDelaySource();
+    void updateLastError();
+    void updateLastEventId();
+    void updateTotals();
+    void updateButtons();
+    void updateTimers();
+    void appendLog(const QString &line);
+    QString stateText(SseReader::State state) const;
+    QString delaySourceText() const;
+    QString errorText(const SseError &error) const;
+    QString errorKindText(SseError::Kind kind) const;
+
+    QPointer<SseReader> m_reader;
+    QList<QMetaObject::Connection> m_readerConnections;
+    QElapsedTimer m_uptime; ///< Valid while the current connection is Open.
+    QTimer m_countdownTimer; ///< ~50 ms, only while a reconnect is pending.
+    QTimer m_uptimeTimer; ///< 1 s, only while Open.
+    QTimer m_totalsTimer; ///< ~5 Hz poll of the reader's counters, only while not Closed.
+
+    QGroupBox *m_statusGroup = nullptr;
+    QGroupBox *m_reconnectGroup = nullptr;
+    QGroupBox *m_streamGroup = nullptr;
+    QGroupBox *m_logGroup = nullptr;
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_connectionLabel = nullptr;
+    QLabel *m_attemptLabel = nullptr;
+    QLabel *m_countdownLabel = nullptr;
+    QProgressBar *m_countdownBar = nullptr;
+    QLabel *m_delaySourceTitle = nullptr;
+    QLabel *m_delaySourceLabel = nullptr;
+    QLabel *m_serverRetryTitle = nullptr;
+    QLabel *m_serverRetryLabel = nullptr;
+    QLabel *m_lastErrorTitle = nullptr;
+    QLabel *m_lastErrorLabel = nullptr;
+    QLabel *m_lastEventIdTitle = nullptr;
+    QLabel *m_lastEventIdLabel = nullptr;
+    QLabel *m_totalsTitle = nullptr;
+    QLabel *m_totalsLabel = nullptr;
+    QToolButton *m_simulateDropButton = nullptr;
+    QMenu *m_dropMenu = nullptr;
+    QAction *m_cutAction = nullptr;
+    QAction *m_offlineAction = nullptr;
+    QLabel *m_offlinePrefix = nullptr;
+    QSpinBox *m_offlineSecondsSpin = nullptr;
+    QToolButton *m_reconnectNowButton = nullptr;
+    QPlainTextEdit *m_lifecycleLog = nullptr;
+
+    std::optional<int> m_loggedRetry; ///< The server retry: last written to the log.
+};

@@ -1,0 +1,1057 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QShortcut>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrlQuery>
+
+#include "connectionpanel.h"
+#include "demoserverdialog.h"
+#include "messagefilterproxymodel.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "streamtab.h"
+#include "theme.h"
+
+using namespace Qt::StringLiterals;
+
+// ssescope.qrc is compiled into the static ssescope_gui library: its registration only links
+// in when something references it (Q_INIT_RESOURCE must be called outside any namespace).
+static void initResources()
+{
+    Q_INIT_RESOURCE(ssescope);
+}
+
+namespace {
+
+constexpr int MaximumUrlHistory = 20;
+constexpr int StatusRefreshMs = 500;
+constexpr qint64 RateWindowMs = 5000;
+constexpr int MaximumTabTitleWidth = 220; // px; the full title is in the tooltip
+const QString DemoMarker = u"demo:"_s;
+
+namespace Keys {
+const QString Tabs = u"session/tabs"_s;
+const QString CurrentTab = u"session/currentTab"_s;
+const QString UrlHistory = u"session/urlHistory"_s;
+const QString Geometry = u"window/geometry"_s;
+const QString WindowState = u"window/state"_s;
+const QString LastDirectory = u"paths/lastDirectory"_s;
+const QString DemoGroup = u"demo"_s;
+const QString DemoRunning = u"running"_s;
+} // namespace Keys
+
+QIcon stateDot(SseReader::State state)
+{
+    // Built per state change (rare), not cached: a static QIcon would outlive QApplication.
+    QIcon icon;
+    for (int size : { 16, 32 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(Theme::stateColor(state));
+        const qreal diameter = size * 0.5;
+        painter.drawEllipse(
+                QRectF((size - diameter) / 2, (size - diameter) / 2, diameter, diameter));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48, 64, 128, 256 })
+        icon.addFile(u":/icons/ssescope-%1.png"_s.arg(size), QSize(size, size));
+    return icon;
+}
+
+QString formatNumber(qint64 value)
+{
+    return QLocale().toString(value);
+}
+
+QVariantMap demoOptionsToMap(const DemoServer::Options &options)
+{
+    return {
+        { u"port"_s, int(options.port) },
+        { u"intervalMs"_s, options.intervalMs },
+        { u"eventType"_s, options.eventType },
+        { u"payload"_s, DemoServer::payloadName(options.payload) },
+        { u"payloadBytes"_s, options.payloadBytes },
+        { u"retryMs"_s, options.retryMs },
+        { u"dropEvery"_s, options.dropEvery },
+        { u"stallAfter"_s, options.stallAfter },
+        { u"status"_s, options.status },
+        { u"retryAfterSeconds"_s, options.retryAfterSeconds },
+        { u"contentType"_s, QString::fromLatin1(options.contentType) },
+        { u"heartbeatMs"_s, options.heartbeatMs },
+        { u"burst"_s, options.burst },
+    };
+}
+
+DemoServer::Options demoOptionsFromMap(const QVariantMap &map)
+{
+    DemoServer::Options options;
+    auto integer = [&map](const QString &key, int fallback) {
+        bool ok = false;
+        const int value = map.value(key).toInt(&ok);
+        return ok ? value : fallback;
+    };
+    options.port = quint16(std::clamp(integer(u"port"_s, 0), 0, 65535));
+    options.intervalMs = std::max(0, integer(u"intervalMs"_s, options.intervalMs));
+    options.eventType = map.value(u"eventType"_s, options.eventType).toString();
+    if (const auto payload = DemoServer::payloadFromName(map.value(u"payload"_s).toString()))
+        options.payload = *payload;
+    options.payloadBytes = std::max(1, integer(u"payloadBytes"_s, options.payloadBytes));
+    options.retryMs = integer(u"retryMs"_s, options.retryMs);
+    options.dropEvery = std::max(0, integer(u"dropEvery"_s, options.dropEvery));
+    options.stallAfter = std::max(0, integer(u"stallAfter"_s, options.stallAfter));
+    options.status = integer(u"status"_s, options.status);
+    options.retryAfterSeconds = integer(u"retryAfterSeconds"_s, options.retryAfterSeconds);
+    const QString contentType = map.value(u"contentType"_s).toString();
+    if (!contentType.isEmpty())
+        options.contentType = contentType.toLatin1();
+    options.heartbeatMs = std::max(0, integer(u"heartbeatMs"_s, options.heartbeatMs));
+    options.burst = std::max(1, integer(u"burst"_s, options.burst));
+    return options;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(Options(), parent)
+{}
+
+MainWindow::MainWindow(const Options &options, QWidget *parent)
+    : QMainWindow(parent)
+    , m_options(options)
+    , m_demoServer(new DemoServer(this))
+{
+    initResources();
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(applicationIcon());
+    setMinimumSize(720, 480);
+    resize(1280, 800);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"streamTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->tabBar()->setElideMode(Qt::ElideRight);
+    setCentralWidget(m_tabs);
+
+    m_newTabButton = new QToolButton(m_tabs);
+    m_newTabButton->setObjectName(u"newTabButton"_s);
+    m_newTabButton->setAutoRaise(true);
+    m_newTabButton->setText(u"+"_s);
+    m_tabs->setCornerWidget(m_newTabButton, Qt::TopRightCorner);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_newTabButton, &QToolButton::clicked, m_newTabAction, &QAction::trigger);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::handleCurrentTabChanged);
+
+    restoreDemoOptions();
+    QSettings settings;
+    const bool hasSession = m_options.restoreSession && settings.contains(Keys::Tabs);
+    if (hasSession) {
+        restoreSession();
+    } else if (m_options.startDemoOnFirstLaunch && m_options.urls.isEmpty()) {
+        // First launch: show something alive at once, the classic one timestamp per second.
+        if (startDemoServer())
+            openDemoTab();
+    }
+    for (qsizetype i = m_options.urls.size() - 1; i >= 0; --i)
+        newTab(QUrl::fromUserInput(m_options.urls.at(i)), true, 0);
+    if (!m_options.urls.isEmpty())
+        m_tabs->setCurrentIndex(0);
+    if (tabCount() == 0)
+        newTab();
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setInterval(StatusRefreshMs);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatusBar);
+    m_statusTimer->start();
+
+    retranslateUi();
+    handleCurrentTabChanged();
+}
+
+MainWindow::~MainWindow()
+{
+    // Tabs still emit while they die (their readers close). Let them go now, while the members
+    // their handlers touch are alive, instead of in ~QWidget after those are gone.
+    disconnect(m_tabs, nullptr, this, nullptr);
+    while (m_tabs->count() > 0) {
+        StreamTab *tab = tabAt(0);
+        m_tabs->removeTab(0);
+        if (!tab)
+            continue;
+        tab->disconnect(this);
+        tab->reader()->disconnect(this);
+        tab->messageView()->disconnect(this);
+        delete tab;
+    }
+}
+
+int MainWindow::tabCount() const
+{
+    return m_tabs->count();
+}
+
+StreamTab *MainWindow::tabAt(int index) const
+{
+    return qobject_cast<StreamTab *>(m_tabs->widget(index));
+}
+
+StreamTab *MainWindow::currentTab() const
+{
+    return qobject_cast<StreamTab *>(m_tabs->currentWidget());
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const char *objectName, const QKeySequence &shortcut = {}) {
+        auto *action = new QAction(this);
+        action->setObjectName(QString::fromLatin1(objectName));
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        return action;
+    };
+
+    m_newTabAction = make("actionNewTab", QKeySequence::AddTab);
+    connect(m_newTabAction, &QAction::triggered, this, [this] {
+        StreamTab *tab = newTab();
+        tab->setFocus();
+    });
+    m_closeTabAction = make("actionCloseTab", QKeySequence(Qt::CTRL | Qt::Key_W));
+    connect(m_closeTabAction, &QAction::triggered, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeTab(m_tabs->currentIndex());
+    });
+    m_openRecordingAction = make("actionOpenRecording", QKeySequence::Open);
+    connect(m_openRecordingAction, &QAction::triggered, this, &MainWindow::openRecordingWithDialog);
+    m_saveRecordingAction = make("actionSaveRecording", QKeySequence::Save);
+    connect(m_saveRecordingAction, &QAction::triggered, this,
+            [this] { exportWithDialog(EventExporter::Format::Ndjson); });
+    m_exportNdjsonAction = make("actionExportNdjson");
+    connect(m_exportNdjsonAction, &QAction::triggered, this,
+            [this] { exportWithDialog(EventExporter::Format::Ndjson); });
+    m_exportCsvAction = make("actionExportCsv");
+    connect(m_exportCsvAction, &QAction::triggered, this,
+            [this] { exportWithDialog(EventExporter::Format::Csv); });
+    m_exportJsonAction = make("actionExportJson");
+    connect(m_exportJsonAction, &QAction::triggered, this,
+            [this] { exportWithDialog(EventExporter::Format::Json); });
+    m_quitAction = make("actionQuit", QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_connectAction = make("actionConnect", QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(m_connectAction, &QAction::triggered, this,
+            [this] { triggerStreamAction(StreamAction::Connect); });
+    m_disconnectAction =
+            make("actionDisconnect", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    connect(m_disconnectAction, &QAction::triggered, this,
+            [this] { triggerStreamAction(StreamAction::Disconnect); });
+    m_simulateDropAction = make("actionSimulateDrop", QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_simulateDropAction, &QAction::triggered, this,
+            [this] { triggerStreamAction(StreamAction::SimulateDrop); });
+    m_reconnectNowAction = make("actionReconnectNow", QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_reconnectNowAction, &QAction::triggered, this,
+            [this] { triggerStreamAction(StreamAction::ReconnectNow); });
+    m_pauseAction = make("actionPauseView");
+    m_pauseAction->setCheckable(true);
+    // Plain Space belongs to buttons and text fields, so the window-wide shortcut is
+    // Ctrl+Shift+Space (Ctrl+Space toggles the input method for many zh_CN users); each table
+    // also takes plain Space while it has focus (see wireTab()).
+    m_pauseAction->setShortcuts(
+            { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Space), QKeySequence(Qt::Key_Pause) });
+    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+        if (StreamTab *tab = currentTab(); tab && tab->isViewPaused() != paused)
+            tab->setViewPaused(paused);
+    });
+    m_clearAction = make("actionClear", QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_clearAction, &QAction::triggered, this,
+            [this] { triggerStreamAction(StreamAction::Clear); });
+
+    m_hideLifecycleAction = make("actionHideLifecycle");
+    m_hideLifecycleAction->setCheckable(true);
+    connect(m_hideLifecycleAction, &QAction::toggled, this, [this](bool hide) {
+        if (StreamTab *tab = currentTab(); tab && tab->proxy()->hideLifecycle() != hide)
+            tab->proxy()->setHideLifecycle(hide);
+    });
+    m_focusFilterAction = make("actionFocusFilter", QKeySequence::Find);
+    connect(m_focusFilterAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->focusFilter();
+    });
+
+    m_demoStartAction = make("actionDemoStart");
+    connect(m_demoStartAction, &QAction::triggered, this, [this] {
+        if (!startDemoServer()) {
+            QMessageBox::warning(
+                    this, tr("Demo Server"),
+                    tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
+        }
+    });
+    m_demoStopAction = make("actionDemoStop");
+    connect(m_demoStopAction, &QAction::triggered, this, &MainWindow::stopDemoServer);
+    m_demoConfigureAction = make("actionDemoConfigure");
+    connect(m_demoConfigureAction, &QAction::triggered, this, &MainWindow::configureDemoServer);
+    m_demoOpenTabAction = make("actionDemoOpenTab");
+    connect(m_demoOpenTabAction, &QAction::triggered, this, &MainWindow::openDemoTab);
+    m_demoCopyUrlAction = make("actionDemoCopyUrl");
+    connect(m_demoCopyUrlAction, &QAction::triggered, this, &MainWindow::copyDemoUrl);
+    m_demoOpenPageAction = make("actionDemoOpenPage");
+    connect(m_demoOpenPageAction, &QAction::triggered, this, [this] {
+        if (m_demoServer->isListening())
+            QDesktopServices::openUrl(m_demoServer->baseUrl());
+    });
+
+    m_aboutAction = make("actionAbout");
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = make("actionAboutQt");
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newTabAction);
+    m_fileMenu->addAction(m_closeTabAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_openRecordingAction);
+    m_fileMenu->addAction(m_saveRecordingAction);
+    m_exportMenu = m_fileMenu->addMenu(QString());
+    m_exportMenu->addAction(m_exportNdjsonAction);
+    m_exportMenu->addAction(m_exportCsvAction);
+    m_exportMenu->addAction(m_exportJsonAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_streamMenu = menuBar()->addMenu(QString());
+    m_streamMenu->addAction(m_connectAction);
+    m_streamMenu->addAction(m_disconnectAction);
+    m_streamMenu->addSeparator();
+    m_streamMenu->addAction(m_simulateDropAction);
+    m_streamMenu->addAction(m_reconnectNowAction);
+    m_streamMenu->addSeparator();
+    m_streamMenu->addAction(m_pauseAction);
+    m_streamMenu->addAction(m_clearAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_hideLifecycleAction);
+    m_viewMenu->addAction(m_focusFilterAction);
+
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_demoMenu = m_toolsMenu->addMenu(QString());
+    m_demoMenu->addAction(m_demoStartAction);
+    m_demoMenu->addAction(m_demoStopAction);
+    m_demoMenu->addAction(m_demoConfigureAction);
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addAction(m_demoOpenTabAction);
+    m_toolsMenu->addAction(m_demoCopyUrlAction);
+    m_toolsMenu->addAction(m_demoOpenPageAction);
+    // Stream and demo actions depend on live state: refresh right before a menu shows.
+    connect(m_streamMenu, &QMenu::aboutToShow, this, &MainWindow::updateActions);
+    connect(m_toolsMenu, &QMenu::aboutToShow, this, &MainWindow::updateActions);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+    m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    auto makeLabel = [this](const char *objectName) {
+        auto *label = new QLabel(this);
+        label->setObjectName(QString::fromLatin1(objectName));
+        label->setTextFormat(Qt::PlainText);
+        label->setContentsMargins(8, 0, 8, 0);
+        statusBar()->addPermanentWidget(label);
+        return label;
+    };
+    m_droppedLabel = makeLabel("droppedLabel");
+    QPalette warning = m_droppedLabel->palette();
+    warning.setColor(QPalette::WindowText, Theme::stateColor(SseReader::State::Connecting));
+    m_droppedLabel->setPalette(warning);
+    m_rateLabel = makeLabel("rateLabel");
+    m_retainedLabel = makeLabel("retainedLabel");
+    m_demoLabel = makeLabel("demoLabel");
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("SSE Scope"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_exportMenu->setTitle(tr("&Export"));
+    m_streamMenu->setTitle(tr("&Stream"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_demoMenu->setTitle(tr("&Demo Server"));
+    m_helpMenu->setTitle(tr("&Help"));
+
+    m_newTabAction->setText(tr("&New Tab"));
+    m_closeTabAction->setText(tr("&Close Tab"));
+    m_openRecordingAction->setText(tr("&Open Recording…"));
+    m_saveRecordingAction->setText(tr("&Save Recording…"));
+    //: Export format menu entry; NDJSON = newline-delimited JSON, one record per line
+    m_exportNdjsonAction->setText(tr("&NDJSON…"));
+    m_exportCsvAction->setText(tr("&CSV…"));
+    m_exportJsonAction->setText(tr("&JSON…"));
+    m_quitAction->setText(tr("&Quit"));
+
+    m_connectAction->setText(tr("&Connect"));
+    m_disconnectAction->setText(tr("&Disconnect"));
+    m_simulateDropAction->setText(tr("Simulate Network &Drop"));
+    m_simulateDropAction->setStatusTip(
+            tr("Cut the connection now, as a network failure, and watch the reconnect"));
+    m_reconnectNowAction->setText(tr("&Reconnect Now"));
+    m_reconnectNowAction->setStatusTip(tr("Skip the reconnect countdown"));
+    //: Stops the table from scrolling; events keep being received
+    m_pauseAction->setText(tr("&Pause View"));
+    m_clearAction->setText(tr("C&lear Events"));
+    m_hideLifecycleAction->setText(tr("Hide &Lifecycle Rows"));
+    m_hideLifecycleAction->setStatusTip(
+            tr("Show only events, without connecting/open/error/reconnect rows"));
+    m_focusFilterAction->setText(tr("&Filter Events…"));
+
+    m_demoStartAction->setText(tr("&Start"));
+    m_demoStopAction->setText(tr("S&top"));
+    m_demoConfigureAction->setText(tr("&Configure…"));
+    m_demoOpenTabAction->setText(tr("&Open Demo Stream in New Tab"));
+    m_demoCopyUrlAction->setText(tr("Copy Demo &URL"));
+    m_demoOpenPageAction->setText(tr("Open Demo Page in &Browser"));
+    m_demoOpenPageAction->setStatusTip(
+            tr("Compare with a real browser's EventSource on the same stream"));
+
+    m_aboutAction->setText(tr("&About SSE Scope"));
+    m_aboutQtAction->setText(tr("About &Qt"));
+
+    m_newTabButton->setToolTip(
+            tr("New tab (%1)").arg(m_newTabAction->shortcut().toString(QKeySequence::NativeText)));
+    m_rateLabel->setToolTip(tr("Events received per second by the current tab"));
+    m_demoLabel->setToolTip(QString());
+
+    for (int i = 0; i < tabCount(); ++i)
+        updateTabDecoration(tabAt(i));
+    updateStatusBar();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSession();
+    if (m_demoDialog)
+        m_demoDialog->close();
+    QMainWindow::closeEvent(event);
+}
+
+StreamTab *MainWindow::newTab(const QUrl &url, bool connectNow, int index)
+{
+    auto *tab = new StreamTab(m_tabs);
+    tab->setUrlHistory(m_urlHistory);
+    if (!url.isEmpty())
+        tab->setUrl(url);
+    wireTab(tab);
+    index = m_tabs->insertTab(index < 0 ? m_tabs->count() : index, tab, QString());
+    updateTabDecoration(tab);
+    m_tabs->setCurrentIndex(index);
+    if (connectNow)
+        tab->connectStream();
+    return tab;
+}
+
+void MainWindow::wireTab(StreamTab *tab)
+{
+    connect(tab, &StreamTab::titleChanged, this, [this, tab] { updateTabDecoration(tab); });
+    connect(tab, &StreamTab::urlUsed, this, [this, tab](const QString &url) {
+        m_fixedTitles.remove(tab);
+        updateTabDecoration(tab);
+        handleUrlUsed(url);
+    });
+    SseReader *reader = tab->reader();
+    connect(reader, &SseReader::stateChanged, this, [this, tab] {
+        updateTabDecoration(tab);
+        if (tab == currentTab())
+            updateActions();
+    });
+    connect(reader, &SseReader::reconnectScheduled, this, [this, tab] {
+        if (tab == currentTab())
+            updateActions();
+    });
+    MessageView *view = tab->messageView();
+    connect(view, &MessageView::pausedChanged, this, [this, tab](bool paused) {
+        if (tab == currentTab())
+            m_pauseAction->setChecked(paused);
+    });
+    auto *spaceToPause = new QShortcut(QKeySequence(Qt::Key_Space), view);
+    spaceToPause->setContext(Qt::WidgetShortcut);
+    connect(spaceToPause, &QShortcut::activated, m_pauseAction, &QAction::toggle);
+}
+
+void MainWindow::updateTabDecoration(StreamTab *tab)
+{
+    const int index = m_tabs->indexOf(tab);
+    if (index < 0)
+        return;
+    const QString title = m_fixedTitles.value(tab, tab->title());
+    const QString elided = m_tabs->tabBar()->fontMetrics().elidedText(title, Qt::ElideMiddle,
+                                                                      MaximumTabTitleWidth);
+    // Tab text is shown with mnemonics: a literal & in a URL must not become an underline.
+    m_tabs->setTabText(index, QString(elided).replace(u'&', u"&&"_s));
+    m_tabs->setTabIcon(index, stateDot(tab->reader()->state()));
+    m_tabs->setTabToolTip(index, title.toHtmlEscaped());
+}
+
+void MainWindow::closeTab(int index)
+{
+    StreamTab *tab = tabAt(index);
+    if (!tab)
+        return;
+    m_fixedTitles.remove(tab);
+    m_tabs->removeTab(index);
+    tab->disconnectStream();
+    tab->deleteLater();
+    // An empty window is a dead end; a fresh tab is what the user wants next.
+    if (tabCount() == 0)
+        newTab();
+}
+
+void MainWindow::handleCurrentTabChanged()
+{
+    StreamTab *tab = currentTab();
+    {
+        const QSignalBlocker pauseBlocker(m_pauseAction);
+        m_pauseAction->setChecked(tab && tab->isViewPaused());
+        const QSignalBlocker lifecycleBlocker(m_hideLifecycleAction);
+        m_hideLifecycleAction->setChecked(tab && tab->proxy()->hideLifecycle());
+    }
+    // Start the rate anew: the previous tab's counter says nothing about this one.
+    m_rateTab = tab;
+    m_rateSamples.clear();
+    m_rateClock.start();
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::handleUrlUsed(const QString &url)
+{
+    // The demo's port changes between launches, so its URLs would only pollute the history;
+    // Tools → Demo Server opens it anyway.
+    if (url.isEmpty() || isDemoUrl(QUrl(url)))
+        return;
+    m_urlHistory.removeAll(url);
+    m_urlHistory.prepend(url);
+    while (m_urlHistory.size() > MaximumUrlHistory)
+        m_urlHistory.removeLast();
+    for (int i = 0; i < tabCount(); ++i)
+        tabAt(i)->setUrlHistory(m_urlHistory);
+}
+
+void MainWindow::updateActions()
+{
+    StreamTab *tab = currentTab();
+    const bool hasTab = tab != nullptr;
+    const SseReader::State state = hasTab ? tab->reader()->state() : SseReader::State::Closed;
+    const bool active = state != SseReader::State::Closed;
+    m_closeTabAction->setEnabled(hasTab);
+    m_saveRecordingAction->setEnabled(hasTab);
+    m_exportMenu->menuAction()->setEnabled(hasTab);
+    m_connectAction->setEnabled(hasTab);
+    m_disconnectAction->setEnabled(active);
+    m_simulateDropAction->setEnabled(active);
+    m_reconnectNowAction->setEnabled(hasTab && tab->reader()->isReconnectPending());
+    m_pauseAction->setEnabled(hasTab);
+    m_clearAction->setEnabled(hasTab);
+    m_hideLifecycleAction->setEnabled(hasTab);
+    m_focusFilterAction->setEnabled(hasTab);
+    if (hasTab && m_hideLifecycleAction->isChecked() != tab->proxy()->hideLifecycle()) {
+        const QSignalBlocker blocker(m_hideLifecycleAction);
+        m_hideLifecycleAction->setChecked(tab->proxy()->hideLifecycle());
+    }
+
+    const bool demoRunning = m_demoServer->isListening();
+    m_demoStartAction->setEnabled(!demoRunning);
+    m_demoStopAction->setEnabled(demoRunning);
+    m_demoOpenTabAction->setEnabled(true); // starts the server when needed
+    m_demoCopyUrlAction->setEnabled(demoRunning);
+    m_demoOpenPageAction->setEnabled(demoRunning);
+}
+
+void MainWindow::triggerStreamAction(StreamAction action)
+{
+    StreamTab *tab = currentTab();
+    if (!tab)
+        return;
+    switch (action) {
+    case StreamAction::Connect:
+        tab->connectStream();
+        break;
+    case StreamAction::Disconnect:
+        tab->disconnectStream();
+        break;
+    case StreamAction::SimulateDrop:
+        tab->reader()->simulateNetworkDrop();
+        break;
+    case StreamAction::ReconnectNow:
+        tab->reader()->reconnectNow();
+        break;
+    case StreamAction::Clear:
+        tab->clearEvents();
+        break;
+    }
+    updateActions();
+}
+
+void MainWindow::updateStatusBar()
+{
+    StreamTab *tab = currentTab();
+    double rate = 0;
+    if (tab && tab == m_rateTab) {
+        const qint64 total = qint64(tab->reader()->eventCount());
+        // The reader's counter restarts with every open(): a smaller total is a new run.
+        if (!m_rateSamples.isEmpty() && total < m_rateSamples.constLast().total)
+            m_rateSamples.clear();
+        const qint64 now = m_rateClock.elapsed();
+        m_rateSamples.append({ now, total });
+        // Over a window of whole seconds, a 1 event/s stream reads 1.0, not a flicker between
+        // 0 and 2 as two 500 ms refreshes would show.
+        while (m_rateSamples.size() > 2 && now - m_rateSamples.at(1).elapsedMs >= RateWindowMs)
+            m_rateSamples.removeFirst();
+        const RateSample &oldest = m_rateSamples.constFirst();
+        if (now > oldest.elapsedMs)
+            rate = double(total - oldest.total) * 1000.0 / double(now - oldest.elapsedMs);
+    }
+
+    const QLocale locale;
+    if (tab) {
+        const int precision = rate > 0 && rate < 10 ? 1 : 0;
+        //: Status bar: rate of received events in the current tab
+        m_rateLabel->setText(tr("%1 events/s").arg(locale.toString(rate, 'f', precision)));
+        const MessageModel *model = tab->model();
+        //: Status bar: rows kept in the table / the retention cap (memory limit)
+        m_retainedLabel->setText(
+                tr("%1 / %2 rows")
+                        .arg(formatNumber(model->rowCount()), formatNumber(model->maximumRows())));
+        m_retainedLabel->setToolTip(
+                tr("The table keeps at most %1 rows to bound memory; beyond that the oldest "
+                   "rows are dropped from the view (exports contain only the rows kept).")
+                        .arg(formatNumber(model->maximumRows())));
+        const qint64 dropped = model->droppedCount();
+        m_droppedLabel->setVisible(dropped > 0);
+        if (dropped > 0) {
+            const int shown = int(std::min<qint64>(dropped, std::numeric_limits<int>::max()));
+            m_droppedLabel->setText(tr("%n oldest row(s) dropped from view", nullptr, shown));
+        }
+    } else {
+        m_rateLabel->clear();
+        m_retainedLabel->clear();
+        m_droppedLabel->hide();
+    }
+    if (m_demoServer->isListening()) {
+        //: Status bar: the built-in demo server listens on this port
+        m_demoLabel->setText(tr("Demo on :%1").arg(m_demoServer->port()));
+        m_demoLabel->setToolTip(m_demoServer->streamUrl().toString().toHtmlEscaped());
+    } else {
+        m_demoLabel->setText(tr("Demo off"));
+        m_demoLabel->setToolTip(QString());
+    }
+}
+
+// ---- Demo server --------------------------------------------------------------------------
+
+QUrl MainWindow::demoStreamUrl(const QString &query) const
+{
+    if (!m_demoServer->isListening())
+        return {};
+    QUrl url = m_demoServer->streamUrl();
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+bool MainWindow::isDemoUrl(const QUrl &url) const
+{
+    if (!m_demoServer->isListening())
+        return false;
+    const QUrl stream = m_demoServer->streamUrl();
+    return url.scheme() == stream.scheme() && url.host() == stream.host()
+            && url.port() == stream.port() && url.path() == stream.path();
+}
+
+bool MainWindow::startDemoServer()
+{
+    if (m_demoServer->isListening())
+        return true;
+    return startDemoServerWith(m_demoOptions);
+}
+
+bool MainWindow::startDemoServerWith(const DemoServer::Options &options)
+{
+    DemoServer::Options effective = options;
+    // The demo is a local testing aid: never reachable from the network.
+    effective.address = QHostAddress(QHostAddress::LocalHost);
+    const bool ok = m_demoServer->start(effective);
+    if (!ok) {
+        statusBar()->showMessage(
+                tr("The demo server could not start: %1").arg(m_demoServer->errorString()), 10000);
+    }
+    updateActions();
+    updateStatusBar();
+    return ok;
+}
+
+void MainWindow::stopDemoServer()
+{
+    m_demoServer->stop();
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::applyDemoOptions(const DemoServer::Options &options)
+{
+    m_demoOptions = options;
+    saveDemoOptions();
+    const quint16 previousPort = m_demoServer->isListening() ? m_demoServer->port() : 0;
+    m_demoServer->stop();
+    // Keep the port when the user left it automatic, so open demo tabs simply reconnect.
+    if (options.port == 0 && previousPort != 0) {
+        DemoServer::Options samePort = options;
+        samePort.port = previousPort;
+        if (startDemoServerWith(samePort))
+            return;
+    }
+    if (!startDemoServerWith(options)) {
+        QMessageBox::warning(
+                this, tr("Demo Server"),
+                tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
+    }
+}
+
+void MainWindow::configureDemoServer()
+{
+    if (!m_demoDialog) {
+        m_demoDialog = new DemoServerDialog(this);
+        m_demoDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_demoDialog, &DemoServerDialog::applied, this,
+                [this](const DemoServer::Options &options) {
+                    applyDemoOptions(options);
+                    if (m_demoDialog)
+                        m_demoDialog->setServerStatus(m_demoServer->isListening(),
+                                                      m_demoServer->streamUrl());
+                });
+    }
+    m_demoDialog->setOptions(m_demoOptions);
+    m_demoDialog->setServerStatus(m_demoServer->isListening(), m_demoServer->streamUrl());
+    m_demoDialog->show();
+    m_demoDialog->raise();
+    m_demoDialog->activateWindow();
+}
+
+void MainWindow::openDemoTab()
+{
+    if (!startDemoServer()) {
+        QMessageBox::warning(
+                this, tr("Demo Server"),
+                tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
+        return;
+    }
+    newTab(demoStreamUrl(), true);
+}
+
+void MainWindow::copyDemoUrl()
+{
+    if (!m_demoServer->isListening())
+        return;
+    QGuiApplication::clipboard()->setText(m_demoServer->streamUrl().toString());
+    statusBar()->showMessage(tr("Copied %1").arg(m_demoServer->streamUrl().toString()), 3000);
+}
+
+void MainWindow::restoreDemoOptions()
+{
+    QSettings settings;
+    settings.beginGroup(Keys::DemoGroup);
+    QVariantMap map;
+    for (const QString &key : settings.childKeys())
+        map.insert(key, settings.value(key));
+    settings.endGroup();
+    m_demoOptions = demoOptionsFromMap(map);
+}
+
+void MainWindow::saveDemoOptions() const
+{
+    QSettings settings;
+    settings.beginGroup(Keys::DemoGroup);
+    const QVariantMap map = demoOptionsToMap(m_demoOptions);
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        settings.setValue(it.key(), it.value());
+    settings.endGroup();
+}
+
+// ---- Session --------------------------------------------------------------------------------
+
+void MainWindow::saveSession() const
+{
+    QSettings settings;
+    QVariantList tabs;
+    int current = 0;
+    for (int i = 0; i < tabCount(); ++i) {
+        StreamTab *tab = tabAt(i);
+        // A recording lives in its file; the session only remembers live streams.
+        if (m_fixedTitles.contains(tab))
+            continue;
+        if (i == m_tabs->currentIndex())
+            current = int(tabs.size());
+        QVariantMap entry;
+        entry.insert(u"state"_s, tab->saveState());
+        entry.insert(u"connected"_s, tab->reader()->state() != SseReader::State::Closed);
+        if (isDemoUrl(tab->url()))
+            entry.insert(u"demo"_s, QString(DemoMarker + tab->url().query(QUrl::FullyEncoded)));
+        tabs.append(entry);
+    }
+    settings.setValue(Keys::Tabs, tabs);
+    settings.setValue(Keys::CurrentTab, current);
+    settings.setValue(Keys::UrlHistory, m_urlHistory);
+    settings.setValue(Keys::Geometry, saveGeometry());
+    settings.setValue(Keys::WindowState, saveState());
+    settings.setValue(Keys::DemoGroup + u'/' + Keys::DemoRunning, m_demoServer->isListening());
+    saveDemoOptions();
+}
+
+void MainWindow::restoreSession()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(Keys::Geometry).toByteArray());
+    restoreState(settings.value(Keys::WindowState).toByteArray());
+    m_urlHistory = settings.value(Keys::UrlHistory).toStringList().mid(0, MaximumUrlHistory);
+
+    const QVariantList tabs = settings.value(Keys::Tabs).toList();
+    bool needsDemo = settings.value(Keys::DemoGroup + u'/' + Keys::DemoRunning).toBool();
+    for (const QVariant &value : tabs) {
+        if (value.toMap().contains(u"demo"_s))
+            needsDemo = true;
+    }
+    if (needsDemo)
+        startDemoServer();
+
+    for (const QVariant &value : tabs) {
+        const QVariantMap entry = value.toMap();
+        StreamTab *tab = newTab();
+        tab->restoreState(entry.value(u"state"_s).toMap());
+        const QString demo = entry.value(u"demo"_s).toString();
+        if (demo.startsWith(DemoMarker)) {
+            // The demo's port is new on every launch: point the tab at today's server.
+            const QUrl url = demoStreamUrl(demo.mid(DemoMarker.size()));
+            if (!url.isEmpty())
+                tab->setUrl(url);
+        }
+        if (entry.value(u"connected"_s).toBool())
+            tab->connectStream();
+    }
+    const int current = settings.value(Keys::CurrentTab).toInt();
+    if (current >= 0 && current < tabCount())
+        m_tabs->setCurrentIndex(current);
+}
+
+// ---- Export and recordings ------------------------------------------------------------------
+
+QString MainWindow::defaultExportFileName(EventExporter::Format format)
+{
+    return u"ssescope-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u'.'
+            + EventExporter::fileSuffix(format);
+}
+
+QString MainWindow::lastDirectory() const
+{
+    const QString directory = QSettings().value(Keys::LastDirectory).toString();
+    if (!directory.isEmpty() && QFileInfo(directory).isDir())
+        return directory;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+void MainWindow::rememberDirectory(const QString &filePath) const
+{
+    QSettings().setValue(Keys::LastDirectory, QFileInfo(filePath).absolutePath());
+}
+
+bool MainWindow::exportCurrentTab(const QString &path, EventExporter::Format format,
+                                  QString *errorString)
+{
+    StreamTab *tab = currentTab();
+    if (!tab)
+        return false;
+    tab->model()->flushPending();
+    EventExporter exporter(tab->model());
+    if (!exporter.write(path, format)) {
+        if (errorString)
+            *errorString = exporter.errorString();
+        return false;
+    }
+    statusBar()->showMessage(tr("Wrote %n row(s) to %1", nullptr, int(exporter.writtenRows()))
+                                     .arg(QDir::toNativeSeparators(path)),
+                             5000);
+    return true;
+}
+
+void MainWindow::exportWithDialog(EventExporter::Format format)
+{
+    if (!currentTab())
+        return;
+    QString filter;
+    switch (format) {
+    case EventExporter::Format::Ndjson:
+        filter = tr("NDJSON recordings (*.ndjson)");
+        break;
+    case EventExporter::Format::Csv:
+        filter = tr("CSV files (*.csv)");
+        break;
+    case EventExporter::Format::Json:
+        filter = tr("JSON files (*.json)");
+        break;
+    }
+    const QString title =
+            format == EventExporter::Format::Ndjson ? tr("Save Recording") : tr("Export Events");
+    const QString path = QFileDialog::getSaveFileName(
+            this, title, QDir(lastDirectory()).filePath(defaultExportFileName(format)), filter);
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    QString error;
+    if (!exportCurrentTab(path, format, &error)) {
+        QMessageBox::critical(
+                this, title,
+                tr("Could not write “%1”.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+    }
+}
+
+QString MainWindow::recordingLifecycleText(const EventRecord &record) const
+{
+    // Our own exports carry the row's text; ssescope-cli recordings have only the fields.
+    if (!record.text.isEmpty() || record.kind == EventRecord::Kind::Comment)
+        return record.text;
+    switch (record.kind) {
+    case EventRecord::Kind::Connecting:
+        if (record.lastEventId.isEmpty())
+            return tr("Connecting to %1").arg(record.url);
+        return tr("Connecting to %1 (Last-Event-ID: %2)").arg(record.url, record.lastEventId);
+    case EventRecord::Kind::Open:
+        return tr("Open: HTTP %1, %2").arg(record.status).arg(record.contentType);
+    case EventRecord::Kind::Retry:
+        return tr("Server retry: %1 ms").arg(record.retryMs);
+    case EventRecord::Kind::Error:
+        return record.fatal ? tr("Error (fatal): %1").arg(record.message)
+                            : tr("Error: %1").arg(record.message);
+    case EventRecord::Kind::Reconnecting:
+        return tr("Reconnect attempt %1 in %2 ms").arg(record.attempt).arg(record.delayMs);
+    case EventRecord::Kind::Closed:
+        return record.reason.isEmpty() ? tr("Closed") : tr("Closed: %1").arg(record.reason);
+    case EventRecord::Kind::Comment:
+    case EventRecord::Kind::Event:
+        break;
+    }
+    return record.text;
+}
+
+StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
+{
+    QString error;
+    const std::optional<EventExporter::Recording> recording =
+            EventExporter::readRecording(path, &error);
+    if (!recording) {
+        if (errorString)
+            *errorString = error;
+        return nullptr;
+    }
+    StreamTab *tab = newTab();
+    m_fixedTitles.insert(tab, tr("Recording: %1").arg(QFileInfo(path).fileName()));
+    MessageModel *model = tab->model();
+    for (const EventRecord &record : recording->records) {
+        if (record.kind == EventRecord::Kind::Event) {
+            model->append(record.toEvent());
+        } else {
+            model->appendLifecycle(EventExporter::lifecycleKind(record.kind), record.connection,
+                                   recordingLifecycleText(record), record.time);
+        }
+    }
+    model->flushPending();
+    updateTabDecoration(tab);
+    if (recording->skippedLines > 0) {
+        statusBar()->showMessage(tr("%n line(s) of the recording were not valid records and were "
+                                    "skipped.",
+                                    nullptr, int(recording->skippedLines)),
+                                 10000);
+    }
+    return tab;
+}
+
+void MainWindow::openRecordingWithDialog()
+{
+    const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open Recording"), lastDirectory(),
+                                         tr("NDJSON recordings (*.ndjson *.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    rememberDirectory(path);
+    QString error;
+    if (!loadRecording(path, &error)) {
+        QMessageBox::critical(this, tr("Open Recording"),
+                              tr("Could not open “%1” as a recording.\n\n%2\n\nA recording is an "
+                                 "NDJSON file as written by Save Recording or ssescope-cli watch.")
+                                      .arg(QDir::toNativeSeparators(path), error));
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+            this, tr("About SSE Scope"),
+            tr("<h3>SSE Scope %1</h3>"
+               "<p>Watch and test Server-Sent Events streams: every event live, and every "
+               "reconnect visible — attempt, countdown, <code>retry:</code> and "
+               "<code>Last-Event-ID</code>.</p>"
+               "<p>Built with Qt %2. Released under the MIT license.</p>")
+                    .arg(QApplication::applicationVersion().toHtmlEscaped(),
+                         QString::fromLatin1(qVersion())));
+}

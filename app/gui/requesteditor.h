@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QVariantMap>
+#include <QWidget>
+
+#include "ssereader.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+class QTableWidgetItem;
+class QToolButton;
+class SecretValueDelegate;
+
+/// The request details behind the request bar: extra headers (secret values masked), body and
+/// Content-Type for non-GET methods, reconnection policy and its options, idle timeout, TLS.
+/// URL and method belong to the request bar; request() leaves them at their defaults.
+class RequestEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    enum HeaderColumn { NameColumn, ValueColumn, SaveColumn, HeaderColumnCount };
+
+    explicit RequestEditor(QWidget *parent = nullptr);
+    ~RequestEditor() override;
+
+    /// Everything but url and method; the body and Content-Type only for a method with a body.
+    SseReader::Request request() const;
+    /// Takes everything but url and method (call setMethod() for that).
+    void setRequest(const SseReader::Request &request);
+
+    /// The method from the request bar: enables the Body tab for anything but GET/HEAD.
+    void setMethod(const QByteArray &method);
+    QByteArray method() const { return m_method; }
+
+    /// Whether a header's value should be masked and kept out of saved sessions by default
+    /// (Authorization, Cookie, X-Api-Key, Proxy-Authorization, anything with "token"/"secret").
+    static bool isSecretHeader(QStringView name);
+
+    /// Reveals masked header values in the table.
+    void setSecretsRevealed(bool revealed);
+    bool secretsRevealed() const { return m_secretsRevealed; }
+
+    /// Adds a header row; save only matters for secret headers (keep the value in sessions).
+    void addHeader(const QString &name, const QString &value, bool save = false);
+    /// What the Value cell of a row shows: bullets for a masked secret, else the value.
+    QString displayedValue(int row) const;
+    QTableWidget *headerTable() const { return m_headerTable; }
+
+    /// The editor's part of a session. Secret header values are left out unless their row's
+    /// "save" box is ticked.
+    QVariantMap saveState() const;
+    void restoreState(const QVariantMap &state);
+
+    void retranslateUi();
+
+signals:
+    /// Any field changed.
+    void changed();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void updatePolicyFields();
+    void updateRowFlags(int row);
+    void removeSelectedHeaders();
+    bool methodHasBody() const;
+    QTableWidgetItem *saveItem(bool secret, bool save) const;
+
+    QByteArray m_method = QByteArrayLiteral("GET");
+    bool m_secretsRevealed = false;
+
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_headersPage = nullptr;
+    QWidget *m_bodyPage = nullptr;
+    QWidget *m_reconnectPage = nullptr;
+
+    QTableWidget *m_headerTable = nullptr;
+    SecretValueDelegate *m_secretDelegate = nullptr;
+    QToolButton *m_addHeaderButton = nullptr;
+    QToolButton *m_removeHeaderButton = nullptr;
+    QCheckBox *m_revealCheck = nullptr;
+    QLabel *m_headersHint = nullptr;
+    QLineEdit *m_lastEventIdEdit = nullptr;
+    QLabel *m_lastEventIdLabel = nullptr;
+
+    QLabel *m_contentTypeLabel = nullptr;
+    QLineEdit *m_contentTypeEdit = nullptr;
+    QPlainTextEdit *m_bodyEdit = nullptr;
+    QLabel *m_bodyHint = nullptr;
+
+    QLabel *m_policyLabel = nullptr;
+    QComboBox *m_policyCombo = nullptr;
+    QLabel *m_policyHint = nullptr;
+    QCheckBox *m_retryOverrideCheck = nullptr;
+    QSpinBox *m_retryOverrideSpin = nullptr;
+    QLabel *m_fixedDelayLabel = nullptr;
+    QSpinBox *m_fixedDelaySpin = nullptr;
+    QLabel *m_backoffBaseLabel = nullptr;
+    QSpinBox *m_backoffBaseSpin = nullptr;
+    QLabel *m_backoffCapLabel = nullptr;
+    QSpinBox *m_backoffCapSpin = nullptr;
+    QLabel *m_jitterLabel = nullptr;
+    QSpinBox *m_jitterSpin = nullptr;
+    QLabel *m_maxAttemptsLabel = nullptr;
+    QSpinBox *m_maxAttemptsSpin = nullptr;
+    QLabel *m_idleTimeoutLabel = nullptr;
+    QSpinBox *m_idleTimeoutSpin = nullptr;
+    QCheckBox *m_ignoreTlsCheck = nullptr;
+    QLabel *m_ignoreTlsWarning = nullptr;
+};

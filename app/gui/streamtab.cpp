@@ -1,0 +1,610 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include "streamtab.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "connectionpanel.h"
+#include "detailpane.h"
+#include "filterbar.h"
+#include "messagefilterproxymodel.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "ratechart.h"
+#include "requesteditor.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// statisticsChanged() feeds status bars and tab tooltips: four times a second looks live
+// without costing anything at thousands of events per second.
+constexpr int StatisticsIntervalMs = 250;
+// How far back the detail pane looks for the previous event (past lifecycle rows).
+constexpr int PreviousEventScanLimit = 1000;
+constexpr int RightPanelWidth = 340;
+
+/// The URL the user means: "localhost:8080/stream" is taken as http://.
+QUrl parseUserUrl(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return {};
+    if (!text.contains(u"://"_s))
+        return QUrl(u"http://"_s + text);
+    return QUrl(text);
+}
+
+bool isUsableUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == u"http"_s || scheme == u"https"_s) && !url.host().isEmpty();
+}
+
+QVariantList toVariantList(const QList<int> &values)
+{
+    QVariantList list;
+    for (int value : values)
+        list << value;
+    return list;
+}
+
+QList<int> toIntList(const QVariant &value)
+{
+    QList<int> list;
+    for (const QVariant &entry : value.toList())
+        list << entry.toInt();
+    return list;
+}
+} // namespace
+
+StreamTab::StreamTab(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"streamTab"_s);
+    m_reader = new SseReader(this);
+    m_model = new MessageModel(this);
+    m_proxy = new MessageFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+
+    m_statisticsTimer = new QTimer(this);
+    m_statisticsTimer->setSingleShot(true);
+    m_statisticsTimer->setInterval(StatisticsIntervalMs);
+    connect(m_statisticsTimer, &QTimer::timeout, this, &StreamTab::statisticsChanged);
+
+    buildUi();
+    wireReader();
+    retranslateUi();
+    updateButtons();
+}
+
+StreamTab::~StreamTab()
+{
+    // The panel and the chart observe the reader; detach them before it goes.
+    m_connectionPanel->setReader(nullptr);
+    m_rateChart->setReader(nullptr);
+    m_reader->disconnect(this);
+}
+
+void StreamTab::buildUi()
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+
+    // Request bar
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(4);
+    m_methodCombo = new QComboBox(this);
+    m_methodCombo->setObjectName(u"methodCombo"_s);
+    m_methodCombo->setEditable(true);
+    m_methodCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_methodCombo->addItems({ u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s });
+    m_methodCombo->setMinimumContentsLength(6);
+    m_methodCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    bar->addWidget(m_methodCombo);
+
+    m_urlCombo = new QComboBox(this);
+    m_urlCombo->setObjectName(u"urlCombo"_s);
+    m_urlCombo->setEditable(true);
+    m_urlCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_urlCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_urlCombo->setMinimumContentsLength(30);
+    m_urlCombo->lineEdit()->setClearButtonEnabled(true);
+    auto *completer = new QCompleter(m_urlCombo->model(), m_urlCombo);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_urlCombo->setCompleter(completer);
+    bar->addWidget(m_urlCombo, 1);
+
+    m_requestToggle = new QToolButton(this);
+    m_requestToggle->setObjectName(u"requestToggle"_s);
+    m_requestToggle->setCheckable(true);
+    m_requestToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(m_requestToggle);
+
+    m_connectButton = new QPushButton(this);
+    m_connectButton->setObjectName(u"connectButton"_s);
+    m_connectButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    bar->addWidget(m_connectButton);
+    m_disconnectButton = new QPushButton(this);
+    m_disconnectButton->setObjectName(u"disconnectButton"_s);
+    m_disconnectButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    bar->addWidget(m_disconnectButton);
+    layout->addLayout(bar);
+
+    m_urlError = new QLabel(this);
+    m_urlError->setObjectName(u"urlError"_s);
+    m_urlError->setTextFormat(Qt::PlainText);
+    m_urlError->setWordWrap(true);
+    QPalette errorPalette = m_urlError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x33, 0x33));
+    m_urlError->setPalette(errorPalette);
+    m_urlError->hide();
+    layout->addWidget(m_urlError);
+
+    m_requestEditor = new RequestEditor(this);
+    m_requestEditor->setMaximumHeight(220);
+    m_requestEditor->hide();
+    layout->addWidget(m_requestEditor);
+
+    // Middle: table side and connection side
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->setChildrenCollapsible(false);
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
+    m_leftSplitter->setObjectName(u"leftSplitter"_s);
+    m_leftSplitter->setChildrenCollapsible(false);
+    auto *tablePane = new QWidget(m_leftSplitter);
+    auto *tableLayout = new QVBoxLayout(tablePane);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(4);
+    m_filterBar = new FilterBar(tablePane);
+    m_filterBar->setProxy(m_proxy);
+    tableLayout->addWidget(m_filterBar);
+    m_view = new MessageView(tablePane);
+    m_view->setModel(m_proxy);
+    tableLayout->addWidget(m_view, 1);
+    m_detailPane = new DetailPane(m_leftSplitter);
+    m_leftSplitter->addWidget(tablePane);
+    m_leftSplitter->addWidget(m_detailPane);
+    m_leftSplitter->setStretchFactor(0, 3);
+    m_leftSplitter->setStretchFactor(1, 1);
+    m_leftSplitter->setSizes({ 480, 200 });
+
+    auto *rightPane = new QWidget(m_mainSplitter);
+    rightPane->setObjectName(u"connectionSide"_s);
+    auto *rightLayout = new QVBoxLayout(rightPane);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(4);
+    m_connectionPanel = new ConnectionPanel(rightPane);
+    m_connectionPanel->setReader(m_reader);
+    rightLayout->addWidget(m_connectionPanel, 1);
+    m_rateChart = new RateChart(rightPane);
+    m_rateChart->setObjectName(u"rateChart"_s);
+    m_rateChart->setReader(m_reader);
+    rightLayout->addWidget(m_rateChart);
+    rightPane->setMinimumWidth(260);
+
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(rightPane);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 0);
+    m_mainSplitter->setSizes({ 900, RightPanelWidth });
+    layout->addWidget(m_mainSplitter, 1);
+
+    connect(m_methodCombo, &QComboBox::currentTextChanged, this, [this](const QString &method) {
+        m_requestEditor->setMethod(method.trimmed().toUpper().toUtf8());
+    });
+    connect(m_urlCombo, &QComboBox::currentTextChanged, this, [this] {
+        m_urlError->hide();
+        updateTitle();
+    });
+    connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, &StreamTab::connectStream);
+    connect(m_requestToggle, &QToolButton::toggled, m_requestEditor, &QWidget::setVisible);
+    connect(m_connectButton, &QPushButton::clicked, this, &StreamTab::connectStream);
+    connect(m_disconnectButton, &QPushButton::clicked, this, &StreamTab::disconnectStream);
+
+    connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
+    connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
+    connect(m_filterBar, &FilterBar::showCommentsChanged, this,
+            [this](bool show) { m_showComments = show; });
+    connect(m_view, &MessageView::newRowsWhilePausedChanged, m_filterBar, &FilterBar::setNewCount);
+    connect(m_view, &MessageView::currentRowChanged, this, &StreamTab::handleCurrentRowChanged);
+    connect(m_model, &MessageModel::rowsFlushed, this, &StreamTab::noteStatisticsChanged);
+}
+
+void StreamTab::wireReader()
+{
+    // Every handler is O(1) per event: the model queues and the filter bar only notes the type.
+    connect(m_reader, &SseReader::eventReceived, this, [this](const SseEvent &event) {
+        m_model->append(event);
+        m_filterBar->noteEventType(event.type);
+    });
+    connect(m_reader, &SseReader::connecting, this,
+            [this](int connection, const QUrl &url, const QString &lastEventId) {
+                m_filterBar->noteConnection(connection);
+                const QString target = url.toDisplayString();
+                m_model->appendLifecycle(MessageModel::Lifecycle::Connecting, connection,
+                                         lastEventId.isEmpty()
+                                                 ? tr("Connecting to %1").arg(target)
+                                                 : tr("Connecting to %1 with Last-Event-ID: %2")
+                                                           .arg(target, lastEventId));
+            });
+    connect(m_reader, &SseReader::redirected, this, [this](const QUrl &url) {
+        m_model->appendLifecycle(MessageModel::Lifecycle::Connecting, m_reader->connectionCount(),
+                                 tr("Redirected to %1").arg(url.toDisplayString()));
+    });
+    connect(m_reader, &SseReader::opened, this,
+            [this](int status, const SseReader::HeaderList &headers) {
+                QString contentType;
+                for (const auto &[name, value] : headers) {
+                    if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
+                        contentType = QString::fromUtf8(value);
+                        break;
+                    }
+                }
+                //: A stream opened; %1 = HTTP status, %2 = Content-Type
+                m_model->appendLifecycle(MessageModel::Lifecycle::Opened,
+                                         m_reader->connectionCount(),
+                                         tr("Opened: HTTP %1 %2").arg(status).arg(contentType));
+                if (!m_urlReported) {
+                    m_urlReported = true;
+                    emit urlUsed(m_openedUrl);
+                }
+            });
+    connect(m_reader, &SseReader::commentReceived, this, [this](const QString &text) {
+        if (m_showComments)
+            m_model->appendLifecycle(MessageModel::Lifecycle::Comment, m_reader->connectionCount(),
+                                     u":"_s + text);
+    });
+    connect(m_reader, &SseReader::retryChanged, this, [this](int milliseconds) {
+        m_model->appendLifecycle(MessageModel::Lifecycle::RetryChanged, m_reader->connectionCount(),
+                                 tr("Server set retry: %1 ms").arg(milliseconds));
+    });
+    connect(m_reader, &SseReader::errorOccurred, this, [this](const SseError &error) {
+        m_model->appendLifecycle(MessageModel::Lifecycle::Error, m_reader->connectionCount(),
+                                 lifecycleErrorText(error));
+    });
+    connect(m_reader, &SseReader::reconnectScheduled, this,
+            [this](int attempt, qint64 delayMs, const QString &lastEventId) {
+                QString source;
+                switch (m_reader->nextDelaySource()) {
+                case ReconnectPolicy::DelaySource::Default:
+                    source = tr("default delay");
+                    break;
+                case ReconnectPolicy::DelaySource::ServerRetry:
+                    source = tr("server retry");
+                    break;
+                case ReconnectPolicy::DelaySource::Override:
+                    source = tr("your override");
+                    break;
+                case ReconnectPolicy::DelaySource::Backoff:
+                    source = tr("backoff");
+                    break;
+                case ReconnectPolicy::DelaySource::RetryAfter:
+                    source = tr("Retry-After header");
+                    break;
+                }
+                //: %1 = attempt number, %2 = delay in ms, %3 = where the delay came from
+                const QString text = lastEventId.isEmpty()
+                        ? tr("Reconnecting: attempt %1 in %2 ms (%3), no Last-Event-ID")
+                                  .arg(attempt)
+                                  .arg(delayMs)
+                                  .arg(source)
+                        : tr("Reconnecting: attempt %1 in %2 ms (%3), Last-Event-ID: %4")
+                                  .arg(attempt)
+                                  .arg(delayMs)
+                                  .arg(source, lastEventId);
+                m_model->appendLifecycle(MessageModel::Lifecycle::Reconnecting,
+                                         m_reader->connectionCount(), text);
+            });
+    connect(m_reader, &SseReader::closed, this, [this] {
+        const SseError error = m_reader->lastError();
+        QString text;
+        if (m_userClosing || error.isNull())
+            text = tr("Closed");
+        else
+            text = tr("Closed for good after: %1").arg(errorKindText(error.kind));
+        m_userClosing = false;
+        m_model->appendLifecycle(MessageModel::Lifecycle::Closed, m_reader->connectionCount(),
+                                 text);
+    });
+    connect(m_reader, &SseReader::stateChanged, this, [this] {
+        updateButtons();
+        noteStatisticsChanged();
+    });
+}
+
+QString StreamTab::errorKindText(SseError::Kind kind) const
+{
+    switch (kind) {
+    case SseError::Kind::None:
+        return tr("No error");
+    case SseError::Kind::InvalidUrl:
+        return tr("Invalid URL");
+    case SseError::Kind::HostNotFound:
+        return tr("Host not found");
+    case SseError::Kind::ConnectionRefused:
+        return tr("Connection refused");
+    case SseError::Kind::RemoteClosed:
+        return tr("Server ended the stream");
+    case SseError::Kind::ConnectionReset:
+        return tr("Connection reset");
+    case SseError::Kind::NetworkError:
+        return tr("Network error");
+    case SseError::Kind::Tls:
+        return tr("TLS error");
+    case SseError::Kind::Timeout:
+        return tr("Timed out");
+    case SseError::Kind::IdleTimeout:
+        return tr("Idle timeout");
+    case SseError::Kind::Redirect:
+        return tr("Redirect refused");
+    case SseError::Kind::HttpStatus:
+        return tr("HTTP error");
+    case SseError::Kind::WrongContentType:
+        return tr("Not an event stream");
+    case SseError::Kind::NoContent:
+        return tr("HTTP 204: server asked to stop");
+    case SseError::Kind::EventTooLarge:
+        return tr("Event too large");
+    case SseError::Kind::SimulatedDrop:
+        return tr("Connection cut");
+    case SseError::Kind::SimulatedOffline:
+        return tr("Offline");
+    case SseError::Kind::GaveUp:
+        return tr("Gave up");
+    }
+    return {};
+}
+
+QString StreamTab::lifecycleErrorText(const SseError &error) const
+{
+    // The message is the reader's English technical detail; the kind is what users scan for.
+    QString text = error.message.isEmpty() ? errorKindText(error.kind)
+                                           : tr("%1: %2", "error kind: technical detail")
+                                                     .arg(errorKindText(error.kind), error.message);
+    if (error.simulated)
+        text = tr("%1 (simulated)").arg(text);
+    return text;
+}
+
+void StreamTab::setUrl(const QUrl &url)
+{
+    m_urlCombo->setEditText(url.toString());
+    updateTitle();
+}
+
+QUrl StreamTab::url() const
+{
+    return parseUserUrl(m_urlCombo->currentText());
+}
+
+SseReader::Request StreamTab::request() const
+{
+    SseReader::Request request = m_requestEditor->request();
+    request.url = url();
+    request.method = m_methodCombo->currentText().trimmed().toUpper().toUtf8();
+    if (request.method.isEmpty())
+        request.method = QByteArrayLiteral("GET");
+    return request;
+}
+
+void StreamTab::setRequest(const SseReader::Request &request)
+{
+    const QString method = QString::fromUtf8(request.method).toUpper();
+    m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
+    m_requestEditor->setMethod(request.method.isEmpty() ? QByteArrayLiteral("GET")
+                                                        : request.method);
+    m_requestEditor->setRequest(request);
+    setUrl(request.url);
+}
+
+QString StreamTab::title() const
+{
+    const QString text = m_urlCombo->currentText().trimmed();
+    if (text.isEmpty())
+        return tr("New stream");
+    const QUrl parsed = parseUserUrl(text);
+    if (!isUsableUrl(parsed))
+        return text;
+    QString title = parsed.host();
+    if (parsed.port() != -1)
+        title += u':' + QString::number(parsed.port());
+    return title + parsed.path();
+}
+
+void StreamTab::updateTitle()
+{
+    const QString current = title();
+    if (current == m_title)
+        return;
+    m_title = current;
+    emit titleChanged(m_title);
+}
+
+void StreamTab::setUrlHistory(const QStringList &urls)
+{
+    // Replacing the items must not replace what the user is typing.
+    const QString text = m_urlCombo->currentText();
+    const QSignalBlocker blocker(m_urlCombo);
+    m_urlCombo->clear();
+    m_urlCombo->addItems(urls);
+    m_urlCombo->setCurrentIndex(-1);
+    m_urlCombo->setEditText(text);
+}
+
+void StreamTab::showUrlError(const QString &message)
+{
+    m_urlError->setText(message);
+    m_urlError->show();
+    m_urlCombo->setFocus(Qt::OtherFocusReason);
+    m_urlCombo->lineEdit()->selectAll();
+}
+
+void StreamTab::connectStream()
+{
+    const QString text = m_urlCombo->currentText().trimmed();
+    const QUrl target = parseUserUrl(text);
+    if (text.isEmpty()) {
+        showUrlError(tr("Enter the URL of an event stream, e.g. https://example.com/events"));
+        return;
+    }
+    if (!isUsableUrl(target)) {
+        showUrlError(tr("\"%1\" is not a valid http:// or https:// URL.").arg(text));
+        return;
+    }
+    m_urlError->hide();
+    if (m_reader->state() != SseReader::State::Closed) {
+        m_userClosing = true;
+        m_reader->close();
+    }
+    m_reader->setRequest(request());
+    m_openedUrl = target.toString();
+    m_urlReported = false;
+    m_reader->open();
+    updateButtons();
+}
+
+void StreamTab::disconnectStream()
+{
+    if (m_reader->state() == SseReader::State::Closed)
+        return;
+    m_userClosing = true;
+    m_reader->close();
+    updateButtons();
+}
+
+void StreamTab::clearEvents()
+{
+    m_model->clear();
+    m_detailPane->clear();
+    noteStatisticsChanged();
+}
+
+bool StreamTab::isViewPaused() const
+{
+    return m_view->isPaused();
+}
+
+void StreamTab::setViewPaused(bool paused)
+{
+    m_view->setPaused(paused);
+    m_filterBar->setPaused(paused);
+    m_filterBar->setNewCount(m_view->newRowsWhilePaused());
+}
+
+void StreamTab::focusFilter()
+{
+    m_filterBar->focusFilter();
+}
+
+void StreamTab::updateButtons()
+{
+    const bool closed = m_reader->state() == SseReader::State::Closed;
+    m_disconnectButton->setEnabled(!closed);
+    m_connectButton->setText(closed ? tr("Connect") : tr("Reconnect", "restart the stream"));
+}
+
+void StreamTab::noteStatisticsChanged()
+{
+    if (!m_statisticsTimer->isActive())
+        m_statisticsTimer->start();
+}
+
+void StreamTab::handleCurrentRowChanged()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    if (!current.isValid()) {
+        m_detailPane->clear();
+        return;
+    }
+    const int row = current.row();
+    const SseEvent &event = m_model->eventAt(row);
+    const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
+    if (m_model->rowKind(row) == MessageModel::RowKind::Lifecycle) {
+        m_detailPane->setLifecycle(m_model->lifecycleAt(row), event, number);
+        return;
+    }
+    std::optional<qint64> sincePrevious;
+    const int stop = qMax(0, row - PreviousEventScanLimit);
+    for (int previous = row - 1; previous >= stop; --previous) {
+        if (m_model->rowKind(previous) == MessageModel::RowKind::Event) {
+            sincePrevious = m_model->eventAt(previous).receivedAt.msecsTo(event.receivedAt);
+            break;
+        }
+    }
+    m_detailPane->setEvent(event, number, sincePrevious);
+}
+
+QVariantMap StreamTab::saveState() const
+{
+    QVariantMap request = m_requestEditor->saveState();
+    request.insert(u"url"_s, m_urlCombo->currentText().trimmed());
+    request.insert(u"method"_s, m_methodCombo->currentText().trimmed().toUpper());
+    return {
+        { u"version"_s, 1 },
+        { u"request"_s, request },
+        { u"requestEditorVisible"_s, m_requestToggle->isChecked() },
+        { u"filter"_s, m_filterBar->saveState() },
+        { u"view"_s, m_view->saveState() },
+        { u"mainSplitter"_s, toVariantList(m_mainSplitter->sizes()) },
+        { u"leftSplitter"_s, toVariantList(m_leftSplitter->sizes()) },
+    };
+}
+
+void StreamTab::restoreState(const QVariantMap &state)
+{
+    const QVariantMap request = state.value(u"request"_s).toMap();
+    const QString method = request.value(u"method"_s).toString();
+    m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
+    m_requestEditor->setMethod(m_methodCombo->currentText().toUtf8());
+    m_requestEditor->restoreState(request);
+    m_urlCombo->setEditText(request.value(u"url"_s).toString());
+    updateTitle();
+    m_requestToggle->setChecked(state.value(u"requestEditorVisible"_s).toBool());
+    m_filterBar->restoreState(state.value(u"filter"_s).toMap());
+    m_showComments = m_filterBar->showComments();
+    m_view->restoreState(state.value(u"view"_s).toMap());
+    if (const QList<int> sizes = toIntList(state.value(u"mainSplitter"_s)); sizes.size() == 2)
+        m_mainSplitter->setSizes(sizes);
+    if (const QList<int> sizes = toIntList(state.value(u"leftSplitter"_s)); sizes.size() == 2)
+        m_leftSplitter->setSizes(sizes);
+}
+
+void StreamTab::retranslateUi()
+{
+    m_model->setHeaderLabels({ tr("#"), tr("Time"), tr("Conn.", "connection number column"),
+                               tr("Type", "event type column"), tr("Id", "event id column"),
+                               tr("Data"), tr("Size") });
+    m_methodCombo->setToolTip(tr("HTTP method"));
+    m_urlCombo->lineEdit()->setPlaceholderText(tr("https://example.com/events"));
+    m_urlCombo->setToolTip(tr("Stream URL; press Enter to connect"));
+    m_requestToggle->setText(tr("Request…"));
+    m_requestToggle->setToolTip(tr("Headers, body and reconnection settings"));
+    m_disconnectButton->setText(tr("Disconnect"));
+    m_disconnectButton->setToolTip(tr("Close the stream and stop reconnecting"));
+    updateButtons();
+    updateTitle();
+}
+
+void StreamTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}

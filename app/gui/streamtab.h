@@ -1,0 +1,121 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantMap>
+#include <QWidget>
+
+#include "ssereader.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QTimer;
+class QToolButton;
+class ConnectionPanel;
+class DetailPane;
+class FilterBar;
+class MessageFilterProxyModel;
+class MessageModel;
+class MessageView;
+class RateChart;
+class RequestEditor;
+
+/// One stream per tab: request bar, filterable live event table, detail pane, connection panel
+/// and rate chart around one SseReader. MainWindow only wires tabs together.
+class StreamTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StreamTab(QWidget *parent = nullptr);
+    ~StreamTab() override;
+
+    SseReader *reader() const { return m_reader; }
+    MessageModel *model() const { return m_model; }
+    MessageFilterProxyModel *proxy() const { return m_proxy; }
+    ConnectionPanel *connectionPanel() const { return m_connectionPanel; }
+    MessageView *messageView() const { return m_view; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    DetailPane *detailPane() const { return m_detailPane; }
+    RequestEditor *requestEditor() const { return m_requestEditor; }
+
+    void setUrl(const QUrl &url);
+    /// The URL typed in the bar (may be invalid; see connectStream()).
+    QUrl url() const;
+    /// What the request bar and editor currently say.
+    SseReader::Request request() const;
+    void setRequest(const SseReader::Request &request);
+    /// "host:port/path", or tr("New stream") when no URL is set.
+    QString title() const;
+    /// Shared across tabs by MainWindow; the newest first.
+    void setUrlHistory(const QStringList &urls);
+
+    /// Request (url, method, headers, body, policy and options, idle timeout, ignore TLS), filter,
+    /// splitter sizes, column widths and hidden columns. Secret header values are left out unless
+    /// the user ticked "save" for that header.
+    QVariantMap saveState() const;
+    void restoreState(const QVariantMap &state);
+
+    bool isViewPaused() const;
+    void retranslateUi();
+
+public slots:
+    /// Applies request() to the reader and opens it; shows an inline error for a bad URL.
+    void connectStream();
+    void disconnectStream();
+    void clearEvents();
+    void setViewPaused(bool paused);
+    void focusFilter();
+
+signals:
+    void titleChanged(const QString &title);
+    /// After a successful connect (the stream opened), for the URL history.
+    void urlUsed(const QString &url);
+    /// At most a few times per second.
+    void statisticsChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void wireReader();
+    void updateTitle();
+    void updateButtons();
+    void showUrlError(const QString &message);
+    void handleCurrentRowChanged();
+    void noteStatisticsChanged();
+    QString lifecycleErrorText(const SseError &error) const;
+    QString errorKindText(SseError::Kind kind) const;
+
+    SseReader *m_reader = nullptr;
+    MessageModel *m_model = nullptr;
+    MessageFilterProxyModel *m_proxy = nullptr;
+
+    QComboBox *m_methodCombo = nullptr;
+    QComboBox *m_urlCombo = nullptr;
+    QToolButton *m_requestToggle = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QPushButton *m_disconnectButton = nullptr;
+    QLabel *m_urlError = nullptr;
+    RequestEditor *m_requestEditor = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    MessageView *m_view = nullptr;
+    DetailPane *m_detailPane = nullptr;
+    ConnectionPanel *m_connectionPanel = nullptr;
+    RateChart *m_rateChart = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_leftSplitter = nullptr;
+    QTimer *m_statisticsTimer = nullptr;
+
+    QString m_title;
+    QString m_openedUrl; ///< URL of the current run, reported once via urlUsed().
+    bool m_urlReported = false;
+    bool m_userClosing = false; ///< The next closed() is the user's Disconnect, not a failure.
+    bool m_showComments = false;
+};

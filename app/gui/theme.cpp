@@ -1,0 +1,69 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include "theme.h"
+
+namespace {
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QColor tint(const QColor &colour, const QPalette &palette)
+{
+    // Blend towards the base colour so row text stays readable in either palette.
+    const QColor base = palette.color(QPalette::Base);
+    const qreal amount = isDark(palette) ? 0.30 : 0.18;
+    return QColor::fromRgbF(base.redF() + (colour.redF() - base.redF()) * amount,
+                            base.greenF() + (colour.greenF() - base.greenF()) * amount,
+                            base.blueF() + (colour.blueF() - base.blueF()) * amount);
+}
+
+QColor kindColour(MessageModel::Lifecycle kind)
+{
+    switch (kind) {
+    case MessageModel::Lifecycle::Opened:
+        return QColor(0x2e, 0x9d, 0x4f); // green: the stream is flowing
+    case MessageModel::Lifecycle::Connecting:
+    case MessageModel::Lifecycle::Reconnecting:
+        return QColor(0xd9, 0x8c, 0x00); // amber: waiting
+    case MessageModel::Lifecycle::Error:
+    case MessageModel::Lifecycle::Closed:
+        return QColor(0xd0, 0x33, 0x33); // red: broken or stopped
+    case MessageModel::Lifecycle::RetryChanged:
+        return QColor(0x3b, 0x6e, 0xd6); // blue: informational
+    case MessageModel::Lifecycle::Comment:
+        return QColor(0x80, 0x80, 0x80);
+    }
+    return {};
+}
+} // namespace
+
+namespace Theme {
+QColor stateColor(SseReader::State state)
+{
+    switch (state) {
+    case SseReader::State::Connecting:
+        return QColor(0xd9, 0x8c, 0x00);
+    case SseReader::State::Open:
+        return QColor(0x2e, 0x9d, 0x4f);
+    case SseReader::State::Closed:
+        return QColor(0xd0, 0x33, 0x33);
+    }
+    return {};
+}
+
+QColor lifecycleBackground(MessageModel::Lifecycle kind, const QPalette &palette)
+{
+    if (kind == MessageModel::Lifecycle::Comment)
+        return {};
+    return tint(kindColour(kind), palette);
+}
+
+QColor lifecycleForeground(MessageModel::Lifecycle kind, const QPalette &palette)
+{
+    if (kind == MessageModel::Lifecycle::Comment)
+        return palette.color(QPalette::PlaceholderText);
+    return palette.color(QPalette::Text);
+}
+} // namespace Theme

@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QColor>
+#include <QPalette>
+
+#include "messagemodel.h"
+#include "ssereader.h"
+
+/// Colours shared by the table, the connection panel and the rate chart, so one state or one
+/// lifecycle kind reads the same everywhere. Chosen to keep contrast on light and dark palettes.
+namespace Theme {
+QColor stateColor(SseReader::State state);
+/// Background tint of a lifecycle row; invalid for kinds that keep the normal background.
+QColor lifecycleBackground(MessageModel::Lifecycle kind, const QPalette &palette);
+QColor lifecycleForeground(MessageModel::Lifecycle kind, const QPalette &palette);
+} // namespace Theme

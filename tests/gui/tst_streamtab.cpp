@@ -1,0 +1,557 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+
+#include <memory>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QUrlQuery>
+
+#include "demoserver.h"
+#include "detailpane.h"
+#include "filterbar.h"
+#include "messagefilterproxymodel.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "requesteditor.h"
+#include "streamtab.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+constexpr int Timeout = 15000; // generous: the machine is shared and loaded
+
+int lifecycleRows(const QAbstractItemModel *model)
+{
+    int rows = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(MessageModel::RowKindRole).toInt()
+            == int(MessageModel::RowKind::Lifecycle))
+            ++rows;
+    }
+    return rows;
+}
+
+QStringList lifecycleTexts(const MessageModel *model)
+{
+    QStringList texts;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->rowKind(row) == MessageModel::RowKind::Lifecycle)
+            texts << model->eventAt(row).data;
+    }
+    return texts;
+}
+} // namespace
+
+class TestStreamTab : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void titleFollowsUrl_data();
+    void titleFollowsUrl();
+    void invalidUrlShowsInlineError_data();
+    void invalidUrlShowsInlineError();
+    void connectShowsRows();
+    void disconnectCloses();
+    void filterTextNarrowsRows();
+    void hideLifecycleRows();
+    void eventTypesAreOffered();
+    void requestRoundTrip_data();
+    void requestRoundTrip();
+    void secretHeadersAreMaskedAndNotSaved();
+    void stateRoundTrip();
+    void pauseShowsBadgeAndStopsFollowing();
+    void detailShowsPrettyJson();
+    void detailShowsMarkupLiterally();
+    void detailTruncatesHugePayloads();
+
+private:
+    void connectTo(const QUrlQuery &query);
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return m_tab->findChild<T *>(name);
+    }
+
+    std::unique_ptr<DemoServer> m_server;
+    std::unique_ptr<StreamTab> m_tab;
+};
+
+void TestStreamTab::init()
+{
+    m_server = std::make_unique<DemoServer>();
+    DemoServer::Options options;
+    options.intervalMs = 30;
+    QVERIFY2(m_server->start(options), qPrintable(m_server->errorString()));
+    m_tab = std::make_unique<StreamTab>();
+    m_tab->resize(1200, 700);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+}
+
+void TestStreamTab::cleanup()
+{
+    m_tab.reset();
+    m_server.reset();
+}
+
+void TestStreamTab::connectTo(const QUrlQuery &query)
+{
+    QUrlQuery withInterval = query;
+    if (!withInterval.hasQueryItem(u"interval"_s))
+        withInterval.addQueryItem(u"interval"_s, u"30"_s);
+    m_tab->setUrl(m_server->streamUrl(withInterval));
+    m_tab->connectStream();
+}
+
+void TestStreamTab::titleFollowsUrl_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("title");
+    QTest::addRow("empty") << QString() << u"New stream"_s;
+    QTest::addRow("full") << u"https://example.com/events?x=1"_s << u"example.com/events"_s;
+    QTest::addRow("port") << u"http://127.0.0.1:8080/stream"_s << u"127.0.0.1:8080/stream"_s;
+    QTest::addRow("no scheme") << u"localhost:8080/stream"_s << u"localhost:8080/stream"_s;
+}
+
+void TestStreamTab::titleFollowsUrl()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, title);
+    QSignalSpy spy(m_tab.get(), &StreamTab::titleChanged);
+    m_tab->setUrl(QUrl(u"http://other.test/x"_s));
+    child<QComboBox>(u"urlCombo"_s)->setEditText(typed);
+    QCOMPARE(m_tab->title(), title);
+    QVERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().at(0).toString(), title);
+}
+
+void TestStreamTab::invalidUrlShowsInlineError_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addRow("empty") << QString();
+    QTest::addRow("ftp") << u"ftp://example.com/x"_s;
+    QTest::addRow("garbage") << u"http://"_s;
+    QTest::addRow("spaces only") << u"   "_s;
+}
+
+void TestStreamTab::invalidUrlShowsInlineError()
+{
+    QFETCH(QString, typed);
+    child<QComboBox>(u"urlCombo"_s)->setEditText(typed);
+    m_tab->connectStream();
+    auto *error = child<QLabel>(u"urlError"_s);
+    QVERIFY(error);
+    QVERIFY(error->isVisible());
+    QVERIFY(!error->text().isEmpty());
+    QCOMPARE(error->textFormat(), Qt::PlainText);
+    QCOMPARE(m_tab->reader()->state(), SseReader::State::Closed);
+    // Typing hides the error again.
+    child<QComboBox>(u"urlCombo"_s)->setEditText(u"http://127.0.0.1/"_s);
+    QVERIFY(!error->isVisible());
+}
+
+void TestStreamTab::connectShowsRows()
+{
+    QSignalSpy used(m_tab.get(), &StreamTab::urlUsed);
+    QSignalSpy statistics(m_tab.get(), &StreamTab::statisticsChanged);
+    connectTo({});
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() >= 3, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->proxy()->rowCount() >= 5, Timeout);
+    QCOMPARE(m_tab->messageView()->model(), m_tab->proxy());
+    QTRY_COMPARE_WITH_TIMEOUT(used.count(), 1, Timeout);
+    QCOMPARE(used.at(0).at(0).toString(),
+             m_server->streamUrl(QUrlQuery(u"interval=30"_s)).toString());
+    QTRY_VERIFY_WITH_TIMEOUT(!statistics.isEmpty(), Timeout);
+
+    const QStringList texts = lifecycleTexts(m_tab->model());
+    QVERIFY2(texts.size() >= 2, qPrintable(texts.join(u" | "_s)));
+    QVERIFY(texts.at(0).startsWith(u"Connecting to http://127.0.0.1:"_s));
+    QVERIFY2(texts.at(1).contains(u"HTTP 200 text/event-stream"_s), qPrintable(texts.at(1)));
+    QCOMPARE(m_tab->model()->rowKind(0), MessageModel::RowKind::Lifecycle);
+    QCOMPARE(m_tab->model()->rowKind(2), MessageModel::RowKind::Event);
+    QCOMPARE(m_tab->model()->headerData(MessageModel::ConnectionColumn, Qt::Horizontal),
+             QVariant(u"Conn."_s));
+    // The view follows the live tail.
+    QScrollBar *bar = m_tab->messageView()->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->proxy()->rowCount() > 60, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), Timeout);
+}
+
+void TestStreamTab::disconnectCloses()
+{
+    connectTo({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->reader()->state(), SseReader::State::Open, Timeout);
+    auto *disconnect = child<QPushButton>(u"disconnectButton"_s);
+    QVERIFY(disconnect->isEnabled());
+    disconnect->click();
+    QCOMPARE(m_tab->reader()->state(), SseReader::State::Closed);
+    QVERIFY(!disconnect->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(lifecycleTexts(m_tab->model()).contains(u"Closed"_s), Timeout);
+}
+
+void TestStreamTab::filterTextNarrowsRows()
+{
+    connectTo(QUrlQuery(u"payload=json"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() >= 12, Timeout);
+    m_tab->disconnectStream();
+    m_tab->model()->flushPending();
+    const int all = m_tab->proxy()->rowCount();
+
+    FilterBar *bar = m_tab->filterBar();
+    // An id the stream has sent, as the JSON payload prints it: exactly one row matches.
+    const QString wanted = m_tab->model()->eventAt(5).data.section(u',', 0, 0) + u',';
+    bar->setFilterText(wanted);
+    QCOMPARE(m_tab->proxy()->rowCount(), 1);
+    QCOMPARE(m_tab->proxy()->index(0, 0).data(MessageModel::EventDataRole).toString(),
+             m_tab->model()->eventAt(5).data);
+
+    bar->setFilterText(QString());
+    QCOMPARE(m_tab->proxy()->rowCount(), all);
+
+    // Typing is debounced, then applied.
+    auto *edit = child<QLineEdit>(u"filterEdit"_s);
+    edit->setFocus();
+    QTest::keyClicks(edit, u"no such text"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->proxy()->rowCount(), 0, Timeout);
+
+    bar->setRegularExpression(true);
+    bar->setFilterText(u"([unclosed"_s);
+    QVERIFY(child<QLabel>(u"filterError"_s)->isVisible());
+    bar->setFilterText(uR"("n":\d+)"_s);
+    QVERIFY(!child<QLabel>(u"filterError"_s)->isVisible());
+    QCOMPARE(m_tab->proxy()->rowCount(), int(m_tab->model()->totalEvents()));
+}
+
+void TestStreamTab::hideLifecycleRows()
+{
+    connectTo({});
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() >= 3, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(lifecycleRows(m_tab->proxy()) >= 2, Timeout);
+    child<QCheckBox>(u"hideLifecycleCheck"_s)->setChecked(true);
+    QCOMPARE(lifecycleRows(m_tab->proxy()), 0);
+    QVERIFY(m_tab->proxy()->rowCount() > 0);
+    child<QCheckBox>(u"hideLifecycleCheck"_s)->setChecked(false);
+    QVERIFY(lifecycleRows(m_tab->proxy()) >= 2);
+}
+
+void TestStreamTab::eventTypesAreOffered()
+{
+    connectTo(QUrlQuery(u"event=alpha,beta"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->filterBar()->seenEventTypes().size() == 2, Timeout);
+    QCOMPARE(m_tab->filterBar()->seenEventTypes(), (QSet<QString> { u"alpha"_s, u"beta"_s }));
+    m_tab->proxy()->setEventTypes({ u"beta"_s });
+    m_tab->disconnectStream();
+    m_tab->model()->flushPending();
+    for (int row = 0; row < m_tab->proxy()->rowCount(); ++row) {
+        const QModelIndex index = m_tab->proxy()->index(row, 0);
+        if (index.data(MessageModel::RowKindRole).toInt() == int(MessageModel::RowKind::Event))
+            QCOMPARE(index.data(MessageModel::EventTypeRole).toString(), u"beta"_s);
+    }
+}
+
+void TestStreamTab::requestRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<int>("mode");
+    QTest::addRow("get browser") << QByteArrayLiteral("GET") << int(ReconnectPolicy::Mode::Browser);
+    QTest::addRow("post fixed") << QByteArrayLiteral("POST") << int(ReconnectPolicy::Mode::Fixed);
+    QTest::addRow("put backoff") << QByteArrayLiteral("PUT") << int(ReconnectPolicy::Mode::Backoff);
+    QTest::addRow("patch off") << QByteArrayLiteral("PATCH") << int(ReconnectPolicy::Mode::Off);
+}
+
+void TestStreamTab::requestRoundTrip()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(int, mode);
+    SseReader::Request request;
+    request.url = QUrl(u"https://example.com/events?topic=a%20b"_s);
+    request.method = method;
+    request.headers = { { "Accept-Language", "zh-CN" }, { "X-Trace", "abc" } };
+    const bool hasBody = method != "GET";
+    if (hasBody) {
+        request.body = QByteArrayLiteral("{\"q\":\"hello\"}");
+        request.headers.append(
+                std::pair { QByteArray("Content-Type"), QByteArray("application/json") });
+    }
+    request.lastEventId = u"41"_s;
+    request.ignoreTlsErrors = mode == int(ReconnectPolicy::Mode::Backoff);
+    request.idleTimeout = 45s;
+    request.reconnect.mode = ReconnectPolicy::Mode(mode);
+    request.reconnect.fixedDelay = 2500ms;
+    if (mode == int(ReconnectPolicy::Mode::Fixed))
+        request.reconnect.retryOverride = 750ms;
+    request.reconnect.backoffBase = 200ms;
+    request.reconnect.backoffCap = 9000ms;
+    request.reconnect.jitter = 0.35;
+    request.reconnect.maxAttempts = 7;
+
+    m_tab->setRequest(request);
+    const SseReader::Request back = m_tab->request();
+    QCOMPARE(back.url, request.url);
+    QCOMPARE(back.method, request.method);
+    QCOMPARE(back.headers, request.headers);
+    QCOMPARE(back.body, request.body);
+    QCOMPARE(back.lastEventId, request.lastEventId);
+    QCOMPARE(back.ignoreTlsErrors, request.ignoreTlsErrors);
+    QCOMPARE(back.idleTimeout, request.idleTimeout);
+    QCOMPARE(back.reconnect.mode, request.reconnect.mode);
+    QCOMPARE(back.reconnect.fixedDelay, request.reconnect.fixedDelay);
+    QCOMPARE(back.reconnect.retryOverride, request.reconnect.retryOverride);
+    QCOMPARE(back.reconnect.backoffBase, request.reconnect.backoffBase);
+    QCOMPARE(back.reconnect.backoffCap, request.reconnect.backoffCap);
+    QCOMPARE(back.reconnect.jitter, request.reconnect.jitter);
+    QCOMPARE(back.reconnect.maxAttempts, request.reconnect.maxAttempts);
+
+    // The body only goes with a method that has one.
+    child<QComboBox>(u"methodCombo"_s)->setEditText(u"GET"_s);
+    QVERIFY(m_tab->request().body.isEmpty());
+}
+
+void TestStreamTab::secretHeadersAreMaskedAndNotSaved()
+{
+    SseReader::Request request;
+    request.url = QUrl(u"https://example.com/events"_s);
+    request.headers = { { "Authorization", "Bearer s3cr3t" },
+                        { "X-Session-Token", "tok-123" },
+                        { "Cookie", "sid=42" },
+                        { "X-Plain", "visible" } };
+    m_tab->setRequest(request);
+    RequestEditor *editor = m_tab->requestEditor();
+    QVERIFY(RequestEditor::isSecretHeader(u"authorization"_s));
+    QVERIFY(RequestEditor::isSecretHeader(u"X-API-Key"_s));
+    QVERIFY(RequestEditor::isSecretHeader(u"x-refresh-token"_s));
+    QVERIFY(!RequestEditor::isSecretHeader(u"Accept"_s));
+
+    // Masked on screen (bullets of a fixed length), revealed on request; request() keeps
+    // the real values.
+    QTableWidget *table = editor->headerTable();
+    const QString bullets(8, QChar(0x2022));
+    QCOMPARE(editor->displayedValue(0), bullets);
+    QCOMPARE(editor->displayedValue(1), bullets);
+    QCOMPARE(editor->displayedValue(2), bullets);
+    QCOMPARE(editor->displayedValue(3), u"visible"_s);
+    child<QCheckBox>(u"revealSecretsCheck"_s)->setChecked(true);
+    QCOMPARE(editor->displayedValue(0), u"Bearer s3cr3t"_s);
+    editor->setSecretsRevealed(false);
+    QCOMPARE(editor->displayedValue(0), bullets);
+    // Renaming a header to a secret name masks it at once.
+    table->item(3, RequestEditor::NameColumn)->setText(u"X-Api-Key"_s);
+    QCOMPARE(editor->displayedValue(3), bullets);
+    table->item(3, RequestEditor::NameColumn)->setText(u"X-Plain"_s);
+    QCOMPARE(editor->displayedValue(3), u"visible"_s);
+    QCOMPARE(m_tab->request().headers, request.headers);
+
+    // Not saved by default...
+    QVariantMap state = m_tab->saveState();
+    QString dump =
+            QString::fromUtf8(QJsonDocument::fromVariant(state).toJson(QJsonDocument::Compact));
+    QVERIFY2(!dump.contains(u"s3cr3t"_s), qPrintable(dump));
+    QVERIFY(!dump.contains(u"tok-123"_s));
+    QVERIFY(!dump.contains(u"sid=42"_s));
+    QVERIFY(dump.contains(u"visible"_s));
+
+    // ...restored as names without values, so the user sees what to fill in.
+    StreamTab restored;
+    restored.restoreState(state);
+    const SseReader::HeaderList headers = restored.request().headers;
+    QCOMPARE(headers.size(), 4);
+    QCOMPARE(headers.at(0).first, QByteArray("Authorization"));
+    QVERIFY(headers.at(0).second.isEmpty());
+    QCOMPARE(headers.at(3).second, QByteArray("visible"));
+
+    // ...unless the row's Save box is ticked.
+    table->item(0, RequestEditor::SaveColumn)->setCheckState(Qt::Checked);
+    QVERIFY(!(table->item(3, RequestEditor::SaveColumn)->flags() & Qt::ItemIsUserCheckable));
+    state = m_tab->saveState();
+    dump = QString::fromUtf8(QJsonDocument::fromVariant(state).toJson(QJsonDocument::Compact));
+    QVERIFY(dump.contains(u"s3cr3t"_s));
+    QVERIFY(!dump.contains(u"tok-123"_s));
+    StreamTab again;
+    again.restoreState(state);
+    QCOMPARE(again.request().headers.at(0).second, QByteArray("Bearer s3cr3t"));
+}
+
+void TestStreamTab::stateRoundTrip()
+{
+    SseReader::Request request;
+    request.url = QUrl(u"http://127.0.0.1:9/stream?a=1"_s);
+    request.method = "POST";
+    request.body = "hello";
+    request.headers = { { "X-One", "1" }, { "Content-Type", "text/plain" } };
+    request.reconnect.mode = ReconnectPolicy::Mode::Backoff;
+    request.reconnect.backoffBase = 300ms;
+    request.reconnect.backoffCap = 4000ms;
+    request.reconnect.maxAttempts = 3;
+    request.idleTimeout = 20s;
+    request.ignoreTlsErrors = true;
+    m_tab->setRequest(request);
+    m_tab->filterBar()->setRegularExpression(true);
+    m_tab->filterBar()->setFilterText(u"^a"_s);
+    child<QCheckBox>(u"hideLifecycleCheck"_s)->setChecked(true);
+    m_tab->messageView()->horizontalHeader()->resizeSection(MessageModel::TypeColumn, 123);
+    m_tab->messageView()->horizontalHeader()->setSectionHidden(MessageModel::IdColumn, true);
+
+    const QVariantMap state = m_tab->saveState();
+    // Sessions are stored as JSON or QSettings: the state must survive a JSON trip.
+    const QVariantMap viaJson = QJsonDocument::fromVariant(state).toVariant().toMap();
+
+    StreamTab restored;
+    restored.resize(1200, 700);
+    restored.restoreState(viaJson);
+    const SseReader::Request back = restored.request();
+    QCOMPARE(back.url, request.url);
+    QCOMPARE(back.method, request.method);
+    QCOMPARE(back.body, request.body);
+    QCOMPARE(back.headers, request.headers);
+    QCOMPARE(back.reconnect.mode, ReconnectPolicy::Mode::Backoff);
+    QCOMPARE(back.reconnect.backoffBase, 300ms);
+    QCOMPARE(back.reconnect.backoffCap, 4000ms);
+    QCOMPARE(back.reconnect.maxAttempts, 3);
+    QCOMPARE(back.idleTimeout, 20s);
+    QVERIFY(back.ignoreTlsErrors);
+    QCOMPARE(restored.filterBar()->filterText(), u"^a"_s);
+    QVERIFY(restored.filterBar()->isRegularExpression());
+    QVERIFY(restored.proxy()->hideLifecycle());
+    QCOMPARE(restored.proxy()->filterText(), u"^a"_s);
+    QCOMPARE(restored.messageView()->horizontalHeader()->sectionSize(MessageModel::TypeColumn),
+             123);
+    QVERIFY(restored.messageView()->horizontalHeader()->isSectionHidden(MessageModel::IdColumn));
+    QCOMPARE(restored.title(), u"127.0.0.1:9/stream"_s);
+}
+
+void TestStreamTab::pauseShowsBadgeAndStopsFollowing()
+{
+    connectTo({});
+    QScrollBar *bar = m_tab->messageView()->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() == bar->maximum(), Timeout);
+
+    auto *pause = child<QPushButton>(u"pauseButton"_s);
+    pause->click();
+    QVERIFY(m_tab->isViewPaused());
+    QVERIFY(!m_tab->messageView()->isFollowingTail());
+    const int valueAtPause = bar->value();
+    auto *badge = child<QLabel>(u"newBadge"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->messageView()->newRowsWhilePaused() >= 5, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(badge->isVisible(), Timeout);
+    QVERIFY2(badge->text().endsWith(u" new"_s), qPrintable(badge->text()));
+    QVERIFY(bar->maximum() > valueAtPause); // rows kept arriving...
+    QCOMPARE(bar->value(), valueAtPause); // ...and the view stayed where it was
+
+    m_tab->setViewPaused(false);
+    QVERIFY(!pause->isChecked());
+    QVERIFY(!badge->isVisible());
+    QCOMPARE(bar->value(), bar->maximum());
+}
+
+void TestStreamTab::detailShowsPrettyJson()
+{
+    connectTo(QUrlQuery(u"payload=json"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() >= 2, Timeout);
+    m_tab->model()->flushPending();
+    int row = 0;
+    while (m_tab->proxy()->index(row, 0).data(MessageModel::RowKindRole).toInt()
+           != int(MessageModel::RowKind::Event))
+        ++row;
+    m_tab->messageView()->setCurrentIndex(m_tab->proxy()->index(row, 0));
+    DetailPane *detail = m_tab->detailPane();
+    QVERIFY(detail->isJson());
+    const QString shown = detail->dataEdit()->toPlainText();
+    QVERIFY2(shown.startsWith(u"{\n  \"n\": "_s), qPrintable(shown));
+    QVERIFY(shown.contains(u",\n  \"time\": \""_s));
+    QVERIFY(shown.endsWith(u"\n}"_s));
+    QVERIFY(detail->rawText().startsWith(u"id: "_s));
+    QVERIFY(detail->rawText().contains(u"\ndata: {\"n\":"_s));
+    QVERIFY(detail->metaText().contains(u"Since previous event"_s));
+}
+
+void TestStreamTab::detailShowsMarkupLiterally()
+{
+    // The type comes from the server too: `event: <b>x</b>`.
+    connectTo(QUrlQuery(u"event=%3Cb%3Ex%3C/b%3E"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() >= 1, Timeout);
+    m_tab->disconnectStream();
+    SseEvent markup;
+    markup.type = u"<i>t</i>"_s;
+    markup.data = u"<b>x</b>"_s;
+    markup.connection = 1;
+    markup.receivedAt = QDateTime::currentDateTimeUtc();
+    m_tab->model()->append(markup);
+    m_tab->model()->flushPending();
+
+    const int last = m_tab->proxy()->rowCount() - 1;
+    m_tab->messageView()->setCurrentIndex(m_tab->proxy()->index(last, 0));
+    DetailPane *detail = m_tab->detailPane();
+    QVERIFY(!detail->isJson());
+    QCOMPARE(detail->dataEdit()->toPlainText(), u"<b>x</b>"_s);
+    QVERIFY(detail->rawText().contains(u"data: <b>x</b>"_s));
+    // Every label in the pane shows its text as it is.
+    for (const QLabel *label : detail->findChildren<QLabel *>()) {
+        if (label->text().contains(u'<'))
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+    bool sawType = false;
+    for (const QLabel *label : detail->findChildren<QLabel *>())
+        sawType = sawType || label->text() == u"<i>t</i>"_s;
+    QVERIFY(sawType);
+
+    // And the server's event type from the stream itself.
+    int row = 0;
+    while (m_tab->proxy()->index(row, 0).data(MessageModel::RowKindRole).toInt()
+           != int(MessageModel::RowKind::Event))
+        ++row;
+    m_tab->messageView()->setCurrentIndex(m_tab->proxy()->index(row, 0));
+    QVERIFY(detail->rawText().startsWith(u"event: <b>x</b>\n"_s));
+}
+
+void TestStreamTab::detailTruncatesHugePayloads()
+{
+    SseEvent huge;
+    huge.type = u"message"_s;
+    // One line of 3 MiB: the worst case for QPlainTextEdit's layout.
+    huge.data = QString(3 * DetailPane::InitialChunk + 5, u'x');
+    huge.data[17] = QChar(0x4e2d); // a non-ASCII character survives the display splitting
+    huge.receivedAt = QDateTime::currentDateTimeUtc();
+    DetailPane *detail = m_tab->detailPane();
+    detail->setEvent(huge, 1);
+    QVERIFY(detail->isTruncated());
+    QString shown = detail->dataEdit()->toPlainText();
+    QVERIFY(shown.size() <= DetailPane::InitialChunk);
+    QVERIFY(shown.size() > DetailPane::InitialChunk / 2);
+    // Display lines are bounded so the layout stays fast.
+    for (const QStringView line : QStringView(shown).tokenize(u'\n'))
+        QVERIFY(line.size() <= DetailPane::DisplayLineLimit);
+    auto *showAll = detail->findChild<QPushButton *>(u"detailShowAllButton"_s);
+    QVERIFY(showAll && showAll->isVisible());
+    showAll->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!detail->isTruncated(), Timeout);
+    QVERIFY(!showAll->isVisible());
+    shown = detail->dataEdit()->toPlainText();
+    shown.remove(u'\n');
+    QCOMPARE(shown.size(), huge.data.size());
+    QVERIFY(shown == huge.data);
+    QCOMPARE(detail->dataText(), huge.data); // what Copy copies is exact
+
+    // A short payload afterwards is neither truncated nor split.
+    huge.data = u"small"_s;
+    detail->setEvent(huge, 2);
+    QVERIFY(!detail->isTruncated());
+    QVERIFY(!showAll->isVisible());
+    QCOMPARE(detail->dataEdit()->toPlainText(), u"small"_s);
+}
+
+QTEST_MAIN(TestStreamTab)
+#include "tst_streamtab.moc"
