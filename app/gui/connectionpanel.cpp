@@ -25,6 +25,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "errortext.h"
 #include "theme.h"
 
 using namespace Qt::StringLiterals;
@@ -431,7 +432,7 @@ void ConnectionPanel::handleRetryChanged(int milliseconds)
 
 void ConnectionPanel::handleError(const SseError &error)
 {
-    QString line = tr("Error: %1").arg(errorText(error));
+    QString line = tr("Error: %1").arg(ErrorText::describe(error));
     if (error.fatal)
         line += tr(" (fatal: no reconnect)");
     appendLog(line);
@@ -553,7 +554,7 @@ void ConnectionPanel::updateLastError()
 {
     auto *label = static_cast<ElidingLabel *>(m_lastErrorLabel);
     const SseError error = m_reader ? m_reader->lastError() : SseError();
-    label->setFullText(error.isNull() ? tr("none") : errorText(error));
+    label->setFullText(error.isNull() ? tr("none") : ErrorText::describe(error));
 }
 
 void ConnectionPanel::updateLastEventId()
@@ -651,61 +652,4 @@ QString ConnectionPanel::delaySourceText() const
         return tr("Retry-After (%1 ms)").arg(ms);
     }
     return {};
-}
-
-QString ConnectionPanel::errorText(const SseError &error) const
-{
-    QString message = error.message;
-    // The reader's English message may already say so; the translated marker replaces it.
-    if (error.simulated && message.endsWith(u" (simulated)"_s))
-        message.chop(12);
-    QString text = errorKindText(error.kind);
-    if (error.simulated)
-        text = tr("%1 (simulated)", "error kind of an injected fault").arg(text);
-    if (!message.isEmpty())
-        text = tr("%1: %2", "error kind: technical message").arg(text, message);
-    return text;
-}
-
-QString ConnectionPanel::errorKindText(SseError::Kind kind) const
-{
-    switch (kind) {
-    case SseError::Kind::None:
-        return tr("No error");
-    case SseError::Kind::InvalidUrl:
-        return tr("Invalid URL");
-    case SseError::Kind::HostNotFound:
-        return tr("Host not found");
-    case SseError::Kind::ConnectionRefused:
-        return tr("Connection refused");
-    case SseError::Kind::RemoteClosed:
-        return tr("Server ended the stream");
-    case SseError::Kind::ConnectionReset:
-        return tr("Connection reset");
-    case SseError::Kind::NetworkError:
-        return tr("Network error");
-    case SseError::Kind::Tls:
-        return tr("TLS error");
-    case SseError::Kind::Timeout:
-        return tr("Timed out");
-    case SseError::Kind::IdleTimeout:
-        return tr("Idle timeout");
-    case SseError::Kind::Redirect:
-        return tr("Redirect refused");
-    case SseError::Kind::HttpStatus:
-        return tr("HTTP error status");
-    case SseError::Kind::WrongContentType:
-        return tr("Wrong Content-Type");
-    case SseError::Kind::NoContent:
-        return tr("HTTP 204: server asked to stop");
-    case SseError::Kind::EventTooLarge:
-        return tr("Event too large");
-    case SseError::Kind::SimulatedDrop:
-        return tr("Connection cut");
-    case SseError::Kind::SimulatedOffline:
-        return tr("Network offline");
-    case SseError::Kind::GaveUp:
-        return tr("Gave up reconnecting");
-    }
-    return tr("Unknown error");
 }

@@ -81,8 +81,6 @@ private:
     void appendLog(const QString &line);
     QString stateText(SseReader::State state) const;
     QString delaySourceText() const;
-    QString errorText(const SseError &error) const;
-    QString errorKindText(SseError::Kind kind) const;
 
     QPointer<SseReader> m_reader;
     QList<QMetaObject::Connection> m_readerConnections;

@@ -18,6 +18,7 @@
 
 #include "connectionpanel.h"
 #include "detailpane.h"
+#include "errortext.h"
 #include "filterbar.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
@@ -277,7 +278,7 @@ void StreamTab::wireReader()
     });
     connect(m_reader, &SseReader::errorOccurred, this, [this](const SseError &error) {
         m_model->appendLifecycle(MessageModel::Lifecycle::Error, m_reader->connectionCount(),
-                                 lifecycleErrorText(error));
+                                 ErrorText::describe(error));
     });
     connect(m_reader, &SseReader::reconnectScheduled, this,
             [this](int attempt, qint64 delayMs, const QString &lastEventId) {
@@ -318,7 +319,7 @@ void StreamTab::wireReader()
         if (m_userClosing || error.isNull())
             text = tr("Closed");
         else
-            text = tr("Closed for good after: %1").arg(errorKindText(error.kind));
+            text = tr("Closed for good after: %1").arg(ErrorText::kindName(error.kind));
         m_userClosing = false;
         m_model->appendLifecycle(MessageModel::Lifecycle::Closed, m_reader->connectionCount(),
                                  text);
@@ -327,60 +328,6 @@ void StreamTab::wireReader()
         updateButtons();
         noteStatisticsChanged();
     });
-}
-
-QString StreamTab::errorKindText(SseError::Kind kind) const
-{
-    switch (kind) {
-    case SseError::Kind::None:
-        return tr("No error");
-    case SseError::Kind::InvalidUrl:
-        return tr("Invalid URL");
-    case SseError::Kind::HostNotFound:
-        return tr("Host not found");
-    case SseError::Kind::ConnectionRefused:
-        return tr("Connection refused");
-    case SseError::Kind::RemoteClosed:
-        return tr("Server ended the stream");
-    case SseError::Kind::ConnectionReset:
-        return tr("Connection reset");
-    case SseError::Kind::NetworkError:
-        return tr("Network error");
-    case SseError::Kind::Tls:
-        return tr("TLS error");
-    case SseError::Kind::Timeout:
-        return tr("Timed out");
-    case SseError::Kind::IdleTimeout:
-        return tr("Idle timeout");
-    case SseError::Kind::Redirect:
-        return tr("Redirect refused");
-    case SseError::Kind::HttpStatus:
-        return tr("HTTP error");
-    case SseError::Kind::WrongContentType:
-        return tr("Not an event stream");
-    case SseError::Kind::NoContent:
-        return tr("HTTP 204: server asked to stop");
-    case SseError::Kind::EventTooLarge:
-        return tr("Event too large");
-    case SseError::Kind::SimulatedDrop:
-        return tr("Connection cut");
-    case SseError::Kind::SimulatedOffline:
-        return tr("Offline");
-    case SseError::Kind::GaveUp:
-        return tr("Gave up");
-    }
-    return {};
-}
-
-QString StreamTab::lifecycleErrorText(const SseError &error) const
-{
-    // The message is the reader's English technical detail; the kind is what users scan for.
-    QString text = error.message.isEmpty() ? errorKindText(error.kind)
-                                           : tr("%1: %2", "error kind: technical detail")
-                                                     .arg(errorKindText(error.kind), error.message);
-    if (error.simulated)
-        text = tr("%1 (simulated)").arg(text);
-    return text;
 }
 
 void StreamTab::setUrl(const QUrl &url)

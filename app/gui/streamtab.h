@@ -90,8 +90,6 @@ private:
     void showUrlError(const QString &message);
     void handleCurrentRowChanged();
     void noteStatisticsChanged();
-    QString lifecycleErrorText(const SseError &error) const;
-    QString errorKindText(SseError::Kind kind) const;
 
     SseReader *m_reader = nullptr;
     MessageModel *m_model = nullptr;
