@@ -4,11 +4,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
+#include "languagemanager.h"
 #include "mainwindow.h"
 
 using namespace Qt::StringLiterals;
@@ -21,14 +19,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION));
     QApplication::setDesktopFileName(u"ssescope"_s);
 
-    // Qt's own strings (dialog buttons, QLineEdit's context menu) come from Debian's qtbase_*.qm.
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), u"ssescope"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&appTranslator);
+    // Before the parser, so that --help is translated too. The choice lives in QSettings
+    // ("language"); View > Language changes it at runtime.
+    LanguageManager::instance()->loadFromSettings();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

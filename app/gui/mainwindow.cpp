@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -29,6 +30,7 @@
 
 #include "connectionpanel.h"
 #include "demoserverdialog.h"
+#include "languagemanager.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
@@ -376,6 +378,8 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_hideLifecycleAction);
     m_viewMenu->addAction(m_focusFilterAction);
+    m_viewMenu->addSeparator();
+    createLanguageMenu();
 
     m_toolsMenu = menuBar()->addMenu(QString());
     m_demoMenu = m_toolsMenu->addMenu(QString());
@@ -393,6 +397,41 @@ void MainWindow::createMenus()
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
     m_helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createLanguageMenu()
+{
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    m_languageGroup = new QActionGroup(this);
+    m_languageGroup->setExclusive(true);
+    auto add = [this](const QString &code) {
+        auto *action = m_languageMenu->addAction(LanguageManager::nativeName(code));
+        action->setObjectName(code.isEmpty() ? u"actionLanguageSystem"_s
+                                             : u"actionLanguage_"_s + code);
+        action->setData(code);
+        action->setCheckable(true);
+        m_languageGroup->addAction(action);
+        return action;
+    };
+    m_languageSystemAction = add(QString());
+    m_languageMenu->addSeparator();
+    for (const QString &code : LanguageManager::availableLanguages())
+        add(code);
+    connect(m_languageGroup, &QActionGroup::triggered, this, [](QAction *action) {
+        LanguageManager::instance()->setLanguage(action->data().toString());
+    });
+    // The switch itself arrives as QEvent::LanguageChange; this only keeps the ticks right.
+    connect(LanguageManager::instance(), &LanguageManager::languageChanged, this,
+            &MainWindow::updateLanguageActions);
+    updateLanguageActions();
+}
+
+void MainWindow::updateLanguageActions()
+{
+    const QString language = LanguageManager::instance()->language();
+    for (QAction *action : m_languageGroup->actions())
+        action->setChecked(action->data().toString() == language);
 }
 
 void MainWindow::createStatusBar()
@@ -421,6 +460,10 @@ void MainWindow::retranslateUi()
     m_exportMenu->setTitle(tr("&Export"));
     m_streamMenu->setTitle(tr("&Stream"));
     m_viewMenu->setTitle(tr("&View"));
+    //: Menu of UI languages; the language names themselves are never translated
+    m_languageMenu->setTitle(tr("Lan&guage"));
+    //: Language menu entry: follow the operating system's language
+    m_languageSystemAction->setText(tr("&System"));
     m_toolsMenu->setTitle(tr("&Tools"));
     m_demoMenu->setTitle(tr("&Demo Server"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -535,7 +578,10 @@ void MainWindow::updateTabDecoration(StreamTab *tab)
     const int index = m_tabs->indexOf(tab);
     if (index < 0)
         return;
-    const QString title = m_fixedTitles.value(tab, tab->title());
+    // Formatted here, not stored, so that a language switch retitles recording tabs too.
+    const auto fixed = m_fixedTitles.constFind(tab);
+    const QString title =
+            fixed != m_fixedTitles.cend() ? tr("Recording: %1").arg(*fixed) : tab->title();
     const QString elided = m_tabs->tabBar()->fontMetrics().elidedText(title, Qt::ElideMiddle,
                                                                       MaximumTabTitleWidth);
     // Tab text is shown with mnemonics: a literal & in a URL must not become an underline.
@@ -1005,7 +1051,7 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
         return nullptr;
     }
     StreamTab *tab = newTab();
-    m_fixedTitles.insert(tab, tr("Recording: %1").arg(QFileInfo(path).fileName()));
+    m_fixedTitles.insert(tab, QFileInfo(path).fileName());
     MessageModel *model = tab->model();
     for (const EventRecord &record : recording->records) {
         if (record.kind == EventRecord::Kind::Event) {

@@ -14,6 +14,7 @@
 #include "ssereader.h"
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -82,6 +83,8 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void createLanguageMenu();
+    void updateLanguageActions();
     void retranslateUi();
     void restoreSession();
     void restoreDemoOptions();
@@ -109,7 +112,7 @@ private:
     DemoServer::Options m_demoOptions;
     QPointer<DemoServerDialog> m_demoDialog;
     QStringList m_urlHistory;
-    QHash<StreamTab *, QString> m_fixedTitles; ///< Recording tabs keep their own title.
+    QHash<StreamTab *, QString> m_fixedTitles; ///< Recording tabs: their file name.
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_exportMenu = nullptr;
@@ -118,6 +121,7 @@ private:
     QMenu *m_toolsMenu = nullptr;
     QMenu *m_demoMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
 
     QAction *m_newTabAction = nullptr;
     QAction *m_closeTabAction = nullptr;
@@ -143,6 +147,8 @@ private:
     QAction *m_demoOpenPageAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_languageSystemAction = nullptr;
 
     QLabel *m_rateLabel = nullptr;
     QLabel *m_retainedLabel = nullptr;
