@@ -51,7 +51,7 @@ public:
 
     /// The last event id in force: set by a block's accepted `id:` when that block's blank
     /// line arrives (HTML §9.2.6 dispatch step 1), even if the block had no data.
-    QString lastEventId() const { return m_lastEventId; }
+    QString lastEventId() const;
     /// Sets the id to start from (e.g. the user's initial Last-Event-ID).
     void setLastEventId(const QString &id);
 
@@ -73,6 +73,8 @@ private:
     void processLine(const char *line, qsizetype length, bool inChunk, Sink &sink);
     void appendData(const char *value, qsizetype length);
     void dispatch(Sink &sink);
+    QByteArrayView commitBlockId();
+    const QString &currentLastEventId();
     void resetBlock();
     void materializeViews();
     void materializeDataView();
@@ -80,11 +82,17 @@ private:
     void startSkipping(qint64 bytes, Sink &sink);
     qsizetype pendingDataSize() const;
 
-    // The dispatched "last event ID string" (HTML §9.2.6), which the reader sends back.
+    // The dispatched "last event ID string" (HTML §9.2.6), which the reader sends back. When
+    // m_lastEventIdMoved is set, the decoded string went to the event that carried it (so
+    // neither side pays for sharing it) and m_lastEventIdBytes holds it still undecoded.
     QString m_lastEventId;
-    // The block's pending "last event ID buffer" (HTML §9.2.6) as raw bytes, decoded into
-    // m_lastEventId only when the block's blank line arrives: either in place in the chunk
-    // being fed, or copied to m_idBytes.
+    QByteArray m_lastEventIdBytes;
+    // ...or, until the end of the feed() call, in place in the chunk.
+    const char *m_lastEventIdView = nullptr;
+    qsizetype m_lastEventIdViewSize = 0;
+    // The block's pending "last event ID buffer" (HTML §9.2.6) as raw bytes, decoded only
+    // when the block's blank line arrives: either in place in the chunk being fed, or copied
+    // to m_idBytes.
     QByteArray m_idBytes;
     const char *m_idView = nullptr;
     qsizetype m_idViewSize = 0;
@@ -108,6 +116,7 @@ private:
     bool m_hasData = false;
     bool m_hasType = false;
     bool m_blockHasId = false;
+    bool m_lastEventIdMoved = false;
     bool m_skipLf = false; // the previous chunk ended with CR: a leading LF belongs to it
     bool m_skipLfCounts = false; // ...and that LF counts towards the current block's rawSize
     bool m_skipping = false; // discarding an oversized event up to its blank line

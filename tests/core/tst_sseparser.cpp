@@ -211,6 +211,8 @@ private slots:
     void oversizedDataLinesDoNotGrow();
     void oneMebibyteEvent();
     void decodesEveryLengthAndPosition();
+    void shortIdsAndTypesAtEveryLengthAndPosition();
+    void lastEventIdDuringAndAfterFeed();
 };
 
 void TestSseParser::parse_data()
@@ -667,6 +669,67 @@ void TestSseParser::decodesEveryLengthAndPosition()
                 QCOMPARE(escaped(events.at(0).data), escaped(QString::fromUtf8(value)));
         }
     }
+}
+
+void TestSseParser::shortIdsAndTypesAtEveryLengthAndPosition()
+{
+    // Ids and event names take word-wise shortcuts (NUL test, compare with the previous name):
+    // one differing byte, or a NUL, at every position of every short length must count.
+    for (int length = 1; length <= 20; ++length) {
+        QByteArray stream;
+        QStringList expected;
+        const QByteArray base(length, 'k');
+        for (int at = 0; at < length; ++at) {
+            const QByteArray other = QByteArray(base).replace(at, 1, "j");
+            const QByteArray withNull = QByteArray(base).replace(at, 1, "\0"_ba);
+            stream += "id: " + other + "\nevent: " + base + "\ndata: x\n\n";
+            expected << QString::fromLatin1(other) + u' ' + QString::fromLatin1(base);
+            stream += "id: " + withNull + "\nevent: " + other + "\ndata: x\n\n";
+            expected << QString::fromLatin1(other) + u' ' + QString::fromLatin1(other);
+        }
+        SseParser parser;
+        QStringList actual;
+        for (const SseEvent &event : parser.feed(stream))
+            actual << event.lastEventId + u' ' + event.type;
+        QCOMPARE(actual, expected);
+    }
+}
+
+void TestSseParser::lastEventIdDuringAndAfterFeed()
+{
+    // An event's id is handed to the event and kept undecoded by the parser: lastEventId() must
+    // still be right from inside the sink, after the chunk is gone, and for id-less events.
+    class IdSink : public SseParser::Sink
+    {
+    public:
+        explicit IdSink(const SseParser &parser)
+            : m_parser(parser)
+        {}
+        void event(SseEvent &&event) override
+        {
+            log << event.lastEventId + u'/' + m_parser.lastEventId();
+        }
+        QStringList log;
+
+    private:
+        const SseParser &m_parser;
+    };
+    SseParser parser;
+    IdSink sink(parser);
+    QByteArray chunk = "id: \xC3\xA9\ndata: a\n\ndata: b\n\n"_ba;
+    parser.feed(chunk, sink);
+    chunk.fill('z'); // the parser must not read a chunk after feed() returns
+    QCOMPARE(parser.lastEventId(), u"\u00e9"_s);
+    parser.feed("data: c\n\nid: 7\n\n"_ba, sink);
+    QCOMPARE(parser.lastEventId(), u"7"_s);
+    parser.feed("id: 8\ndata: d\n\nid\n"_ba, sink);
+    parser.feed("data: e\n\n"_ba, sink);
+    parser.setLastEventId(u"s"_s);
+    parser.feed("data: f\n\n"_ba, sink);
+    QCOMPARE(sink.log,
+             (QStringList { u"\u00e9/\u00e9"_s, u"\u00e9/\u00e9"_s, u"\u00e9/\u00e9"_s, u"8/8"_s,
+                            u"/"_s, u"s/s"_s }));
+    QCOMPARE(parser.lastEventId(), u"s"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSseParser)
