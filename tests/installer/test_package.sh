@@ -54,7 +54,7 @@ for key in Maintainer Section Homepage Description Architecture; do
 done
 depends=$(field Depends)
 echo "Depends: $depends"
-for package in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6; do
+for package in libc6 libstdc++6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 qt6-qpa-plugins; do
     grep -Eq "(^|, )${package//+/\\+}( |,|\$)" <<<"$depends" && pass "depends on $package" \
         || fail "Depends lacks $package"
 done
