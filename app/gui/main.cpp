@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 
+#include <cstring>
+
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,8 +13,25 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// --help and --version only print text, but QApplication needs a display to start: answer them
+// without one (over SSH, in a package test, in CI) by using the offscreen platform.
+bool onlyPrintsText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : { "-h", "--help", "--help-all", "-v", "--version" }) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (onlyPrintsText(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"SSE Scope"_s);
     QApplication::setOrganizationName(u"ssescope"_s);
