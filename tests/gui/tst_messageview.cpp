@@ -15,25 +15,12 @@
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "testevents.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int Timeout = 10000; // generous: the machine is shared and loaded
-
-SseEvent makeEvent(int n, const QString &data = {})
-{
-    SseEvent event;
-    event.type = u"message"_s;
-    event.data = data.isEmpty() ? u"payload %1"_s.arg(n) : data;
-    event.lastEventId = QString::number(n);
-    event.hasId = true;
-    event.rawSize = 20;
-    event.sequence = quint64(n);
-    event.connection = 1;
-    event.receivedAt = QDateTime::currentDateTimeUtc();
-    return event;
-}
 } // namespace
 
 class TestMessageView : public QObject
@@ -87,7 +74,7 @@ void TestMessageView::cleanup()
 void TestMessageView::feed(int count)
 {
     for (int i = 0; i < count; ++i)
-        m_model->append(makeEvent(m_next++));
+        m_model->append(numberedEvent(m_next++));
     m_model->flushPending();
     // The scroll is posted once per flush; run it (a posted call, not a timed wait).
     QCoreApplication::processEvents();
@@ -245,7 +232,7 @@ void TestMessageView::stateRoundTrip()
 
 void TestMessageView::copyActions()
 {
-    SseEvent event = makeEvent(7, u"line 1\nline \"2\""_s);
+    SseEvent event = numberedEvent(7, u"line 1\nline \"2\""_s);
     event.type = u"update"_s;
     m_model->append(event);
     m_model->appendLifecycle(MessageModel::Lifecycle::Error, 1, u"boom"_s);

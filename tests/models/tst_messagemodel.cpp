@@ -6,24 +6,9 @@
 #include <QTest>
 
 #include "messagemodel.h"
+#include "testevents.h"
 
 using namespace Qt::StringLiterals;
-
-namespace {
-SseEvent makeEvent(int n, const QString &type = u"message"_s)
-{
-    SseEvent event;
-    event.type = type;
-    event.data = u"payload %1"_s.arg(n);
-    event.lastEventId = QString::number(n);
-    event.hasId = true;
-    event.rawSize = 20;
-    event.sequence = quint64(n);
-    event.connection = 1;
-    event.receivedAt = QDateTime::currentDateTimeUtc();
-    return event;
-}
-} // namespace
 
 class TestMessageModel : public QObject
 {
@@ -46,7 +31,7 @@ void TestMessageModel::appendsAreBatched()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
     for (int i = 1; i <= 1000; ++i)
-        model.append(makeEvent(i));
+        model.append(numberedEvent(i));
     QCOMPARE(model.rowCount(), 0); // nothing reaches the view before the flush
     QCOMPARE(model.pendingCount(), 1000);
     model.flushPending();
@@ -64,8 +49,8 @@ void TestMessageModel::flushTimerInsertsWithoutExplicitFlush()
     MessageModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy flushed(&model, &MessageModel::rowsFlushed);
-    model.append(makeEvent(1));
-    model.append(makeEvent(2));
+    model.append(numberedEvent(1));
+    model.append(numberedEvent(2));
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
     QCOMPARE(flushed.size(), 1);
     QCOMPARE(flushed.at(0).at(0).toInt(), 2);
@@ -100,7 +85,7 @@ void TestMessageModel::retentionCap()
     int n = 0;
     for (int burst : bursts) {
         for (int i = 0; i < burst; ++i)
-            model.append(makeEvent(++n));
+            model.append(numberedEvent(++n));
         model.flushPending();
     }
     QCOMPARE(model.rowCount(), expectedRows);
@@ -115,7 +100,7 @@ void TestMessageModel::lowerCapDropsOldest()
     MessageModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (int i = 1; i <= 50; ++i)
-        model.append(makeEvent(i));
+        model.append(numberedEvent(i));
     model.flushPending();
     model.setMaximumRows(20);
     QCOMPARE(model.rowCount(), 20);
@@ -128,7 +113,7 @@ void TestMessageModel::lifecycleRows()
     MessageModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.appendLifecycle(MessageModel::Lifecycle::Opened, 1, u"Opened: HTTP 200"_s);
-    model.append(makeEvent(1));
+    model.append(numberedEvent(1));
     model.appendLifecycle(MessageModel::Lifecycle::Reconnecting, 1, u"Reconnecting in 3 s"_s);
     model.flushPending();
     QCOMPARE(model.rowCount(), 3);
@@ -145,7 +130,7 @@ void TestMessageModel::lifecycleRows()
 void TestMessageModel::previewIsOneBoundedLine()
 {
     MessageModel model;
-    SseEvent event = makeEvent(1);
+    SseEvent event = numberedEvent(1);
     event.data = u"<b>first</b>\nsecond\r"_s + QString(5000, u'x');
     model.append(event);
     model.flushPending();
@@ -162,9 +147,9 @@ void TestMessageModel::clearEmptiesEverything()
     MessageModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     for (int i = 1; i <= 5; ++i)
-        model.append(makeEvent(i));
+        model.append(numberedEvent(i));
     model.flushPending();
-    model.append(makeEvent(6)); // still pending: must not appear after clear
+    model.append(numberedEvent(6)); // still pending: must not appear after clear
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.pendingCount(), 0);
