@@ -101,7 +101,8 @@ public:
     int attemptCount() const { return m_attemptTotal; }
     /// Events dispatched since open().
     quint64 eventCount() const { return m_eventCount; }
-    /// Body bytes received since open(), over all connections.
+    /// Body bytes received since open(), over all connections (after any Content-Encoding
+    /// is decoded).
     qint64 byteCount() const { return m_byteCount; }
 
     /// Whether a reconnect countdown is running.

@@ -207,7 +207,8 @@ void TestSseReader::requestHeaders()
     QCOMPARE(seen.target, "/stream");
     QCOMPARE(seen.header("Accept"), "text/event-stream");
     QCOMPARE(seen.header("Cache-Control"), "no-cache");
-    QCOMPARE(seen.header("Accept-Encoding"), "identity");
+    // Qt offers the encodings it decodes on the fly, as browsers do (see tst_hostilenetwork).
+    QVERIFY(seen.header("Accept-Encoding").contains("gzip"));
     QCOMPARE(seen.header("Last-Event-ID"), "42");
     QCOMPARE(seen.header("X-Test"), "yes");
     QCOMPARE(seen.header("Authorization"), "Bearer t");
