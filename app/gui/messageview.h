@@ -68,6 +68,7 @@ private:
 
     QMetaObject::Connection m_insertConnection;
     QMetaObject::Connection m_resetConnection;
+    QMetaObject::Connection m_layoutConnection;
     QMetaObject::Connection m_currentConnection;
     QMenu *m_contextMenu = nullptr;
     QAction *m_copyDataAction = nullptr;

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <array>
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 class MessageModel;
 
@@ -40,10 +43,25 @@ protected:
 
 private:
     void refilter();
+    bool matchesText(QStringView data) const;
+
+    /// Case-insensitive Boyer-Moore-Horspool search for an all-ASCII text, folding case exactly
+    /// as QString does (see foldToAscii() in the .cpp).
+    struct AsciiMatcher
+    {
+        QString needle; ///< Lower case.
+        std::array<quint8, 128> skip {};
+
+        void setNeedle(QStringView text);
+        bool matches(QStringView haystack) const;
+    };
 
     const MessageModel *m_messages = nullptr;
     QString m_text;
     QRegularExpression m_expression;
+    QStringMatcher m_matcher; ///< Plain non-ASCII text, case-insensitive.
+    AsciiMatcher m_asciiMatcher;
+    bool m_asciiText = false; ///< Plain text that is all ASCII: m_asciiMatcher is in force.
     QSet<QString> m_types;
     QString m_filterError;
     int m_connection = 0;

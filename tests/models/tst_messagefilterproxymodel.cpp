@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "messagefilterproxymodel.h"
@@ -18,6 +19,9 @@ private slots:
     void cleanup();
     void filters_data();
     void filters();
+    void textMatchesLikeQString_data();
+    void textMatchesLikeQString();
+    void filterChangeIsOneLayoutChange();
     void invalidRegularExpressionFiltersNothing();
     void liveAppendsAreFiltered();
     void capDropsFromFrontKeepFilterConsistent();
@@ -123,6 +127,61 @@ void TestMessageFilterProxyModel::filters()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         shown << m_proxy->index(row, 0).data(MessageModel::EventDataRole).toString();
     QCOMPARE(shown, expected);
+}
+
+void TestMessageFilterProxyModel::textMatchesLikeQString_data()
+{
+    QTest::addColumn<QString>("data");
+    QTest::addColumn<QString>("text");
+
+    // The proxy has its own case-insensitive search; it must agree with QString::contains().
+    QTest::addRow("at start") << u"needle in hay"_s << u"NEEDLE"_s;
+    QTest::addRow("at end") << u"hay with a needle"_s << u"Needle"_s;
+    QTest::addRow("whole row") << u"needle"_s << u"needle"_s;
+    QTest::addRow("longer than row") << u"need"_s << u"needle"_s;
+    QTest::addRow("miss") << u"haystack without it"_s << u"needle"_s;
+    QTest::addRow("one character") << u"abcXdef"_s << u"x"_s;
+    QTest::addRow("repeated prefix") << u"aaaaaab"_s << u"aab"_s;
+    QTest::addRow("shift past partial match") << u"abcabdabcabc"_s << u"abcabc"_s;
+    QTest::addRow("kelvin sign folds to k") << u"5 \u212A"_s << u"k"_s;
+    QTest::addRow("long s folds to s") << u"Mi\u017F\u017Fi"_s << u"miss"_s;
+    QTest::addRow("non-ASCII in row") << u"caf\u00e9 ok"_s << u"E OK"_s;
+    QTest::addRow("non-ASCII text") << u"Caf\u00c9"_s << u"caf\u00e9"_s;
+    QTest::addRow("surrogate pair in row") << u"\U0001F600 smile"_s << u"SMILE"_s;
+    QTest::addRow("punctuation") << u"{\"price\": 10}"_s << u"\": 1"_s;
+    QTest::addRow("needle over 255") << (QString(300, u'a') + u'b') << (QString(260, u'A') + u'B');
+    QTest::addRow("needle over 255, miss") << QString(300, u'a') << (QString(260, u'A') + u'B');
+}
+
+void TestMessageFilterProxyModel::textMatchesLikeQString()
+{
+    QFETCH(QString, data);
+    QFETCH(QString, text);
+
+    m_model->clear();
+    SseEvent event;
+    event.type = u"message"_s;
+    event.data = data;
+    m_model->append(event);
+    m_model->flushPending();
+    m_proxy->setFilterText(text, false);
+    QCOMPARE(m_proxy->rowCount(), data.contains(text, Qt::CaseInsensitive) ? 1 : 0);
+}
+
+void TestMessageFilterProxyModel::filterChangeIsOneLayoutChange()
+{
+    // Row-by-row removal signals cost a view O(rows) each: a filter change must be one reset
+    // of the mapping, whatever number of rows it hides or shows.
+    QSignalSpy layouts(m_proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy removals(m_proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy insertions(m_proxy, &QAbstractItemModel::rowsInserted);
+    m_proxy->setFilterText(u"hello"_s, false);
+    QCOMPARE(m_proxy->rowCount(), 3);
+    m_proxy->setFilterText(QString(), false);
+    QCOMPARE(m_proxy->rowCount(), m_model->rowCount());
+    QCOMPARE(layouts.size(), 2);
+    QCOMPARE(removals.size(), 0);
+    QCOMPARE(insertions.size(), 0);
 }
 
 void TestMessageFilterProxyModel::invalidRegularExpressionFiltersNothing()
