@@ -24,7 +24,8 @@ public:
     public:
         virtual ~Sink() = default;
         virtual void event(SseEvent &&event) = 0;
-        /// A comment line (`:` removed, nothing else stripped), e.g. a heartbeat.
+        /// A comment line (`:` removed, nothing else stripped), e.g. a heartbeat. The view is
+        /// valid during the call only.
         virtual void comment(QStringView text) { Q_UNUSED(text); }
         /// A valid `retry:` field (one or more ASCII digits), in milliseconds; a value too big
         /// for qint64 is clamped to std::numeric_limits<qint64>::max() rather than ignored.
@@ -36,6 +37,10 @@ public:
     };
 
     SseParser();
+
+    /// The Encoding Standard's UTF-8 decode without BOM handling: each maximal invalid subpart
+    /// becomes one U+FFFD (QString::fromUtf8 gives one per byte of an unfinished sequence).
+    static QString utf8Decode(QByteArrayView bytes);
 
     /// Feeds the next chunk of the stream; the chunk may be split anywhere.
     void feed(QByteArrayView chunk, Sink &sink);
@@ -70,7 +75,10 @@ public:
 
 private:
     void consume(const char *begin, const char *end, Sink &sink);
+    const char *consumeInChunk(const char *begin, const char *end, Sink &sink);
+    void consumeIncompleteLine(const char *begin, const char *end, Sink &sink);
     void processLine(const char *line, qsizetype length, bool inChunk, Sink &sink);
+    QStringView decodeComment(const char *text, qsizetype size);
     void appendData(const char *value, qsizetype length);
     void dispatch(Sink &sink);
     QByteArrayView commitBlockId();
@@ -107,6 +115,8 @@ private:
     qsizetype m_dataSize = 0;
     const char *m_dataView = nullptr;
     qsizetype m_dataViewSize = 0;
+    // The decoded text of the comment being reported (Sink::comment gets a view of it).
+    QString m_commentText;
     // The incomplete last line of the previous chunk (never a line end inside).
     QByteArray m_lineBuffer;
     qint64 m_blockRawSize = 0;
