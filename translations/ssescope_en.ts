@@ -108,4 +108,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StreamTab</name>
+    <message numerus="yes">
+        <source>● REC %1 · %n event(s)</source>
+        <extracomment>Shown while a tab records its stream: %1 = file name, %n = events written so far</extracomment>
+        <translation>
+            <numerusform>● REC %1 · %n event</numerusform>
+            <numerusform>● REC %1 · %n events</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

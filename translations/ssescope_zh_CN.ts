@@ -1069,6 +1069,18 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>&lt;h3&gt;SSE Scope %1&lt;/h3&gt;&lt;p&gt;Watch and test Server-Sent Events streams: every event live, and every reconnect visible — attempt, countdown, &lt;code&gt;retry:&lt;/code&gt; and &lt;code&gt;Last-Event-ID&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Released under the MIT license.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SSE Scope %1&lt;/h3&gt;&lt;p&gt;观察和测试 Server-Sent Events 事件流：每个事件实时呈现，每次重连一目了然——尝试次数、倒计时、&lt;code&gt;retry:&lt;/code&gt; 和 &lt;code&gt;Last-Event-ID&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，以 MIT 许可证发布。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Record to File…</source>
+        <translation>录制到文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write this tab&apos;s stream to an NDJSON file continuously, as it arrives</source>
+        <translation>将此标签页的事件流在到达时持续写入 NDJSON 文件</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be read, so SSE Scope started with defaults. The damaged file was kept as %1.</source>
+        <translation>无法读取已保存的设置，SSE Scope 已使用默认设置启动。损坏的文件已保留为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>MessageView</name>
@@ -1438,6 +1450,49 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Close the stream and stop reconnecting</source>
         <translation>关闭事件流并停止重连</translation>
+    </message>
+    <message>
+        <source>Record to File</source>
+        <translation>录制到文件</translation>
+    </message>
+    <message>
+        <source>NDJSON recordings (*.ndjson)</source>
+        <translation>NDJSON 录制文件 (*.ndjson)</translation>
+    </message>
+    <message>
+        <source>Could not record to “%1”.
+
+%2</source>
+        <translation>无法录制到“%1”。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Recording to “%1” stopped: %2
+
+The file keeps everything recorded before the error.</source>
+        <translation>录制到“%1”已停止：%2
+
+文件保留了出错前录制的全部内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>● REC %1 · %n event(s)</source>
+        <extracomment>Shown while a tab records its stream: %1 = file name, %n = events written so far</extracomment>
+        <translation>
+            <numerusform>● 录制中 %1 · %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Record this stream to an NDJSON file as it arrives; Open Recording reads it back</source>
+        <translation>在事件到达时将此事件流录制到 NDJSON 文件；可用“打开录制文件”读回</translation>
     </message>
 </context>
 <context>

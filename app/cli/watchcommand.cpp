@@ -224,8 +224,11 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     for (const QString &header : parser.values(headerOption)) {
         const qsizetype colon = header.indexOf(u':');
         const QString name = header.left(colon).trimmed();
+        // A malformed header is not echoed: a mistyped "Authorization Bearer …" would put the
+        // token into terminal scrollback and CI logs.
         if (colon < 0 || !isHttpToken(name))
-            return fail(u"--header needs \"Name: value\", not '"_s % header % u"'"_s);
+            return fail(u"--header needs \"Name: value\" (the malformed header is not shown, "
+                        "as it may hold a secret)"_s);
         const QString value = header.mid(colon + 1).trimmed();
         if (value.contains(u'\r') || value.contains(u'\n'))
             return fail(u"--header value must not contain line breaks"_s);

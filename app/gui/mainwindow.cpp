@@ -184,9 +184,11 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::handleCurrentTabChanged);
 
+    const bool settingsReadable = checkSettingsReadable();
     restoreDemoOptions();
     QSettings settings;
-    const bool hasSession = m_options.restoreSession && settings.contains(Keys::Tabs);
+    const bool hasSession =
+            m_options.restoreSession && settingsReadable && settings.contains(Keys::Tabs);
     if (hasSession) {
         restoreSession();
     } else if (m_options.startDemoOnFirstLaunch && m_options.urls.isEmpty()) {
@@ -220,11 +222,16 @@ MainWindow::~MainWindow()
         m_tabs->removeTab(0);
         if (!tab)
             continue;
-        tab->disconnect(this);
-        tab->reader()->disconnect(this);
-        tab->messageView()->disconnect(this);
+        detachTab(tab);
         delete tab;
     }
+}
+
+void MainWindow::detachTab(StreamTab *tab)
+{
+    tab->disconnect(this);
+    tab->reader()->disconnect(this);
+    tab->messageView()->disconnect(this);
 }
 
 int MainWindow::tabCount() const
@@ -307,6 +314,13 @@ void MainWindow::createActions()
     m_clearAction = make("actionClear", QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_clearAction, &QAction::triggered, this,
             [this] { triggerStreamAction(StreamAction::Clear); });
+    m_recordAction = make("actionRecordToFile");
+    m_recordAction->setCheckable(true);
+    connect(m_recordAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->toggleRecording();
+        updateActions();
+    });
 
     m_hideLifecycleAction = make("actionHideLifecycle");
     m_hideLifecycleAction->setCheckable(true);
@@ -374,6 +388,8 @@ void MainWindow::createMenus()
     m_streamMenu->addSeparator();
     m_streamMenu->addAction(m_pauseAction);
     m_streamMenu->addAction(m_clearAction);
+    m_streamMenu->addSeparator();
+    m_streamMenu->addAction(m_recordAction);
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_hideLifecycleAction);
@@ -488,6 +504,9 @@ void MainWindow::retranslateUi()
     //: Stops the table from scrolling; events keep being received
     m_pauseAction->setText(tr("&Pause View"));
     m_clearAction->setText(tr("C&lear Events"));
+    m_recordAction->setText(tr("&Record to File…"));
+    m_recordAction->setStatusTip(
+            tr("Write this tab's stream to an NDJSON file continuously, as it arrives"));
     m_hideLifecycleAction->setText(tr("Hide &Lifecycle Rows"));
     m_hideLifecycleAction->setStatusTip(
             tr("Show only events, without connecting/open/error/reconnect rows"));
@@ -525,6 +544,9 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSession();
+    // Quitting ends every recording with all it received on disk.
+    for (int i = 0; i < tabCount(); ++i)
+        tabAt(i)->stopRecording();
     if (m_demoDialog)
         m_demoDialog->close();
     QMainWindow::closeEvent(event);
@@ -564,6 +586,10 @@ void MainWindow::wireTab(StreamTab *tab)
             updateActions();
     });
     MessageView *view = tab->messageView();
+    connect(tab, &StreamTab::recordingChanged, this, [this, tab] {
+        if (tab == currentTab())
+            updateActions();
+    });
     connect(view, &MessageView::pausedChanged, this, [this, tab](bool paused) {
         if (tab == currentTab())
             m_pauseAction->setChecked(paused);
@@ -598,6 +624,9 @@ void MainWindow::closeTab(int index)
     m_fixedTitles.remove(tab);
     m_tabs->removeTab(index);
     tab->disconnectStream();
+    // Its handlers must not run from a later ~QWidget (the window may close before
+    // deleteLater() comes round), when half of this window is gone: UBSan caught that.
+    detachTab(tab);
     tab->deleteLater();
     // An empty window is a dead end; a fresh tab is what the user wants next.
     if (tabCount() == 0)
@@ -650,6 +679,8 @@ void MainWindow::updateActions()
     m_reconnectNowAction->setEnabled(hasTab && tab->reader()->isReconnectPending());
     m_pauseAction->setEnabled(hasTab);
     m_clearAction->setEnabled(hasTab);
+    m_recordAction->setEnabled(hasTab);
+    m_recordAction->setChecked(hasTab && tab->isRecording());
     m_hideLifecycleAction->setEnabled(hasTab);
     m_focusFilterAction->setEnabled(hasTab);
     if (hasTab && m_hideLifecycleAction->isChecked() != tab->proxy()->hideLifecycle()) {
@@ -903,6 +934,43 @@ void MainWindow::saveSession() const
     settings.setValue(Keys::WindowState, saveState());
     settings.setValue(Keys::DemoGroup + u'/' + Keys::DemoRunning, m_demoServer->isListening());
     saveDemoOptions();
+}
+
+bool MainWindow::checkSettingsReadable()
+{
+    QSettings settings;
+    QString problem;
+    if (settings.status() == QSettings::FormatError) {
+        problem = u"format error"_s;
+    } else if (settings.status() == QSettings::AccessError) {
+        problem = u"access error"_s;
+    } else if (settings.contains(Keys::Tabs)
+               && settings.value(Keys::Tabs).typeId() != QMetaType::QVariantList) {
+        // A truncated file cuts the session's @Variant(...) short; Qt then reads it as text.
+        problem = u"the saved session is not a list"_s;
+    } else if (settings.allKeys().contains(QString())) {
+        // Lines of garbage bytes parse as keys without a name.
+        problem = u"lines without a key"_s;
+    }
+    if (problem.isEmpty())
+        return true;
+
+    // Keep the damaged file for the curious, then start clean: Qt would otherwise carry the
+    // unreadable entries into every later save, and the warning into every start.
+    const QString path = settings.fileName();
+    const QString backup = path + u".corrupt"_s;
+    QFile::remove(backup);
+    const bool copied = QFile::copy(path, backup);
+    settings.clear();
+    qWarning("Settings file %s is corrupt (%s); starting with defaults%s%s",
+             qPrintable(QDir::toNativeSeparators(path)), qPrintable(problem),
+             copied ? ", a copy is kept as " : "",
+             copied ? qPrintable(QDir::toNativeSeparators(backup)) : "");
+    statusBar()->showMessage(tr("The saved settings could not be read, so SSE Scope started with "
+                                "defaults. The damaged file was kept as %1.")
+                                     .arg(QDir::toNativeSeparators(copied ? backup : path)),
+                             20000);
+    return false;
 }
 
 void MainWindow::restoreSession()

@@ -78,6 +78,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Cuts every connection from the tab (and its reader and view) to this window.
+    void detachTab(StreamTab *tab);
     enum class StreamAction { Connect, Disconnect, SimulateDrop, ReconnectNow, Clear };
 
     void createActions();
@@ -87,6 +89,8 @@ private:
     void updateLanguageActions();
     void retranslateUi();
     void restoreSession();
+    /// False, with a warning and a backup copy, when the settings file is corrupt.
+    bool checkSettingsReadable();
     void restoreDemoOptions();
     void saveDemoOptions() const;
     bool startDemoServerWith(const DemoServer::Options &options);
@@ -137,6 +141,7 @@ private:
     QAction *m_reconnectNowAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_clearAction = nullptr;
+    QAction *m_recordAction = nullptr;
     QAction *m_hideLifecycleAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
     QAction *m_demoStartAction = nullptr;

@@ -5,12 +5,19 @@
 
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -25,6 +32,7 @@
 #include "messageview.h"
 #include "ratechart.h"
 #include "requesteditor.h"
+#include "streamrecorder.h"
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +92,10 @@ StreamTab::StreamTab(QWidget *parent)
     m_statisticsTimer->setInterval(StatisticsIntervalMs);
     connect(m_statisticsTimer, &QTimer::timeout, this, &StreamTab::statisticsChanged);
 
+    m_recorder = new StreamRecorder(this);
+    connect(m_recorder, &StreamRecorder::flushed, this, &StreamTab::updateRecordingIndicator);
+    connect(m_recorder, &StreamRecorder::errorOccurred, this, &StreamTab::handleRecordingError);
+
     buildUi();
     wireReader();
     retranslateUi();
@@ -92,6 +104,8 @@ StreamTab::StreamTab(QWidget *parent)
 
 StreamTab::~StreamTab()
 {
+    // Closing a tab ends its recording with everything received so far on disk.
+    stopRecording();
     // The panel and the chart observe the reader; detach them before it goes.
     m_connectionPanel->setReader(nullptr);
     m_rateChart->setReader(nullptr);
@@ -144,6 +158,20 @@ void StreamTab::buildUi()
     m_disconnectButton->setObjectName(u"disconnectButton"_s);
     m_disconnectButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     bar->addWidget(m_disconnectButton);
+
+    m_recordButton = new QToolButton(this);
+    m_recordButton->setObjectName(u"recordButton"_s);
+    m_recordButton->setCheckable(true);
+    m_recordButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(m_recordButton);
+    m_recordLabel = new QLabel(this);
+    m_recordLabel->setObjectName(u"recordLabel"_s);
+    m_recordLabel->setTextFormat(Qt::PlainText);
+    QPalette recordPalette = m_recordLabel->palette();
+    recordPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x33, 0x33));
+    m_recordLabel->setPalette(recordPalette);
+    m_recordLabel->hide();
+    bar->addWidget(m_recordLabel);
     layout->addLayout(bar);
 
     m_urlError = new QLabel(this);
@@ -218,6 +246,7 @@ void StreamTab::buildUi()
     connect(m_requestToggle, &QToolButton::toggled, m_requestEditor, &QWidget::setVisible);
     connect(m_connectButton, &QPushButton::clicked, this, &StreamTab::connectStream);
     connect(m_disconnectButton, &QPushButton::clicked, this, &StreamTab::disconnectStream);
+    connect(m_recordButton, &QToolButton::clicked, this, &StreamTab::toggleRecording);
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
@@ -498,6 +527,99 @@ void StreamTab::handleCurrentRowChanged()
     m_detailPane->setEvent(event, number, sincePrevious);
 }
 
+bool StreamTab::isRecording() const
+{
+    return m_recorder->isOpen();
+}
+
+bool StreamTab::startRecording(const QString &path, QString *errorString)
+{
+    m_recorder->setReader(m_reader);
+    const bool ok = m_recorder->open(path);
+    if (!ok) {
+        m_recorder->setReader(nullptr);
+        if (errorString)
+            *errorString = m_recorder->errorString();
+    }
+    m_recordingError.clear();
+    updateRecordingIndicator();
+    emit recordingChanged(ok);
+    return ok;
+}
+
+void StreamTab::stopRecording()
+{
+    if (!m_recorder->isOpen())
+        return;
+    m_recorder->close();
+    m_recorder->setReader(nullptr);
+    updateRecordingIndicator();
+    emit recordingChanged(false);
+}
+
+void StreamTab::toggleRecording()
+{
+    if (isRecording()) {
+        stopRecording();
+        return;
+    }
+    updateRecordingIndicator(); // the button's own toggle waits for the outcome
+    QString directory = QSettings().value(u"paths/lastDirectory"_s).toString();
+    if (directory.isEmpty() || !QFileInfo(directory).isDir())
+        directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggestion = QDir(directory).filePath(
+            u"ssescope-rec-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
+            + u".ndjson"_s);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to File"), suggestion,
+                                                      tr("NDJSON recordings (*.ndjson)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(u"paths/lastDirectory"_s, QFileInfo(path).absolutePath());
+    QString error;
+    if (!startRecording(path, &error)) {
+        QMessageBox::critical(
+                this, tr("Record to File"),
+                tr("Could not record to “%1”.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+    }
+}
+
+void StreamTab::handleRecordingError(const QString &message)
+{
+    m_recorder->setReader(nullptr);
+    m_recordingError = message;
+    updateRecordingIndicator();
+    emit recordingChanged(false);
+    // Not modal: the stream and the table carry on while the user reads this.
+    auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("Record to File"),
+            tr("Recording to “%1” stopped: %2\n\nThe file keeps everything recorded before the "
+               "error.")
+                    .arg(QDir::toNativeSeparators(m_recorder->fileName()), message),
+            QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void StreamTab::updateRecordingIndicator()
+{
+    const bool recording = isRecording();
+    {
+        const QSignalBlocker blocker(m_recordButton);
+        m_recordButton->setChecked(recording);
+    }
+    const QString file = QFileInfo(m_recorder->fileName()).fileName();
+    if (recording) {
+        //: Shown while a tab records its stream: %1 = file name, %n = events written so far
+        m_recordLabel->setText(
+                tr("● REC %1 · %n event(s)", nullptr, int(m_recorder->eventCount())).arg(file));
+        m_recordLabel->setToolTip(QDir::toNativeSeparators(m_recorder->fileName()).toHtmlEscaped());
+    } else if (!m_recordingError.isEmpty()) {
+        m_recordLabel->setText(tr("Recording stopped: %1").arg(m_recordingError));
+        m_recordLabel->setToolTip(QDir::toNativeSeparators(m_recorder->fileName()).toHtmlEscaped());
+    }
+    m_recordLabel->setVisible(recording || !m_recordingError.isEmpty());
+}
+
 QVariantMap StreamTab::saveState() const
 {
     QVariantMap request = m_requestEditor->saveState();
@@ -545,6 +667,10 @@ void StreamTab::retranslateUi()
     m_requestToggle->setToolTip(tr("Headers, body and reconnection settings"));
     m_disconnectButton->setText(tr("Disconnect"));
     m_disconnectButton->setToolTip(tr("Close the stream and stop reconnecting"));
+    m_recordButton->setText(tr("Record…"));
+    m_recordButton->setToolTip(tr("Record this stream to an NDJSON file as it arrives; "
+                                  "Open Recording reads it back"));
+    updateRecordingIndicator();
     updateButtons();
     updateTitle();
 }

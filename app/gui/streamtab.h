@@ -25,6 +25,7 @@ class MessageModel;
 class MessageView;
 class RateChart;
 class RequestEditor;
+class StreamRecorder;
 
 /// One stream per tab: request bar, filterable live event table, detail pane, connection panel
 /// and rate chart around one SseReader. MainWindow only wires tabs together.
@@ -43,6 +44,13 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     DetailPane *detailPane() const { return m_detailPane; }
     RequestEditor *requestEditor() const { return m_requestEditor; }
+    StreamRecorder *recorder() const { return m_recorder; }
+
+    /// Whether the stream is being recorded to a file (Record to File…).
+    bool isRecording() const;
+    /// Records everything the reader reports from now on to path (NDJSON, replacing the file);
+    /// false + errorString on failure. No dialog.
+    bool startRecording(const QString &path, QString *errorString = nullptr);
 
     void setUrl(const QUrl &url);
     /// The URL typed in the bar (may be invalid; see connectStream()).
@@ -71,6 +79,10 @@ public slots:
     void clearEvents();
     void setViewPaused(bool paused);
     void focusFilter();
+    /// Writes what is buffered and closes the recording file.
+    void stopRecording();
+    /// Stops recording, or asks for a file and starts.
+    void toggleRecording();
 
 signals:
     void titleChanged(const QString &title);
@@ -78,6 +90,8 @@ signals:
     void urlUsed(const QString &url);
     /// At most a few times per second.
     void statisticsChanged();
+    /// Recording started or stopped (by the user, by closing, or after a write error).
+    void recordingChanged(bool recording);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -90,6 +104,8 @@ private:
     void showUrlError(const QString &message);
     void handleCurrentRowChanged();
     void noteStatisticsChanged();
+    void updateRecordingIndicator();
+    void handleRecordingError(const QString &message);
 
     SseReader *m_reader = nullptr;
     MessageModel *m_model = nullptr;
@@ -110,6 +126,10 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_leftSplitter = nullptr;
     QTimer *m_statisticsTimer = nullptr;
+    StreamRecorder *m_recorder = nullptr;
+    QToolButton *m_recordButton = nullptr;
+    QLabel *m_recordLabel = nullptr;
+    QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QString m_title;
     QString m_openedUrl; ///< URL of the current run, reported once via urlUsed().
