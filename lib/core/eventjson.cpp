@@ -5,10 +5,17 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cstring>
+#include <limits>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QtAlgorithms>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +30,35 @@ constexpr qsizetype MaximumBytesPerUnit = 6;
 
 char *escapeInto(char *out, const char16_t *begin, const char16_t *end)
 {
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi16(0x20);
+    const __m128i del = _mm_set1_epi16(0x7f);
+    const __m128i quote = _mm_set1_epi16('"');
+    const __m128i backslash = _mm_set1_epi16('\\');
+#endif
     for (const char16_t *p = begin; p != end; ++p) {
+#ifdef __SSE2__
+        // Most text is printable ASCII: 8 units at a time are checked and narrowed to bytes (the
+        // caller's 6 bytes per unit leave room for the 8-byte store); the units up to the first
+        // one that needs work are kept, and that one goes through the scalar code below.
+        if (end - p >= 8) {
+            const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            // Signed compares: units of 0x8000 and up are negative, so "< 0x20" catches them.
+            const __m128i special = _mm_or_si128(
+                    _mm_or_si128(_mm_cmplt_epi16(units, space), _mm_cmpgt_epi16(units, del)),
+                    _mm_or_si128(_mm_cmpeq_epi16(units, quote), _mm_cmpeq_epi16(units, backslash)));
+            const unsigned mask = unsigned(_mm_movemask_epi8(special));
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(out), _mm_packus_epi16(units, units));
+            if (mask == 0) {
+                out += 8;
+                p += 7;
+                continue;
+            }
+            const unsigned safe = qCountTrailingZeroBits(mask) / 2;
+            out += safe;
+            p += safe;
+        }
+#endif
         const char16_t c = *p;
         if (c < 0x80) {
             if (c >= 0x20 && c != u'"' && c != u'\\') {
@@ -139,11 +174,79 @@ void appendTimeAndEnd(QByteArray &out, const QDateTime &time)
     appendLiteral(out, "}\n");
 }
 
+template<qsizetype N>
+char *writeLiteral(char *out, const char (&text)[N])
+{
+    std::memcpy(out, text, N - 1);
+    return out + N - 1;
+}
+
+char *writeString(char *out, QStringView text)
+{
+    *out++ = '"';
+    out = escapeInto(out, text.utf16(), text.utf16() + text.size());
+    *out++ = '"';
+    return out;
+}
+
+// The quoted timestamp of `time` into out (26 bytes), or nullptr when the year needs the slow
+// path. Events of one network chunk share one receivedAt, so the last result is kept.
+char *writeTimestamp(char *out, const QDateTime &time)
+{
+    thread_local qint64 s_lastMsecs = std::numeric_limits<qint64>::min();
+    thread_local std::array<char, 26> s_lastText;
+    const qint64 msecs = time.toMSecsSinceEpoch();
+    if (msecs != s_lastMsecs) {
+        QByteArray text;
+        EventJson::appendTimestamp(text, time);
+        if (text.size() != qsizetype(s_lastText.size()))
+            return nullptr;
+        std::memcpy(s_lastText.data(), text.constData(), s_lastText.size());
+        s_lastMsecs = msecs;
+    }
+    std::memcpy(out, s_lastText.data(), s_lastText.size());
+    return out + s_lastText.size();
+}
+
+// Writes a whole event line with one resize: the bound below is never exceeded (6 bytes per
+// UTF-16 unit at worst, plus the fixed text). False, with `out` untouched, for lines with large
+// data, which the chunked path writes without a 6x over-allocation.
+bool writeEventLine(QByteArray &out, int connection, QStringView type, QStringView data,
+                    QStringView lastEventId, const QString *id, const QDateTime &time)
+{
+    const qsizetype units = type.size() + data.size() + lastEventId.size() + (id ? id->size() : 0);
+    if (units > EscapeChunk)
+        return false;
+    const qsizetype start = out.size();
+    out.resize(start + 200 + units * MaximumBytesPerUnit);
+    char *p = out.data() + start;
+    p = writeLiteral(p, "{\"kind\":\"event\",\"connection\":");
+    p = std::to_chars(p, p + 12, connection).ptr;
+    p = writeString(writeLiteral(p, ",\"type\":"), type);
+    p = writeString(writeLiteral(p, ",\"data\":"), data);
+    p = writeString(writeLiteral(p, ",\"lastEventId\":"), lastEventId);
+    p = writeLiteral(p, ",\"id\":");
+    p = id ? writeString(p, *id) : writeLiteral(p, "null");
+    if (time.isValid()) {
+        p = writeLiteral(p, ",\"time\":");
+        p = writeTimestamp(p, time);
+        if (!p) {
+            out.resize(start);
+            return false;
+        }
+    }
+    p = writeLiteral(p, "}\n");
+    out.resize(p - out.constData());
+    return true;
+}
+
 // Shared by the hot path (straight from an SseEvent) and by EventRecord, so both write the
 // same bytes.
 void appendEventFields(QByteArray &out, int connection, QStringView type, QStringView data,
                        QStringView lastEventId, const QString *id, const QDateTime &time)
 {
+    if (writeEventLine(out, connection, type, data, lastEventId, id, time))
+        return;
     appendKind(out, EventRecord::Kind::Event);
     appendConnection(out, connection);
     appendLiteral(out, ",\"type\":");

@@ -104,6 +104,18 @@ void TestEventJson::escapeRoundTrip_data()
     QTest::addRow("line separators") << u"a\u2028b\u2029c"_s;
     QTest::addRow("json-looking") << u"{\"n\":1,\"time\":\"x\"}"_s;
     QTest::addRow("long with emoji at chunk edges") << longText;
+    // The escaper checks 8 units at a time: each kind of unit that needs work, at every offset
+    // of such a block and across the edge between two.
+    const QString plain = u"abcdefghijklmnopqrstuvwx"_s;
+    const QString specials[] = { u"\""_s,           u"\\"_s,     u"\n"_s,
+                                 QString(QChar(0)), u"\u007f"_s, u"\u00e9"_s,
+                                 u"\u8000"_s,       u"\uFFFF"_s, u"\U0001F600"_s };
+    for (const QString &special : specials) {
+        for (int at = 0; at <= 17; ++at) {
+            QTest::addRow("U+%04X at %d", special.at(0).unicode(), at)
+                    << plain.left(at) + special + plain.mid(at);
+        }
+    }
 }
 
 void TestEventJson::escapeRoundTrip()
