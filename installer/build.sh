@@ -6,7 +6,9 @@
 #   bash installer/build.sh run    installs what is missing, builds, launches ssescope
 #   bash installer/build.sh test   installs what is missing, builds, runs every test (ctest)
 #   bash installer/build.sh build  installs what is missing and builds only
-# Environment: BUILD_DIR (default: build), JOBS (default: nproc).
+#   bash installer/build.sh sanitize  the same as test, but ASan + UBSan (preset `asan`, in
+#                                     build-asan), every test except installer_package
+# Environment: BUILD_DIR (default: build; build-asan for sanitize), JOBS (default: nproc).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -62,8 +64,21 @@ case $mode in
         configure_and_build "$@"
         ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs"
         ;;
+    sanitize)
+        install_missing
+        build_dir=$(realpath -m "${BUILD_DIR:-$here/build-asan}")
+        (cd "$here" && cmake --preset asan -B "$build_dir" "$@")
+        cmake --build "$build_dir" --parallel "$jobs"
+        # Keep in step with the `asan` test preset. Qt is not instrumented; tests/lsan.supp
+        # lists the third-party leaks. installer_package would only package sanitized binaries.
+        ASAN_OPTIONS=detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            LSAN_OPTIONS=suppressions=$here/tests/lsan.supp:print_suppressions=0 \
+            ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs" \
+            --exclude-regex '^installer_package$'
+        ;;
     *)
-        echo "usage: $0 run|test|build" >&2
+        echo "usage: $0 run|test|build|sanitize" >&2
         exit 1
         ;;
 esac
