@@ -38,14 +38,6 @@ constexpr int UptimeTickMs = 1000;
 constexpr int MaximumLogLines = 2000;
 constexpr int CountdownBarRange = 1000;
 
-/// Tooltips auto-detect rich text, so server text is escaped and wrapped to force one reading.
-QString plainToolTip(const QString &text)
-{
-    if (text.isEmpty())
-        return {};
-    return u"<p style=\"white-space:pre-wrap\">"_s % text.toHtmlEscaped() % u"</p>"_s;
-}
-
 QString formatDuration(qint64 milliseconds)
 {
     const qint64 seconds = milliseconds / 1000;
@@ -79,7 +71,7 @@ public:
         // the line breaks.
         m_fullText = text;
         m_oneLine = QString(text).replace(u'\n', u' ');
-        setToolTip(plainToolTip(text));
+        setToolTip(Theme::plainToolTip(text));
         refresh();
     }
     QString fullText() const { return m_fullText; }
@@ -563,7 +555,7 @@ void ConnectionPanel::updateLastEventId()
     const QString text = id.isEmpty() ? tr("(none)", "no Last-Event-ID") : id;
     if (m_lastEventIdLabel->text() != text) {
         m_lastEventIdLabel->setText(text);
-        m_lastEventIdLabel->setToolTip(id.isEmpty() ? QString() : plainToolTip(id));
+        m_lastEventIdLabel->setToolTip(id.isEmpty() ? QString() : Theme::plainToolTip(id));
     }
 }
 

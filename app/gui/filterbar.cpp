@@ -19,6 +19,7 @@
 #include <QToolButton>
 
 #include "messagefilterproxymodel.h"
+#include "theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -210,8 +211,8 @@ void FilterBar::updateFilterError()
     if (invalid) {
         const QString message = tr("Invalid pattern: %1").arg(m_proxy->filterError());
         m_filterError->setText(tr("Invalid pattern"));
-        m_filterError->setToolTip(message.toHtmlEscaped());
-        m_filterEdit->setToolTip(message.toHtmlEscaped());
+        m_filterError->setToolTip(Theme::plainToolTip(message));
+        m_filterEdit->setToolTip(Theme::plainToolTip(message));
         m_filterEdit->setStyleSheet(u"QLineEdit { border: 1px solid #d03333; }"_s);
     } else {
         m_filterEdit->setToolTip(
@@ -282,7 +283,7 @@ void FilterBar::updateTypeButton()
     }
     QStringList sorted(m_selectedTypes.cbegin(), m_selectedTypes.cend());
     std::sort(sorted.begin(), sorted.end());
-    m_typeButton->setToolTip(sorted.join(u", "_s).toHtmlEscaped());
+    m_typeButton->setToolTip(Theme::plainToolTip(sorted.join(u", "_s)));
 }
 
 bool FilterBar::showComments() const

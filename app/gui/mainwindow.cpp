@@ -613,7 +613,7 @@ void MainWindow::updateTabDecoration(StreamTab *tab)
     // Tab text is shown with mnemonics: a literal & in a URL must not become an underline.
     m_tabs->setTabText(index, QString(elided).replace(u'&', u"&&"_s));
     m_tabs->setTabIcon(index, stateDot(tab->reader()->state()));
-    m_tabs->setTabToolTip(index, title.toHtmlEscaped());
+    m_tabs->setTabToolTip(index, Theme::plainToolTip(title));
 }
 
 void MainWindow::closeTab(int index)
@@ -769,7 +769,7 @@ void MainWindow::updateStatusBar()
     if (m_demoServer->isListening()) {
         //: Status bar: the built-in demo server listens on this port
         m_demoLabel->setText(tr("Demo on :%1").arg(m_demoServer->port()));
-        m_demoLabel->setToolTip(m_demoServer->streamUrl().toString().toHtmlEscaped());
+        m_demoLabel->setToolTip(Theme::plainToolTip(m_demoServer->streamUrl().toString()));
     } else {
         m_demoLabel->setText(tr("Demo off"));
         m_demoLabel->setToolTip(QString());

@@ -33,6 +33,7 @@
 #include "ratechart.h"
 #include "requesteditor.h"
 #include "streamrecorder.h"
+#include "theme.h"
 
 using namespace Qt::StringLiterals;
 
@@ -612,10 +613,12 @@ void StreamTab::updateRecordingIndicator()
         //: Shown while a tab records its stream: %1 = file name, %n = events written so far
         m_recordLabel->setText(
                 tr("● REC %1 · %n event(s)", nullptr, int(m_recorder->eventCount())).arg(file));
-        m_recordLabel->setToolTip(QDir::toNativeSeparators(m_recorder->fileName()).toHtmlEscaped());
+        m_recordLabel->setToolTip(
+                Theme::plainToolTip(QDir::toNativeSeparators(m_recorder->fileName())));
     } else if (!m_recordingError.isEmpty()) {
         m_recordLabel->setText(tr("Recording stopped: %1").arg(m_recordingError));
-        m_recordLabel->setToolTip(QDir::toNativeSeparators(m_recorder->fileName()).toHtmlEscaped());
+        m_recordLabel->setToolTip(
+                Theme::plainToolTip(QDir::toNativeSeparators(m_recorder->fileName())));
     }
     m_recordLabel->setVisible(recording || !m_recordingError.isEmpty());
 }

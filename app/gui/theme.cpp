@@ -3,6 +3,10 @@
 
 #include "theme.h"
 
+#include <QString>
+
+using namespace Qt::StringLiterals;
+
 namespace {
 bool isDark(const QPalette &palette)
 {
@@ -66,4 +70,12 @@ QColor lifecycleForeground(MessageModel::Lifecycle kind, const QPalette &palette
         return palette.color(QPalette::PlaceholderText);
     return palette.color(QPalette::Text);
 }
+
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return u"<p style=\"white-space:pre-wrap\">"_s % text.toHtmlEscaped() % u"</p>"_s;
+}
+
 } // namespace Theme

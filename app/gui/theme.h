@@ -15,4 +15,7 @@ QColor stateColor(SseReader::State state);
 /// Background tint of a lifecycle row; invalid for kinds that keep the normal background.
 QColor lifecycleBackground(MessageModel::Lifecycle kind, const QPalette &palette);
 QColor lifecycleForeground(MessageModel::Lifecycle kind, const QPalette &palette);
+/// A tooltip that shows `text` literally. Tooltips guess rich text from the content, so plain
+/// escaping alone turns "Q&A" into "Q&amp;A"; escaped and wrapped, it has one reading.
+QString plainToolTip(const QString &text);
 } // namespace Theme
