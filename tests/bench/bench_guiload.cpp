@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -230,7 +231,7 @@ private:
     }
 
     QTcpServer *m_server = nullptr;
-    QTcpSocket *m_client = nullptr;
+    QPointer<QTcpSocket> m_client; ///< Deleted once the app disconnects, e.g. at its exit.
     QTimer *m_pacer = nullptr;
     QByteArray m_request;
     QByteArray m_chunk;
