@@ -252,6 +252,9 @@ private:
     bool runReaderReconnect(Row &row);
     bool runCliReconnect(Row &row);
     bool runReaderReconnectEof(Row &row);
+    /// Reads the reconnect server's one-event connections at `path` with an SseReader until
+    /// --reconnects events arrived (or it timed out); returns the events read.
+    qint64 readReconnectEvents(const std::string &path);
     bool runStartup(Row &row);
     bool checkReconnectSession(Row &row, const std::string &path);
 
@@ -384,6 +387,12 @@ bool Bench::checkReconnectSession(Row &row, const std::string &path)
 bool Bench::runReaderReconnect(Row &row)
 {
     const std::string path = "/reconnect/reader-" + std::to_string(++m_sessionCounter);
+    readReconnectEvents(path);
+    return checkReconnectSession(row, path);
+}
+
+qint64 Bench::readReconnectEvents(const std::string &path)
+{
     SseReader reader;
     SseReader::Request request;
     request.url = QUrl(QString::fromStdString(reconnectUrl(path)));
@@ -402,7 +411,7 @@ bool Bench::runReaderReconnect(Row &row)
     reader.open();
     loop.exec();
     reader.close();
-    return checkReconnectSession(row, path);
+    return count;
 }
 
 bool Bench::runReaderReconnectEof(Row &row)
@@ -411,23 +420,7 @@ bool Bench::runReaderReconnectEof(Row &row)
     // not chunked) once that response is complete; the copy goes out with the old
     // Last-Event-ID and its answer is dropped. Measured here so the count stays visible.
     const std::string path = "/eof/reader-" + std::to_string(++m_sessionCounter);
-    SseReader reader;
-    SseReader::Request request;
-    request.url = QUrl(QString::fromStdString(reconnectUrl(path)));
-    reader.setRequest(request);
-    QEventLoop loop;
-    qint64 count = 0;
-    QObject::connect(&reader, &SseReader::eventReceived, &loop, [&] {
-        if (++count == m_options.reconnects) {
-            reader.close();
-            loop.quit();
-        }
-    });
-    QObject::connect(&reader, &SseReader::closed, &loop, &QEventLoop::quit);
-    QTimer::singleShot(RunTimeout, &loop, &QEventLoop::quit);
-    reader.open();
-    loop.exec();
-    reader.close();
+    const qint64 count = readReconnectEvents(path);
     const BenchServer::ReconnectServer::Session session = m_reconnect.session(path);
     if (count != m_options.reconnects || session.requests < 2) {
         row.note = path + ": " + std::to_string(count) + " events";

@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include "rawsseserver.h"
+#include "readerrecorder.h"
 #include "ssereader.h"
 
 #ifdef Q_OS_UNIX
@@ -30,43 +31,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int Timeout = 10000;
-
-struct Recorder
-{
-    explicit Recorder(SseReader *reader)
-    {
-        QObject::connect(reader, &SseReader::eventReceived, reader,
-                         [this](const SseEvent &event) { events.append(event); });
-        QObject::connect(reader, &SseReader::errorOccurred, reader,
-                         [this](const SseError &error) { errors.append(error); });
-        QObject::connect(reader, &SseReader::opened, reader, [this] { ++openedCount; });
-        QObject::connect(
-                reader, &SseReader::reconnectScheduled, reader,
-                [this](int attempt, qint64, const QString &) { attempts.append(attempt); });
-        QObject::connect(reader, &SseReader::closed, reader, [this] { ++closedCount; });
-    }
-
-    QStringList data() const
-    {
-        QStringList result;
-        for (const SseEvent &event : events)
-            result.append(event.data);
-        return result;
-    }
-    QString errorText() const
-    {
-        QStringList parts;
-        for (const SseError &error : errors)
-            parts.append(SseError::kindName(error.kind) % u": "_s % error.message);
-        return parts.join(u" | "_s);
-    }
-
-    QList<SseEvent> events;
-    QList<SseError> errors;
-    QList<int> attempts;
-    int openedCount = 0;
-    int closedCount = 0;
-};
 
 SseReader::Request requestFor(const QUrl &url)
 {
@@ -245,7 +209,7 @@ void TestHostileNetwork::hostNotFound()
     // RFC 6761 §6.4: ".invalid" never resolves, so this needs no network and cannot hit a host.
     SseReader reader;
     reader.setRequest(requestFor(QUrl(u"http://sse-scope-test.invalid/stream"_s)));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
     reader.close();
@@ -282,7 +246,7 @@ void TestHostileNetwork::resetMidEvent()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     // The reset comes once the first event (and so the partial one after it) has been read.
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
@@ -327,7 +291,7 @@ void TestHostileNetwork::closeAfterHeaders()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
     QCOMPARE(recorder.data(), QStringList { u"second"_s });
@@ -362,7 +326,7 @@ void TestHostileNetwork::halfOpenCaughtByIdleTimeout()
     SseReader::Request request = requestFor(server.url());
     request.idleTimeout = 300ms;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
     const SseError error = recorder.errors.at(0);
@@ -390,7 +354,7 @@ void TestHostileNetwork::slowDrip()
     // A byte every 50 ms is a live stream, not an idle one.
     request.idleTimeout = 1s;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QList<qint64> bytesAtEvent;
     connect(&reader, &SseReader::eventReceived, this,
             [&reader, &bytesAtEvent] { bytesAtEvent.append(reader.byteCount()); });
@@ -432,7 +396,7 @@ void TestHostileNetwork::hugeResponseHeaders()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
     if (!opens) {
@@ -472,7 +436,7 @@ void TestHostileNetwork::redirectLoop()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url(u"/a"_s)));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(recorder.errors.size(), 1);
@@ -521,7 +485,7 @@ void TestHostileNetwork::redirectKeepsMethod()
     if (!body.isEmpty())
         request.headers = { { "Content-Type", "application/json" } };
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
     QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errorText()));
@@ -552,7 +516,7 @@ void TestHostileNetwork::gzipStreamIsLive()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
     QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errorText()));
@@ -620,7 +584,7 @@ void TestHostileNetwork::gzipUndecodable()
     SseReader::Request request = requestFor(server.url());
     request.headers = { { "Accept-Encoding", acceptEncoding } };
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(server.requests().at(0).header("Accept-Encoding"), acceptEncoding);
@@ -648,7 +612,7 @@ void TestHostileNetwork::http10ReadsUntilClose()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(recorder.data(), (QStringList { u"a"_s, u"b"_s }));
@@ -690,7 +654,7 @@ void TestHostileNetwork::tinyChunks()
     SseReader::Request request = requestFor(server.url());
     request.reconnect.mode = ReconnectPolicy::Mode::Off;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(recorder.data(), (QStringList { u"\u4e2d\u6587"_s, u"caf\u00e9 \U0001F600\n2"_s }));
@@ -712,7 +676,7 @@ void TestHostileNetwork::selfSignedCertificate()
     {
         SseReader reader;
         reader.setRequest(requestFor(server.url()));
-        Recorder recorder(&reader);
+        ReaderRecorder recorder(&reader);
         reader.open();
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
         reader.close();
@@ -729,7 +693,7 @@ void TestHostileNetwork::selfSignedCertificate()
         SseReader::Request request = requestFor(server.url());
         request.ignoreTlsErrors = true;
         reader.setRequest(request);
-        Recorder recorder(&reader);
+        ReaderRecorder recorder(&reader);
         reader.open();
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
         QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errorText()));
@@ -755,7 +719,7 @@ void TestHostileNetwork::httpsToHttpRedirectRefused()
     SseReader::Request request = requestFor(server.url());
     request.ignoreTlsErrors = true;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(server.requestCount, 1);

@@ -5,94 +5,32 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include "parserlog.h"
 #include "sseparser.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Makes control characters and non-ASCII visible in failure messages.
-QString escaped(const QString &text)
-{
-    QString result;
-    for (const QChar c : text) {
-        if (c == u'\\')
-            result += u"\\\\"_s;
-        else if (c == u'\n')
-            result += u"\\n"_s;
-        else if (c == u'\r')
-            result += u"\\r"_s;
-        else if (c.unicode() >= 0x20 && c.unicode() < 0x7f)
-            result += c;
-        else
-            result += u"\\u"_s + QString::number(c.unicode(), 16).rightJustified(4, u'0');
-    }
-    return result;
-}
+using ParserLog::comment;
+using ParserLog::escaped;
+using ParserLog::RecordingSink;
+using ParserLog::retry;
+using ParserLog::TooLarge;
 
 QString ev(const QString &type, const QString &data, const QString &id, bool hasId, qint64 rawSize,
            quint64 sequence)
 {
-    return u"event type=%1 data=%2 id=%3 hasId=%4 raw=%5 seq=%6"_s.arg(
-            escaped(type), escaped(data), escaped(id), QString::number(int(hasId)),
-            rawSize < 0 ? u"?"_s : QString::number(rawSize), QString::number(sequence));
+    return ParserLog::withSizes(ParserLog::event(type, data, id, hasId), rawSize, sequence);
 }
-
-QString comment(const QString &text)
-{
-    return u"comment "_s + escaped(text);
-}
-
-QString retry(qint64 milliseconds)
-{
-    return u"retry "_s + QString::number(milliseconds);
-}
-
-const QString TooLarge = u"too-large"_s;
-
-// Captures everything the parser reports, in order, as comparable lines.
-class RecordingSink : public SseParser::Sink
-{
-public:
-    void event(SseEvent &&event) override
-    {
-        log << ev(event.type, event.data, event.lastEventId, event.hasId,
-                  m_withRawSize ? event.rawSize : -1, event.sequence);
-        events << std::move(event);
-    }
-    void comment(QStringView text) override { log << ::comment(text.toString()); }
-    void retry(qint64 milliseconds) override { log << ::retry(milliseconds); }
-    // The byte count depends on where the chunks were cut, so only the fact is compared.
-    void eventTooLarge(qint64 bytes) override
-    {
-        log << TooLarge;
-        tooLargeBytes << bytes;
-    }
-
-    bool m_withRawSize = true;
-    QStringList log;
-    QList<SseEvent> events;
-    QList<qint64> tooLargeBytes;
-};
 
 // Feeds `stream` cut at the given positions, then ends it; returns the full log.
 QStringList run(const QByteArray &stream, const QList<qsizetype> &cuts, qsizetype maximumSize,
                 bool withRawSize = true)
 {
-    SseParser parser;
-    if (maximumSize > 0)
-        parser.setMaximumEventSize(maximumSize);
-    RecordingSink sink;
-    sink.m_withRawSize = withRawSize;
-    qsizetype from = 0;
-    for (qsizetype cut : cuts) {
-        parser.feed(QByteArrayView(stream).sliced(from, cut - from), sink);
-        from = cut;
-    }
-    parser.feed(QByteArrayView(stream).sliced(from), sink);
-    sink.log << u"last-id "_s + escaped(parser.lastEventId());
-    sink.log << (parser.finish() ? u"finish discarded"_s : u"finish clean"_s);
-    return sink.log;
+    return ParserLog::feedWithCuts(stream, cuts, maximumSize,
+                                   withRawSize ? RecordingSink::Sizes::Logged
+                                               : RecordingSink::Sizes::RawUnknown);
 }
 
 // The whole stream, every two-chunk split and byte by byte must give the same log.

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include "parserlog.h"
 #include "sseparser.h"
 
 using namespace Qt::StringLiterals;
@@ -18,73 +19,16 @@ namespace {
 // Large streams are fed as a socket would deliver them.
 constexpr qsizetype ChunkSize = 16 * 1024;
 
-// Makes control characters and non-ASCII visible in failure messages.
-QString escaped(QStringView text)
-{
-    QString result;
-    for (const QChar c : text) {
-        if (c == u'\\')
-            result += u"\\\\"_s;
-        else if (c.unicode() >= 0x20 && c.unicode() < 0x7f)
-            result += c;
-        else
-            result += u"\\u"_s + QString::number(c.unicode(), 16).rightJustified(4, u'0');
-    }
-    return result;
-}
+using ParserLog::comment;
+using ParserLog::escaped;
+using ParserLog::RecordingSink;
+using ParserLog::retry;
+using ParserLog::TooLarge;
 
 QString ev(QStringView type, QStringView data, QStringView id, bool hasId)
 {
-    return u"event %1|%2|%3|%4"_s.arg(escaped(type), escaped(data), escaped(id),
-                                      QString::number(int(hasId)));
+    return ParserLog::event(type, data, id, hasId);
 }
-
-QString comment(QStringView text)
-{
-    return u"comment "_s + escaped(text);
-}
-
-QString retry(qint64 milliseconds)
-{
-    return u"retry "_s + QString::number(milliseconds);
-}
-
-const QString TooLarge = u"too-large"_s;
-
-// Records everything the parser reports, in order, as comparable lines.
-class RecordingSink : public SseParser::Sink
-{
-public:
-    void event(SseEvent &&event) override
-    {
-        QString line = ev(event.type, event.data, event.lastEventId, event.hasId);
-        if (m_withSizes)
-            line += u" raw=%1 seq=%2"_s.arg(event.rawSize).arg(event.sequence);
-        log << line;
-        ++eventCount;
-        lastEvent = std::move(event);
-    }
-    void comment(QStringView text) override
-    {
-        if (m_logComments)
-            log << ::comment(text);
-        ++commentCount;
-    }
-    void retry(qint64 milliseconds) override { log << ::retry(milliseconds); }
-    void eventTooLarge(qint64 bytes) override
-    {
-        log << TooLarge;
-        tooLargeBytes << bytes;
-    }
-
-    bool m_withSizes = true;
-    bool m_logComments = true;
-    QStringList log;
-    int eventCount = 0;
-    int commentCount = 0;
-    SseEvent lastEvent;
-    QList<qint64> tooLargeBytes;
-};
 
 // Feeds `stream` in chunks of `chunkSize` bytes (0: whole) and returns the log without sizes,
 // so that it compares with hand-written expectations.
@@ -92,7 +36,7 @@ QStringList parseInChunks(const QByteArray &stream, qsizetype chunkSize)
 {
     SseParser parser;
     RecordingSink sink;
-    sink.m_withSizes = false;
+    sink.sizes = RecordingSink::Sizes::Omitted;
     const qsizetype step = chunkSize > 0 ? chunkSize : qMax<qsizetype>(stream.size(), 1);
     for (qsizetype i = 0; i < stream.size(); i += step)
         parser.feed(QByteArrayView(stream).sliced(i, qMin(step, stream.size() - i)), sink);
@@ -104,18 +48,7 @@ QStringList parseInChunks(const QByteArray &stream, qsizetype chunkSize)
 QStringList parseWithCuts(const QByteArray &stream, const QList<qsizetype> &cuts,
                           qsizetype maximumSize)
 {
-    SseParser parser;
-    parser.setMaximumEventSize(maximumSize);
-    RecordingSink sink;
-    qsizetype from = 0;
-    for (const qsizetype cut : cuts) {
-        parser.feed(QByteArrayView(stream).sliced(from, cut - from), sink);
-        from = cut;
-    }
-    parser.feed(QByteArrayView(stream).sliced(from), sink);
-    sink.log << u"last-id "_s + escaped(parser.lastEventId());
-    sink.log << (parser.finish() ? u"finish discarded"_s : u"finish clean"_s);
-    return sink.log;
+    return ParserLog::feedWithCuts(stream, cuts, maximumSize, RecordingSink::Sizes::Logged);
 }
 
 // The same hand-written expectation, whole and in chunks of every awkward size.
@@ -434,17 +367,17 @@ void TestSseParserHostile::hundredMebibyteLine()
     QVERIFY(sink.tooLargeBytes.at(0) > cap);
     QVERIFY(sink.tooLargeBytes.at(0) <= cap + ChunkSize + 16);
     QCOMPARE(sink.commentCount, 0);
-    QCOMPARE(sink.eventCount, 1);
+    QCOMPARE(sink.events.size(), 1);
 
     // The line's end and the blank line end the skipped block; parsing resumes normally. The
     // skipped block's `id: 2` went with it.
     parser.feed("\r\n\r\n: back\ndata: after\n\n"_ba, sink);
     QVERIFY(!parser.isSkippingOversizedEvent());
-    QCOMPARE(sink.eventCount, 2);
-    QCOMPARE(sink.lastEvent.data, u"after"_s);
-    QCOMPARE(sink.lastEvent.lastEventId, u"1"_s);
-    QCOMPARE(sink.lastEvent.sequence, quint64(2));
-    QCOMPARE(sink.lastEvent.rawSize, qint64(19));
+    QCOMPARE(sink.events.size(), 2);
+    QCOMPARE(sink.events.last().data, u"after"_s);
+    QCOMPARE(sink.events.last().lastEventId, u"1"_s);
+    QCOMPARE(sink.events.last().sequence, quint64(2));
+    QCOMPARE(sink.events.last().rawSize, qint64(19));
     QCOMPARE(sink.commentCount, 1);
     QCOMPARE(sink.tooLargeBytes.size(), 1);
     QVERIFY(!parser.finish());
@@ -487,7 +420,7 @@ void TestSseParserHostile::millionCommentLines()
     const QByteArray line = ": keep-alive\n"_ba;
     SseParser parser;
     RecordingSink sink;
-    sink.m_logComments = false;
+    sink.logComments = false;
     // Inside one event, so that its rawSize sums them all.
     parser.feed("event: t\ndata: a\n"_ba, sink);
     QByteArray chunk;
@@ -496,18 +429,18 @@ void TestSseParserHostile::millionCommentLines()
     const qsizetype maximumBuffered =
             feedRepeated(parser, sink, chunk, qint64(Count) * line.size());
     QCOMPARE(sink.commentCount, Count);
-    QCOMPARE(sink.eventCount, 0);
+    QCOMPARE(sink.events.size(), 0);
     QVERIFY2(maximumBuffered <= 64, qPrintable(QString::number(maximumBuffered)));
     parser.feed("data: b\n\n"_ba, sink);
-    QCOMPARE(sink.eventCount, 1);
-    QCOMPARE(sink.lastEvent.type, u"t"_s);
-    QCOMPARE(sink.lastEvent.data, u"a\nb"_s);
-    QCOMPARE(sink.lastEvent.rawSize, qint64(9 + 8 + qint64(Count) * line.size() + 8));
+    QCOMPARE(sink.events.size(), 1);
+    QCOMPARE(sink.events.last().type, u"t"_s);
+    QCOMPARE(sink.events.last().data, u"a\nb"_s);
+    QCOMPARE(sink.events.last().rawSize, qint64(9 + 8 + qint64(Count) * line.size() + 8));
 
     // The same million comments cut mid-line: each chunk ends inside a comment.
     SseParser splitParser;
     RecordingSink splitSink;
-    splitSink.m_logComments = false;
+    splitSink.logComments = false;
     const QByteArray stream = line.repeated(Count);
     const qsizetype oddChunk = ChunkSize + 5;
     for (qsizetype i = 0; i < stream.size(); i += oddChunk)

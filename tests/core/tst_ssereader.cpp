@@ -7,6 +7,7 @@
 
 #include "demoserver.h"
 #include "rawsseserver.h"
+#include "readerrecorder.h"
 #include "ssereader.h"
 
 using namespace Qt::StringLiterals;
@@ -17,52 +18,6 @@ Q_DECLARE_METATYPE(ReconnectPolicy::Mode)
 namespace {
 
 constexpr int Timeout = 10000;
-
-// Records what a reader emits, in order, without QSignalSpy's QVariant round trips.
-struct Recorder
-{
-    explicit Recorder(SseReader *reader)
-    {
-        QObject::connect(reader, &SseReader::eventReceived, reader,
-                         [this](const SseEvent &event) { events.append(event); });
-        QObject::connect(reader, &SseReader::errorOccurred, reader,
-                         [this](const SseError &error) { errors.append(error); });
-        QObject::connect(reader, &SseReader::reconnectScheduled, reader,
-                         [this](int attempt, qint64 delayMs, const QString &lastEventId) {
-                             attempts.append(attempt);
-                             delays.append(delayMs);
-                             lastEventIds.append(lastEventId);
-                         });
-        QObject::connect(reader, &SseReader::connecting, reader,
-                         [this](int connection, const QUrl &, const QString &lastEventId) {
-                             connections.append(connection);
-                             connectingIds.append(lastEventId);
-                         });
-        QObject::connect(reader, &SseReader::closed, reader, [this] { ++closedCount; });
-    }
-
-    QList<qint64> ids() const
-    {
-        QList<qint64> result;
-        for (const SseEvent &event : events)
-            result.append(event.lastEventId.toLongLong());
-        return result;
-    }
-    qsizetype errorCount(SseError::Kind kind) const
-    {
-        return std::count_if(errors.cbegin(), errors.cend(),
-                             [kind](const SseError &error) { return error.kind == kind; });
-    }
-
-    QList<SseEvent> events;
-    QList<SseError> errors;
-    QList<int> attempts;
-    QList<qint64> delays;
-    QStringList lastEventIds;
-    QList<int> connections;
-    QStringList connectingIds;
-    int closedCount = 0;
-};
 
 // Ids 1..N of one server sequence may start anywhere, but must then rise by exactly one.
 bool isContiguous(const QList<qint64> &ids)
@@ -155,7 +110,7 @@ void TestSseReader::eventsInOrder()
     QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, QString())));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy opened(&reader, &SseReader::opened);
     QSignalSpy states(&reader, &SseReader::stateChanged);
     reader.open();
@@ -195,7 +150,7 @@ void TestSseReader::requestHeaders()
     request.lastEventId = u"42"_s;
     request.headers = { { "X-Test", "yes" }, { "Authorization", "Bearer t" } };
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy comments(&reader, &SseReader::commentReceived);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
@@ -234,7 +189,7 @@ void TestSseReader::resumesWithLastEventId()
             });
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, u"dropEvery=3&retry=30"_s)));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 12, Timeout);
     reader.close();
@@ -275,7 +230,7 @@ void TestSseReader::retryFieldSetsDelay()
     SseReader::Request request = requestFor(server.url());
     request.reconnect.fixedDelay = 3000ms;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy retries(&reader, &SseReader::retryChanged);
     QSignalSpy scheduled(&reader, &SseReader::reconnectScheduled);
     reader.open();
@@ -331,7 +286,7 @@ void TestSseReader::policySchedule()
     request.reconnect.mode = mode;
     request.reconnect.stableAfter = 60s; // short connections must not reset the backoff
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     if (stops) {
         QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
@@ -360,7 +315,7 @@ void TestSseReader::maxAttemptsGivesUp()
     request.reconnect.mode = ReconnectPolicy::Mode::Fixed;
     request.reconnect.maxAttempts = 2;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
     QCOMPARE(recorder.attempts, (QList<int> { 1, 2 }));
@@ -379,7 +334,7 @@ void TestSseReader::retryAfterHonoured()
     SseReader::Request request = requestFor(demoUrl(server, u"status=503&retryAfter=1"_s));
     request.reconnect.mode = ReconnectPolicy::Mode::Backoff;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.delays.size(), 1, Timeout);
     QCOMPARE(recorder.delays.at(0), 1000);
@@ -397,7 +352,7 @@ void TestSseReader::attemptsResetAfterStableConnection()
     request.reconnect.mode = ReconnectPolicy::Mode::Backoff;
     request.reconnect.stableAfter = 0ms; // every connection that opened counts as stable
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.attempts.size() >= 3, Timeout);
     reader.close();
@@ -454,7 +409,7 @@ void TestSseReader::responseFailures()
     SseReader::Request request = requestFor(demoUrl(server, query + u""_s));
     request.reconnect.mode = mode;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy opened(&reader, &SseReader::opened);
     reader.open();
     if (kind == SseError::Kind::None) {
@@ -509,7 +464,7 @@ void TestSseReader::redirectFollowed()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url(u"/old"_s)));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy redirected(&reader, &SseReader::redirected);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
@@ -539,7 +494,7 @@ void TestSseReader::postBodyResent()
     request.body = R"({"prompt":"hi"})";
     request.headers = { { "Content-Type", "application/json" } };
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(seen.size() >= 3, Timeout);
     reader.close();
@@ -558,7 +513,7 @@ void TestSseReader::idleTimeoutReconnects()
     SseReader::Request request = requestFor(demoUrl(server, u"stallAfter=2"_s));
     request.idleTimeout = 300ms;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.errorCount(SseError::Kind::IdleTimeout) >= 1, Timeout);
     const SseError error = recorder.errors.at(0);
@@ -580,7 +535,7 @@ void TestSseReader::simulateAbort()
     QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, QString())));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
     reader.simulateNetworkDrop();
@@ -605,7 +560,7 @@ void TestSseReader::simulateOffline()
     QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, u"retry=100"_s)));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy opened(&reader, &SseReader::opened);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
@@ -648,7 +603,7 @@ void TestSseReader::connectionRefused()
     QUrl url(u"http://127.0.0.1/stream"_s);
     url.setPort(port);
     reader.setRequest(requestFor(url));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.attempts.size() >= 2, Timeout);
     reader.close();
@@ -674,7 +629,7 @@ void TestSseReader::partialEventDiscarded()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 2, Timeout);
     QCOMPARE(recorder.events.at(0).data, u"a"_s);
@@ -698,7 +653,7 @@ void TestSseReader::eventTooLargeContinues()
     SseReader::Request request = requestFor(server.url());
     request.maximumEventSize = 100;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
     QCOMPARE(recorder.events.at(0).data, u"small"_s);
@@ -718,7 +673,7 @@ void TestSseReader::reconnectNowSkipsCountdown()
     SseReader::Request request = requestFor(server.url());
     request.reconnect.fixedDelay = 60s;
     reader.setRequest(request);
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.delays.size(), 1, Timeout);
     QCOMPARE(recorder.delays.at(0), 60000);
@@ -737,7 +692,7 @@ void TestSseReader::closeStops()
     QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, QString())));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     QSignalSpy states(&reader, &SseReader::stateChanged);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 2, Timeout);
@@ -769,7 +724,7 @@ void TestSseReader::closeFromHandlerStopsMidChunk()
     QVERIFY(server.listen());
     SseReader reader;
     reader.setRequest(requestFor(server.url()));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     connect(&reader, &SseReader::eventReceived, &reader, [&reader, &recorder] {
         if (recorder.events.size() == 2)
             reader.close();
@@ -795,7 +750,7 @@ void TestSseReader::invalidUrl()
     QFETCH(QString, messagePart);
     SseReader reader;
     reader.setRequest(requestFor(url));
-    Recorder recorder(&reader);
+    ReaderRecorder recorder(&reader);
     reader.open();
     QCOMPARE(reader.state(), SseReader::State::Closed);
     QCOMPARE(recorder.errors.size(), 1);
