@@ -44,17 +44,41 @@ char *escapeInto(char *out, const char16_t *begin, const char16_t *end)
         if (end - p >= 8) {
             const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
             // Signed compares: units of 0x8000 and up are negative, so "< 0x20" catches them.
-            const __m128i special = _mm_or_si128(
-                    _mm_or_si128(_mm_cmplt_epi16(units, space), _mm_cmpgt_epi16(units, del)),
-                    _mm_or_si128(_mm_cmpeq_epi16(units, quote), _mm_cmpeq_epi16(units, backslash)));
-            const unsigned mask = unsigned(_mm_movemask_epi8(special));
-            _mm_storel_epi64(reinterpret_cast<__m128i *>(out), _mm_packus_epi16(units, units));
-            if (mask == 0) {
-                out += 8;
+            const unsigned hard = unsigned(_mm_movemask_epi8(
+                    _mm_or_si128(_mm_cmplt_epi16(units, space), _mm_cmpgt_epi16(units, del))));
+            const unsigned soft = unsigned(_mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmpeq_epi16(units, quote), _mm_cmpeq_epi16(units, backslash))));
+            const __m128i bytes = _mm_packus_epi16(units, units);
+            if (hard == 0) {
+                // Printable ASCII, where JSON text has its quotes: each '"' or '\\' gets its
+                // backslash here instead of a round trip through the scalar code per character.
+                if (soft == 0) {
+                    _mm_storel_epi64(reinterpret_cast<__m128i *>(out), bytes);
+                    out += 8;
+                } else {
+                    alignas(16) char narrow[16];
+                    _mm_store_si128(reinterpret_cast<__m128i *>(narrow), bytes);
+                    // Fixed 8-byte copies (one move each) that the next write partly
+                    // overwrites: the caller's 6 bytes per unit leave room for the overhang.
+                    unsigned at = 0;
+                    // movemask gives two bits per 16-bit unit: keep one.
+                    for (unsigned rest = soft & 0x5555; rest != 0; rest &= rest - 1) {
+                        const unsigned index = qCountTrailingZeroBits(rest) / 2;
+                        std::memcpy(out, narrow + at, 8);
+                        out += index - at;
+                        *out++ = '\\';
+                        *out++ = narrow[index];
+                        at = index + 1;
+                    }
+                    std::memcpy(out, narrow + at, 8);
+                    out += 8 - at;
+                }
                 p += 7;
                 continue;
             }
-            const unsigned safe = qCountTrailingZeroBits(mask) / 2;
+            // Something that needs the scalar code: the units before it are kept as they are.
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(out), bytes);
+            const unsigned safe = qCountTrailingZeroBits(hard | soft) / 2;
             out += safe;
             p += safe;
         }
