@@ -215,15 +215,17 @@ void SseReader::startConnection()
         if (url.isEmpty())
             error.message = u"no URL given"_s;
         else if (!url.isValid())
-            error.message = u"invalid URL: "_s % url.errorString();
+            // QUrl's text ends with "; source was ..." and the parts, password included.
+            error.message = u"invalid URL: "_s % url.errorString().section(u"; source was"_s, 0, 0);
         else if (url.isRelative())
-            error.message = u"relative URL \""_s % url.toString()
+            error.message = u"relative URL \""_s % url.toString(QUrl::RemovePassword)
                     % u"\" (expected an http:// or https:// URL)"_s;
         else if (scheme != u"http"_s && scheme != u"https"_s)
             error.message = u"unsupported URL scheme \""_s % url.scheme()
                     % u"\" (expected http or https)"_s;
         else
-            error.message = u"invalid URL \""_s % url.toString() % u"\" (needs a host)"_s;
+            error.message = u"invalid URL \""_s % url.toString(QUrl::RemovePassword)
+                    % u"\" (needs a host)"_s;
         failConnection(error, std::nullopt);
         return;
     }

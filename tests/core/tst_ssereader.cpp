@@ -742,6 +742,11 @@ void TestSseReader::invalidUrl_data()
     QTest::addRow("empty") << QUrl() << u"no URL"_s;
     QTest::addRow("ftp") << QUrl(u"ftp://127.0.0.1/x"_s) << u"\"ftp\""_s;
     QTest::addRow("relative") << QUrl(u"/stream"_s) << u"/stream"_s;
+    // Errors reach the log and recordings: a password in the URL must not.
+    QTest::addRow("no host, password kept out")
+            << QUrl(u"http://user:s3cret@/x"_s) << u"http://user@/x"_s;
+    QTest::addRow("bad host, password kept out")
+            << QUrl(u"http://user:s3cret@ho st/x"_s) << u"Invalid hostname"_s;
 }
 
 void TestSseReader::invalidUrl()
@@ -757,6 +762,8 @@ void TestSseReader::invalidUrl()
     QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::InvalidUrl);
     QVERIFY(recorder.errors.at(0).fatal);
     QVERIFY2(recorder.errors.at(0).message.contains(messagePart),
+             qPrintable(recorder.errors.at(0).message));
+    QVERIFY2(!recorder.errors.at(0).message.contains(u"s3cret"_s),
              qPrintable(recorder.errors.at(0).message));
     QCOMPARE(recorder.closedCount, 1);
 }
