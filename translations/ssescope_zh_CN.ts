@@ -121,10 +121,6 @@
         <translation>（致命：不再重连）</translation>
     </message>
     <message>
-        <source>Reconnect attempt %1 in %2 ms (%3)</source>
-        <translation>第 %1 次重连将在 %2 毫秒后进行（%3）</translation>
-    </message>
-    <message>
         <source>, no Last-Event-ID</source>
         <translation>，无 Last-Event-ID</translation>
     </message>
@@ -257,6 +253,11 @@
         <source>Retry-After (%1 ms)</source>
         <extracomment>Retry-After is an HTTP header name</extracomment>
         <translation>Retry-After（%1 毫秒）</translation>
+    </message>
+    <message>
+        <source>Reconnect attempt %1 after %2</source>
+        <extracomment>%2 is where the delay came from, with its length, e.g. &quot;browser default (3,000 ms)&quot;</extracomment>
+        <translation>第 %1 次重连，等待%2</translation>
     </message>
 </context>
 <context>

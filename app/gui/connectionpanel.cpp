@@ -431,12 +431,11 @@ void ConnectionPanel::handleError(const SseError &error)
     updateLastError();
 }
 
-void ConnectionPanel::handleReconnectScheduled(int attempt, qint64 delayMs,
-                                               const QString &lastEventId)
+// The delay itself is in delaySourceText(), with where it came from.
+void ConnectionPanel::handleReconnectScheduled(int attempt, qint64, const QString &lastEventId)
 {
-    QString line = tr("Reconnect attempt %1 in %2 ms (%3)")
-                           .arg(attempt)
-                           .arg(QLocale().toString(delayMs), delaySourceText());
+    //: %2 is where the delay came from, with its length, e.g. "browser default (3,000 ms)"
+    QString line = tr("Reconnect attempt %1 after %2").arg(attempt).arg(delaySourceText());
     line += lastEventId.isEmpty() ? tr(", no Last-Event-ID")
                                   : tr(", Last-Event-ID: %1").arg(lastEventId);
     appendLog(line);

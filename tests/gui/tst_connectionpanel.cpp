@@ -162,7 +162,7 @@ void TestConnectionPanel::dropShowsCountdownThenOpen()
     const QString log = m_panel->logText();
     QVERIFY2(log.contains(u"Error: Connection cut (simulated): connection reset"_s),
              qPrintable(log));
-    QVERIFY2(log.contains(u"Reconnect attempt 1 in 300 ms (server retry: 300 ms), Last-Event-ID: "_s
+    QVERIFY2(log.contains(u"Reconnect attempt 1 after server retry: 300 ms, Last-Event-ID: "_s
                           % pendingId),
              qPrintable(log));
     QVERIFY2(log.contains(u"Connecting #2 to "_s), qPrintable(log));
