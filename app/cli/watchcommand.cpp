@@ -57,15 +57,6 @@ bool isHttpToken(QStringView text)
     return true;
 }
 
-QString contentTypeOf(const SseReader::HeaderList &headers)
-{
-    for (const auto &[name, value] : headers) {
-        if (QByteArrayView(name).compare("content-type", Qt::CaseInsensitive) == 0)
-            return QString::fromLatin1(value);
-    }
-    return {};
-}
-
 QString usageLine()
 {
     return u"Usage: ssescope-cli watch [options] URL"_s;
@@ -361,21 +352,13 @@ void WatchCommand::stop(const QString &reason, int exitCode)
 
 void WatchCommand::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Connecting;
-    record.connection = connection;
-    record.url = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
-    record.lastEventId = lastEventId;
+    EventRecord record = EventRecord::connecting(connection, url, lastEventId);
     writeRecord(record);
 }
 
 void WatchCommand::handleOpened(int status, const SseReader::HeaderList &headers)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Open;
-    record.connection = m_reader.connectionCount();
-    record.status = status;
-    record.contentType = contentTypeOf(headers);
+    EventRecord record = EventRecord::opened(m_reader.connectionCount(), status, headers);
     writeRecord(record);
 }
 
@@ -398,42 +381,25 @@ void WatchCommand::handleEvent(const SseEvent &event)
 
 void WatchCommand::handleComment(const QString &text)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Comment;
-    record.connection = m_reader.connectionCount();
-    record.text = text;
+    EventRecord record = EventRecord::comment(m_reader.connectionCount(), text);
     writeRecord(record);
 }
 
 void WatchCommand::handleRetry(int milliseconds)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Retry;
-    record.connection = m_reader.connectionCount();
-    record.retryMs = milliseconds;
+    EventRecord record = EventRecord::retry(m_reader.connectionCount(), milliseconds);
     writeRecord(record);
 }
 
 void WatchCommand::handleError(const SseError &error)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Error;
-    record.connection = m_reader.connectionCount();
-    record.message = error.message;
-    record.fatal = error.fatal;
-    record.simulated = error.simulated;
-    record.errorKind = SseError::kindName(error.kind);
-    record.status = error.httpStatus;
+    EventRecord record = EventRecord::error(m_reader.connectionCount(), error);
     writeRecord(record);
 }
 
 void WatchCommand::handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Reconnecting;
-    record.attempt = attempt;
-    record.delayMs = delayMs;
-    record.lastEventId = lastEventId;
+    EventRecord record = EventRecord::reconnecting(attempt, delayMs, lastEventId);
     writeRecord(record);
 }
 

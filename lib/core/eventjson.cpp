@@ -358,6 +358,74 @@ std::optional<EventRecord::Kind> EventRecord::kindFromName(QStringView name)
     return std::nullopt;
 }
 
+EventRecord EventRecord::connecting(int connection, const QUrl &url, const QString &lastEventId)
+{
+    EventRecord record;
+    record.kind = Kind::Connecting;
+    record.connection = connection;
+    // Request headers are never part of a record; the URL's credentials are dropped here.
+    record.url = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
+    record.lastEventId = lastEventId;
+    return record;
+}
+
+EventRecord EventRecord::opened(int connection, int status,
+                                const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    EventRecord record;
+    record.kind = Kind::Open;
+    record.connection = connection;
+    record.status = status;
+    for (const auto &[name, value] : headers) {
+        if (QByteArrayView(name).compare("content-type", Qt::CaseInsensitive) == 0) {
+            record.contentType = QString::fromLatin1(value);
+            break;
+        }
+    }
+    return record;
+}
+
+EventRecord EventRecord::comment(int connection, const QString &text)
+{
+    EventRecord record;
+    record.kind = Kind::Comment;
+    record.connection = connection;
+    record.text = text;
+    return record;
+}
+
+EventRecord EventRecord::retry(int connection, qint64 milliseconds)
+{
+    EventRecord record;
+    record.kind = Kind::Retry;
+    record.connection = connection;
+    record.retryMs = milliseconds;
+    return record;
+}
+
+EventRecord EventRecord::error(int connection, const SseError &error)
+{
+    EventRecord record;
+    record.kind = Kind::Error;
+    record.connection = connection;
+    record.message = error.message;
+    record.fatal = error.fatal;
+    record.simulated = error.simulated;
+    record.errorKind = SseError::kindName(error.kind);
+    record.status = error.httpStatus;
+    return record;
+}
+
+EventRecord EventRecord::reconnecting(int attempt, qint64 delayMs, const QString &lastEventId)
+{
+    EventRecord record;
+    record.kind = Kind::Reconnecting;
+    record.attempt = attempt;
+    record.delayMs = delayMs;
+    record.lastEventId = lastEventId;
+    return record;
+}
+
 EventRecord EventRecord::fromEvent(const SseEvent &event)
 {
     EventRecord record;

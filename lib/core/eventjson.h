@@ -3,14 +3,18 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
 #include <QLatin1String>
+#include <QList>
 #include <QString>
 #include <QStringView>
+#include <QUrl>
 
+#include "sseerror.h"
 #include "sseevent.h"
 
 /// One NDJSON record: a received event or a connection life-cycle step, as written by
@@ -51,6 +55,17 @@ struct EventRecord
 
     /// An Event record for an event (its receivedAt becomes the time).
     static EventRecord fromEvent(const SseEvent &event);
+    // The lifecycle records, built from SseReader's signals the same way by every writer
+    // (ssescope-cli watch, the app's recorder). A URL's password is never kept.
+    static EventRecord connecting(int connection, const QUrl &url, const QString &lastEventId);
+    /// headers as SseReader::opened() gives them; the record keeps their Content-Type.
+    static EventRecord opened(int connection, int status,
+                              const QList<std::pair<QByteArray, QByteArray>> &headers);
+    static EventRecord comment(int connection, const QString &text);
+    static EventRecord retry(int connection, qint64 milliseconds);
+    static EventRecord error(int connection, const SseError &error);
+    static EventRecord reconnecting(int attempt, qint64 delayMs, const QString &lastEventId);
+
     /// The event of an Event record (rawSize and sequence are not recorded, so they stay 0).
     SseEvent toEvent() const;
 

@@ -132,76 +132,42 @@ void StreamRecorder::fail(const QString &message)
     emit errorOccurred(m_errorString);
 }
 
+int StreamRecorder::connectionCount() const
+{
+    return m_reader ? m_reader->connectionCount() : 0;
+}
+
 void StreamRecorder::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
 {
     m_streamClosed = false;
-    EventRecord record;
-    record.kind = EventRecord::Kind::Connecting;
-    record.connection = connection;
-    // Credentials in the URL stay out of the file, as in ssescope-cli; request headers are
-    // never recorded at all, so Authorization and Cookie values cannot leak through here.
-    record.url = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
-    record.lastEventId = lastEventId;
-    this->record(std::move(record));
+    record(EventRecord::connecting(connection, url, lastEventId));
 }
 
 void StreamRecorder::handleOpened(int status, const SseReader::HeaderList &headers)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Open;
-    record.connection = m_reader ? m_reader->connectionCount() : 0;
-    record.status = status;
-    for (const auto &[name, value] : headers) {
-        if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
-            record.contentType = QString::fromUtf8(value);
-            break;
-        }
-    }
-    this->record(std::move(record));
+    record(EventRecord::opened(connectionCount(), status, headers));
 }
 
 void StreamRecorder::handleComment(const QString &text)
 {
-    if (!m_recordComments)
-        return;
-    EventRecord record;
-    record.kind = EventRecord::Kind::Comment;
-    record.connection = m_reader ? m_reader->connectionCount() : 0;
-    record.text = text;
-    this->record(std::move(record));
+    if (m_recordComments)
+        record(EventRecord::comment(connectionCount(), text));
 }
 
 void StreamRecorder::handleRetry(int milliseconds)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Retry;
-    record.connection = m_reader ? m_reader->connectionCount() : 0;
-    record.retryMs = milliseconds;
-    this->record(std::move(record));
+    record(EventRecord::retry(connectionCount(), milliseconds));
 }
 
 void StreamRecorder::handleError(const SseError &error)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Error;
-    record.connection = m_reader ? m_reader->connectionCount() : 0;
-    record.message = error.message;
-    record.fatal = error.fatal;
-    record.simulated = error.simulated;
-    record.errorKind = SseError::kindName(error.kind);
-    record.status = error.httpStatus;
-    this->record(std::move(record));
+    record(EventRecord::error(connectionCount(), error));
 }
 
 void StreamRecorder::handleReconnectScheduled(int attempt, qint64 delayMs,
                                               const QString &lastEventId)
 {
-    EventRecord record;
-    record.kind = EventRecord::Kind::Reconnecting;
-    record.attempt = attempt;
-    record.delayMs = delayMs;
-    record.lastEventId = lastEventId;
-    this->record(std::move(record));
+    record(EventRecord::reconnecting(attempt, delayMs, lastEventId));
 }
 
 void StreamRecorder::handleClosed()

@@ -77,6 +77,8 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    /// The reader's current connection number (0 without a reader).
+    int connectionCount() const;
     void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
     void handleOpened(int status, const SseReader::HeaderList &headers);
     void handleComment(const QString &text);
