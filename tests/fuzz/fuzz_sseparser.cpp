@@ -8,7 +8,7 @@
 //   bash tests/fuzz/run.sh build-fuzz 600      # 10 minutes, one process, seeds in tests/fuzz/corpus
 // A crash leaves crash-<sha1> in the current directory: replay it with
 //   build-fuzz/tests/fuzz/fuzz_sseparser crash-<sha1>
-// and keep it as a row of tests/core/tst_sseparserhostile.cpp.
+// and keep it as a row of tests/protocol/tst_sseparserhostile.cpp.
 //
 // Per input, the parser (cap 4 KiB) must not crash or trip ASan/UBSan, and:
 // - fed whole, split at points chosen by the input, and byte by byte, it reports the same

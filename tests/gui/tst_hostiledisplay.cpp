@@ -20,7 +20,7 @@
 #include <QToolButton>
 #include <QToolTip>
 
-#include "../core/rawsseserver.h"
+#include "rawsseserver.h"
 #include "connectionpanel.h"
 #include "detailpane.h"
 #include "filterbar.h"
