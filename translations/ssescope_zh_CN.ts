@@ -89,46 +89,6 @@
         </translation>
     </message>
     <message>
-        <source>Connecting #%1 to %2</source>
-        <translation>连接 #%1 正在连接 %2</translation>
-    </message>
-    <message>
-        <source>, Last-Event-ID: %1</source>
-        <translation>，Last-Event-ID：%1</translation>
-    </message>
-    <message>
-        <source> (network offline, simulated)</source>
-        <translation>（网络离线，模拟）</translation>
-    </message>
-    <message>
-        <source>Open #%1: HTTP %2</source>
-        <translation>连接 #%1 已打开：HTTP %2</translation>
-    </message>
-    <message>
-        <source>Server retry changed from %1 ms to %2 ms</source>
-        <translation>服务器 retry 从 %1 毫秒改为 %2 毫秒</translation>
-    </message>
-    <message>
-        <source>Server retry set to %1 ms</source>
-        <translation>服务器 retry 设为 %1 毫秒</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source> (fatal: no reconnect)</source>
-        <translation>（致命：不再重连）</translation>
-    </message>
-    <message>
-        <source>, no Last-Event-ID</source>
-        <translation>，无 Last-Event-ID</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
         <source>No connection yet</source>
         <translation>尚未连接</translation>
     </message>
@@ -181,10 +141,6 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
         <source>none received</source>
         <translation>未收到</translation>
     </message>
@@ -228,36 +184,6 @@
         <source>CLOSED</source>
         <extracomment>EventSource readyState; may stay in English</extracomment>
         <translation>CLOSED</translation>
-    </message>
-    <message>
-        <source>fixed interval (%1 ms)</source>
-        <translation>固定间隔（%1 毫秒）</translation>
-    </message>
-    <message>
-        <source>browser default (%1 ms)</source>
-        <translation>浏览器默认（%1 毫秒）</translation>
-    </message>
-    <message>
-        <source>server retry: %1 ms</source>
-        <translation>服务器 retry：%1 毫秒</translation>
-    </message>
-    <message>
-        <source>user override (%1 ms)</source>
-        <translation>用户覆盖（%1 毫秒）</translation>
-    </message>
-    <message>
-        <source>backoff step %1 (%2 ms)</source>
-        <translation>退避第 %1 步（%2 毫秒）</translation>
-    </message>
-    <message>
-        <source>Retry-After (%1 ms)</source>
-        <extracomment>Retry-After is an HTTP header name</extracomment>
-        <translation>Retry-After（%1 毫秒）</translation>
-    </message>
-    <message>
-        <source>Reconnect attempt %1 after %2</source>
-        <extracomment>%2 is where the delay came from, with its length, e.g. &quot;browser default (3,000 ms)&quot;</extracomment>
-        <translation>第 %1 次重连，等待%2</translation>
     </message>
 </context>
 <context>
@@ -420,38 +346,6 @@
         <translation>全部显示（%1）</translation>
     </message>
     <message>
-        <source>Connecting</source>
-        <translation>正在连接</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <comment>connection lifecycle</comment>
-        <translation>已打开</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Reconnecting</source>
-        <translation>正在重连</translation>
-    </message>
-    <message>
-        <source>Retry changed</source>
-        <comment>server sent a retry: field</comment>
-        <translation>retry 已更改</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <comment>connection lifecycle</comment>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <comment>an SSE comment line</comment>
-        <translation>注释</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -524,14 +418,6 @@
         <translation>（第一个事件）</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -560,95 +446,9 @@
         <source>Copy the whole text of this tab</source>
         <translation>复制此标签页的全部文本</translation>
     </message>
-</context>
-<context>
-    <name>ErrorText</name>
     <message>
-        <source>No error</source>
-        <translation>无错误</translation>
-    </message>
-    <message>
-        <source>Invalid URL</source>
-        <translation>URL 无效</translation>
-    </message>
-    <message>
-        <source>Host not found</source>
-        <translation>找不到主机</translation>
-    </message>
-    <message>
-        <source>Connection refused</source>
-        <translation>连接被拒绝</translation>
-    </message>
-    <message>
-        <source>Server ended the stream</source>
-        <translation>服务器结束了事件流</translation>
-    </message>
-    <message>
-        <source>Connection reset</source>
-        <translation>连接被重置</translation>
-    </message>
-    <message>
-        <source>Network error</source>
-        <translation>网络错误</translation>
-    </message>
-    <message>
-        <source>TLS error</source>
-        <translation>TLS 错误</translation>
-    </message>
-    <message>
-        <source>Timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Idle timeout</source>
-        <translation>空闲超时</translation>
-    </message>
-    <message>
-        <source>Redirect refused</source>
-        <translation>重定向被拒绝</translation>
-    </message>
-    <message>
-        <source>HTTP error status</source>
-        <translation>HTTP 错误状态码</translation>
-    </message>
-    <message>
-        <source>Wrong Content-Type</source>
-        <extracomment>Content-Type is an HTTP header name</extracomment>
-        <translation>Content-Type 不正确</translation>
-    </message>
-    <message>
-        <source>HTTP 204: server asked to stop</source>
-        <translation>HTTP 204：服务器要求停止</translation>
-    </message>
-    <message>
-        <source>Event too large</source>
-        <translation>事件过大</translation>
-    </message>
-    <message>
-        <source>Connection cut</source>
-        <translation>连接被切断</translation>
-    </message>
-    <message>
-        <source>Network offline</source>
-        <translation>网络离线</translation>
-    </message>
-    <message>
-        <source>Gave up reconnecting</source>
-        <translation>已放弃重连</translation>
-    </message>
-    <message>
-        <source>Unknown error</source>
-        <translation>未知错误</translation>
-    </message>
-    <message>
-        <source>%1 (simulated)</source>
-        <comment>error kind of an injected fault</comment>
-        <translation>%1（模拟）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>error kind: technical detail</comment>
-        <translation>%1：%2</translation>
+        <source>This record as recordings, exports and ssescope-cli watch write it.</source>
+        <translation>此记录与录制文件、导出文件和 ssescope-cli watch 写出的内容完全一致。</translation>
     </message>
 </context>
 <context>
@@ -1000,42 +800,6 @@
 
 %2</translation>
     </message>
-    <message>
-        <source>Connecting to %1</source>
-        <translation>正在连接 %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1 (Last-Event-ID: %2)</source>
-        <translation>正在连接 %1（Last-Event-ID：%2）</translation>
-    </message>
-    <message>
-        <source>Open: HTTP %1, %2</source>
-        <translation>已打开：HTTP %1，%2</translation>
-    </message>
-    <message>
-        <source>Server retry: %1 ms</source>
-        <translation>服务器 retry：%1 毫秒</translation>
-    </message>
-    <message>
-        <source>Error (fatal): %1</source>
-        <translation>错误（致命）：%1</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>Reconnect attempt %1 in %2 ms</source>
-        <translation>第 %1 次重连将在 %2 毫秒后进行</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Closed: %1</source>
-        <translation>已关闭：%1</translation>
-    </message>
     <message numerus="yes">
         <source>%n line(s) of the recording were not valid records and were skipped.</source>
         <translation>
@@ -1133,6 +897,388 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
             <numerusform>最近 %n 秒内每秒的事件数，最新的在右侧。
 ▼ 连接断开  ✕ 错误  ● 已重连</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordText</name>
+    <message>
+        <source>%1 ms</source>
+        <extracomment>A duration; %1 is a number already formatted for the locale</extracomment>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <comment>the first record of a recording file</comment>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>重定向</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <comment>connection lifecycle</comment>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Retry changed</source>
+        <comment>server sent a retry: field</comment>
+        <translation>retry 已更改</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <comment>an SSE comment line</comment>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>connection lifecycle</comment>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Invalid URL</source>
+        <translation>URL 无效</translation>
+    </message>
+    <message>
+        <source>Host not found</source>
+        <translation>找不到主机</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>Server ended the stream</source>
+        <translation>服务器结束了事件流</translation>
+    </message>
+    <message>
+        <source>Connection reset</source>
+        <translation>连接被重置</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <source>TLS error</source>
+        <translation>TLS 错误</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>空闲超时</translation>
+    </message>
+    <message>
+        <source>Redirect refused</source>
+        <translation>重定向被拒绝</translation>
+    </message>
+    <message>
+        <source>HTTP error status</source>
+        <translation>HTTP 错误状态码</translation>
+    </message>
+    <message>
+        <source>Wrong Content-Type</source>
+        <extracomment>Content-Type is an HTTP header name</extracomment>
+        <translation>Content-Type 不正确</translation>
+    </message>
+    <message>
+        <source>HTTP 204: server asked to stop</source>
+        <translation>HTTP 204：服务器要求停止</translation>
+    </message>
+    <message>
+        <source>Event too large</source>
+        <translation>事件过大</translation>
+    </message>
+    <message>
+        <source>Connection cut</source>
+        <translation>连接被切断</translation>
+    </message>
+    <message>
+        <source>Network offline</source>
+        <translation>网络离线</translation>
+    </message>
+    <message>
+        <source>Gave up reconnecting</source>
+        <translation>已放弃重连</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <comment>error kind of an injected fault</comment>
+        <translation>%1（模拟）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>error kind: technical detail</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>server retry: %1</source>
+        <translation>服务器 retry：%1</translation>
+    </message>
+    <message>
+        <source>user override (%1)</source>
+        <translation>用户指定（%1）</translation>
+    </message>
+    <message>
+        <source>backoff step %1 (%2)</source>
+        <translation>退避第 %1 步（%2）</translation>
+    </message>
+    <message>
+        <source>Retry-After (%1)</source>
+        <extracomment>Retry-After is an HTTP header name</extracomment>
+        <translation>Retry-After（%1）</translation>
+    </message>
+    <message>
+        <source>fixed interval (%1)</source>
+        <translation>固定间隔（%1）</translation>
+    </message>
+    <message>
+        <source>browser default (%1)</source>
+        <translation>浏览器默认（%1）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closed after a fatal error</source>
+        <translation>因致命错误而关闭</translation>
+    </message>
+    <message>
+        <source>Closed: gave up reconnecting</source>
+        <translation>已关闭：放弃重连</translation>
+    </message>
+    <message>
+        <source>Recording stopped while the stream was running</source>
+        <translation>流仍在运行时停止了录制</translation>
+    </message>
+    <message>
+        <source>Closed: event limit reached</source>
+        <translation>已关闭：达到事件数上限</translation>
+    </message>
+    <message>
+        <source>Closed: time limit reached</source>
+        <translation>已关闭：达到时间上限</translation>
+    </message>
+    <message>
+        <source>Closed: interrupted</source>
+        <translation>已关闭：被中断</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <extracomment>%1 is a reason identifier from a recording, e.g. &quot;max-events&quot;</extracomment>
+        <translation>已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Recorded by %1 (format %2)</source>
+        <extracomment>%1 = the program that wrote a recording, %2 = its format version</extracomment>
+        <translation>由 %1 录制（格式 %2）</translation>
+    </message>
+    <message>
+        <source>Connecting #%1 to %2</source>
+        <extracomment>%1 = connection number, %2 = URL</extracomment>
+        <translation>连接 #%1 正在连接 %2</translation>
+    </message>
+    <message>
+        <source>Connecting #%1 to %2 (%3)</source>
+        <extracomment>%1 = connection number, %2 = URL, %3 = HTTP method</extracomment>
+        <translation>连接 #%1 正在连接 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Connecting #%1 to %2, Last-Event-ID: %3</source>
+        <extracomment>%1 = connection number, %2 = URL, %3 = the Last-Event-ID sent</extracomment>
+        <translation>连接 #%1 正在连接 %2，Last-Event-ID：%3</translation>
+    </message>
+    <message>
+        <source>Connecting #%1 to %2 (%3), Last-Event-ID: %4</source>
+        <extracomment>%1 = connection number, %2 = URL, %3 = HTTP method, %4 = Last-Event-ID</extracomment>
+        <translation>连接 #%1 正在连接 %2（%3），Last-Event-ID：%4</translation>
+    </message>
+    <message>
+        <source>Redirected (HTTP %1) to %2</source>
+        <extracomment>%1 = HTTP status (e.g. 307), %2 = the new URL</extracomment>
+        <translation>已重定向（HTTP %1）到 %2</translation>
+    </message>
+    <message>
+        <source>Open #%1: %2, %3</source>
+        <extracomment>%1 = connection number, %2 = the HTTP status line (&quot;HTTP/1.1 200 OK&quot;), %3 = Content-Type</extracomment>
+        <translation>连接 #%1 已打开：%2，%3</translation>
+    </message>
+    <message>
+        <source>Server retry: %1</source>
+        <translation>服务器 retry：%1</translation>
+    </message>
+    <message>
+        <source>%1 (fatal: no reconnect)</source>
+        <translation>%1（致命：不再重连）</translation>
+    </message>
+    <message>
+        <source>Reconnect attempt %1 after %2, no Last-Event-ID</source>
+        <extracomment>%1 = attempt number, %2 = where the delay came from, with its length</extracomment>
+        <translation>第 %1 次重连，等待%2，无 Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>Reconnect attempt %1 after %2, Last-Event-ID: %3</source>
+        <extracomment>%1 = attempt number, %2 = where the delay came from, %3 = Last-Event-ID</extracomment>
+        <translation>第 %1 次重连，等待%2，Last-Event-ID：%3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>写入程序</translation>
+    </message>
+    <message>
+        <source>Format version</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Last-Event-ID sent</source>
+        <translation>已发送的 Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <extracomment>A heading row above the request&apos;s headers in the detail pane</extracomment>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>none sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Status line</source>
+        <translation>状态行</translation>
+    </message>
+    <message>
+        <source>Final URL</source>
+        <translation>最终 URL</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <extracomment>A heading row above the response&apos;s headers in the detail pane</extracomment>
+        <translation>响应头</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <comment>the event&apos;s own id: field</comment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Last-Event-ID</source>
+        <translation>Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试间隔</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation>HTTP 状态</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Last-Event-ID to send</source>
+        <translation>将发送的 Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1314,64 +1460,6 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
 </context>
 <context>
     <name>StreamTab</name>
-    <message>
-        <source>Connecting to %1</source>
-        <translation>正在连接 %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1 with Last-Event-ID: %2</source>
-        <translation>正在连接 %1，Last-Event-ID：%2</translation>
-    </message>
-    <message>
-        <source>Redirected to %1</source>
-        <translation>已重定向到 %1</translation>
-    </message>
-    <message>
-        <source>Opened: HTTP %1 %2</source>
-        <extracomment>A stream opened; %1 = HTTP status, %2 = Content-Type</extracomment>
-        <translation>已打开：HTTP %1 %2</translation>
-    </message>
-    <message>
-        <source>Server set retry: %1 ms</source>
-        <translation>服务器设置 retry：%1 毫秒</translation>
-    </message>
-    <message>
-        <source>default delay</source>
-        <translation>默认延迟</translation>
-    </message>
-    <message>
-        <source>server retry</source>
-        <translation>服务器 retry</translation>
-    </message>
-    <message>
-        <source>your override</source>
-        <translation>自定义覆盖</translation>
-    </message>
-    <message>
-        <source>backoff</source>
-        <translation>退避</translation>
-    </message>
-    <message>
-        <source>Retry-After header</source>
-        <translation>Retry-After 头</translation>
-    </message>
-    <message>
-        <source>Reconnecting: attempt %1 in %2 ms (%3), no Last-Event-ID</source>
-        <extracomment>%1 = attempt number, %2 = delay in ms, %3 = where the delay came from</extracomment>
-        <translation>正在重连：第 %1 次尝试，%2 毫秒后（%3），无 Last-Event-ID</translation>
-    </message>
-    <message>
-        <source>Reconnecting: attempt %1 in %2 ms (%3), Last-Event-ID: %4</source>
-        <translation>正在重连：第 %1 次尝试，%2 毫秒后（%3），Last-Event-ID：%4</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>Closed for good after: %1</source>
-        <translation>已永久关闭，原因：%1</translation>
-    </message>
     <message>
         <source>New stream</source>
         <translation>新事件流</translation>

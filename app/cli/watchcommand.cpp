@@ -16,7 +16,7 @@
 #include <QMetaObject>
 #include <QSocketNotifier>
 
-#include "eventjson.h"
+#include "recordjson.h"
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -310,16 +310,8 @@ WatchCommand::WatchCommand(const WatchOptions &options, QObject *parent)
     connect(&m_flushTimer, &QTimer::timeout, this, &WatchCommand::flush);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] { stop(u"timeout"_s, ExitStopped); });
 
-    connect(&m_reader, &SseReader::connecting, this, &WatchCommand::handleConnecting);
-    connect(&m_reader, &SseReader::opened, this, &WatchCommand::handleOpened);
     connect(&m_reader, &SseReader::eventReceived, this, &WatchCommand::handleEvent);
-    if (m_options.comments)
-        connect(&m_reader, &SseReader::commentReceived, this, &WatchCommand::handleComment);
-    connect(&m_reader, &SseReader::retryChanged, this, &WatchCommand::handleRetry);
-    connect(&m_reader, &SseReader::errorOccurred, this, &WatchCommand::handleError);
-    connect(&m_reader, &SseReader::reconnectScheduled, this,
-            &WatchCommand::handleReconnectScheduled);
-    connect(&m_reader, &SseReader::closed, this, &WatchCommand::handleClosed);
+    connect(&m_reader, &SseReader::recordReceived, this, &WatchCommand::handleRecord);
     m_reader.setRequest(m_options.request);
 }
 
@@ -330,6 +322,8 @@ WatchCommand::~WatchCommand()
 
 void WatchCommand::start()
 {
+    writeRecord(StreamRecord::session(QCoreApplication::applicationName() + u' '
+                                      + QCoreApplication::applicationVersion()));
     if (m_options.timeout)
         m_timeoutTimer.start(*m_options.timeout);
     // Queued, so that even an immediate failure finds the event loop running and can exit it.
@@ -340,26 +334,16 @@ void WatchCommand::stop(const QString &reason, int exitCode)
 {
     if (m_stopped)
         return;
-    m_stopped = true;
+    m_exitCode = exitCode;
     m_timeoutTimer.stop();
-    m_reader.close();
-    EventRecord record;
-    record.kind = EventRecord::Kind::Closed;
-    record.reason = reason;
-    writeRecord(record);
-    QCoreApplication::exit(exitCode);
-}
-
-void WatchCommand::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
-{
-    EventRecord record = EventRecord::connecting(connection, url, lastEventId);
-    writeRecord(record);
-}
-
-void WatchCommand::handleOpened(int status, const SseReader::HeaderList &headers)
-{
-    EventRecord record = EventRecord::opened(m_reader.connectionCount(), status, headers);
-    writeRecord(record);
+    if (m_reader.state() != SseReader::State::Closed) {
+        m_reader.closeWithReason(reason); // its Closed record ends the output
+        return;
+    }
+    // Before the reader opened (a timeout while the queued open() waits): say why ourselves.
+    writeRecord(StreamRecord::closed(m_reader.connectionCount(), reason));
+    m_stopped = true;
+    QCoreApplication::exit(m_exitCode);
 }
 
 void WatchCommand::handleEvent(const SseEvent &event)
@@ -367,7 +351,7 @@ void WatchCommand::handleEvent(const SseEvent &event)
     // The reader may still be inside one chunk's loop when a limit stopped us.
     if (m_stopped)
         return;
-    EventJson::appendEvent(m_buffer, event);
+    RecordJson::appendEvent(m_buffer, event);
     ++m_eventCount;
     if (m_options.maximumEvents != 0 && m_eventCount >= m_options.maximumEvents) {
         stop(u"max-events"_s, ExitStopped);
@@ -379,43 +363,27 @@ void WatchCommand::handleEvent(const SseEvent &event)
         m_flushTimer.start();
 }
 
-void WatchCommand::handleComment(const QString &text)
+void WatchCommand::handleRecord(const StreamRecord &record)
 {
-    EventRecord record = EventRecord::comment(m_reader.connectionCount(), text);
-    writeRecord(record);
-}
-
-void WatchCommand::handleRetry(int milliseconds)
-{
-    EventRecord record = EventRecord::retry(m_reader.connectionCount(), milliseconds);
-    writeRecord(record);
-}
-
-void WatchCommand::handleError(const SseError &error)
-{
-    EventRecord record = EventRecord::error(m_reader.connectionCount(), error);
-    writeRecord(record);
-}
-
-void WatchCommand::handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId)
-{
-    EventRecord record = EventRecord::reconnecting(attempt, delayMs, lastEventId);
-    writeRecord(record);
-}
-
-void WatchCommand::handleClosed()
-{
-    // Only a failure closes the reader behind our back; stop() closes it itself.
-    const bool gaveUp = m_reader.lastError().kind == SseError::Kind::GaveUp;
-    stop(gaveUp ? u"gave-up"_s : u"failed"_s, ExitFailed);
-}
-
-void WatchCommand::writeRecord(EventRecord &record)
-{
-    if (m_stopped && record.kind != EventRecord::Kind::Closed)
+    if (m_stopped)
         return;
-    record.time = QDateTime::currentDateTimeUtc();
-    EventJson::appendRecord(m_buffer, record);
+    if (record.kind == StreamRecord::Kind::Comment && !m_options.comments)
+        return;
+    writeRecord(record);
+    if (record.kind != StreamRecord::Kind::Closed)
+        return;
+    // Closed by stop() (a limit or a signal), or by the reader itself: a failure.
+    if (record.reason == StreamRecord::CloseReason::failed()
+        || record.reason == StreamRecord::CloseReason::gaveUp())
+        m_exitCode = ExitFailed;
+    m_stopped = true;
+    m_timeoutTimer.stop();
+    QCoreApplication::exit(m_exitCode);
+}
+
+void WatchCommand::writeRecord(const StreamRecord &record)
+{
+    RecordJson::appendRecord(m_buffer, record);
     flush();
 }
 
@@ -428,7 +396,7 @@ bool WatchCommand::flush()
     const bool ok = written == size_t(m_buffer.size()) && std::fflush(stdout) == 0;
     m_buffer.resize(0); // Unlike clear(), keeps the capacity for the next burst.
     if (!ok && !m_stopped) {
-        // Qt's network layer ignores SIGPIPE, so a reader that went away (`| head -3`) shows up
+        // SIGPIPE is ignored (runWatchCommand), so a reader that went away (`| head -3`) shows up
         // here as EPIPE: that is the consumer's way of saying "enough", not a failure.
         const int error = errno;
         m_stopped = true;
@@ -462,6 +430,9 @@ int runWatchCommand(const QStringList &arguments)
     WatchCommand command(parsed.options);
 #ifdef Q_OS_UNIX
     installSignalBridge(&command);
+    // A consumer that goes away (`| head -n 1`) must show up as EPIPE in flush(), not kill us:
+    // the first line is written before Qt's network layer, which ignores SIGPIPE too, starts.
+    ::signal(SIGPIPE, SIG_IGN);
 #endif
     command.start();
     return QCoreApplication::exec();

@@ -13,7 +13,7 @@
 
 #include "ssereader.h"
 
-struct EventRecord;
+struct StreamRecord;
 
 /// Everything `ssescope-cli watch` was asked to do.
 struct WatchOptions
@@ -33,8 +33,9 @@ struct WatchArguments
     QString text; ///< Help: the help text; Error: the message for stderr.
 };
 
-/// Maps SseReader's signals to NDJSON lines on stdout and decides the exit code:
-/// 0 = stopped by a limit or a signal, 2 = the stream failed for good.
+/// A sink of SseReader's records: writes each as an NDJSON line on stdout (RecordJson, the
+/// format recordings and exports share) and decides the exit code: 0 = stopped by a limit or a
+/// signal, 2 = the stream failed for good.
 class WatchCommand : public QObject
 {
     Q_OBJECT
@@ -49,22 +50,17 @@ public:
 
     /// Opens the stream once the event loop runs; the loop's exit code is the command's.
     void start();
-    /// Stops watching: the reader is closed, a "closed" record written, the loop exited.
+    /// Stops watching: the reader closes with `reason`, its Closed record is written, the loop
+    /// exits with exitCode.
     void stop(const QString &reason, int exitCode);
 
 private:
-    void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
-    void handleOpened(int status, const SseReader::HeaderList &headers);
     void handleEvent(const SseEvent &event);
-    void handleComment(const QString &text);
-    void handleRetry(int milliseconds);
-    void handleError(const SseError &error);
-    void handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
-    void handleClosed();
+    void handleRecord(const StreamRecord &record);
 
     /// Appends a life-cycle record and flushes at once: these lines are rare and a pipe reader
     /// wants them promptly.
-    void writeRecord(EventRecord &record);
+    void writeRecord(const StreamRecord &record);
     /// Writes the pending lines to stdout; false when stdout is gone.
     bool flush();
 
@@ -74,6 +70,7 @@ private:
     QTimer m_flushTimer; ///< Zero-interval: flushes once the current burst of events is handled.
     QTimer m_timeoutTimer;
     quint64 m_eventCount = 0;
+    int m_exitCode = ExitStopped;
     bool m_stopped = false;
 };
 

@@ -25,7 +25,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "errortext.h"
+#include "recordtext.h"
 #include "theme.h"
 
 using namespace Qt::StringLiterals;
@@ -289,6 +289,7 @@ void ConnectionPanel::retranslateUi()
     //: Suffix of the offline duration spin box, seconds
     m_offlineSecondsSpin->setSuffix(tr(" s"));
     m_lifecycleLog->setPlaceholderText(tr("Connects, drops and reconnects appear here."));
+    rebuildLog();
     updateAll();
 }
 
@@ -299,25 +300,19 @@ void ConnectionPanel::setReader(SseReader *reader)
     detachReader();
     m_reader = reader;
     if (reader) {
-        m_readerConnections
-                << connect(reader, &SseReader::stateChanged, this,
-                           &ConnectionPanel::handleStateChanged)
-                << connect(reader, &SseReader::connecting, this, &ConnectionPanel::handleConnecting)
-                << connect(reader, &SseReader::opened, this,
-                           [this](int status) { handleOpened(status); })
-                << connect(reader, &SseReader::retryChanged, this,
-                           &ConnectionPanel::handleRetryChanged)
-                << connect(reader, &SseReader::errorOccurred, this, &ConnectionPanel::handleError)
-                << connect(reader, &SseReader::reconnectScheduled, this,
-                           &ConnectionPanel::handleReconnectScheduled)
-                << connect(reader, &SseReader::closed, this, &ConnectionPanel::handleClosed)
-                << connect(reader, &QObject::destroyed, this, [this] {
-                       detachReader();
-                       updateAll();
-                   });
+        m_readerConnections << connect(reader, &SseReader::stateChanged, this,
+                                       &ConnectionPanel::handleStateChanged)
+                            << connect(reader, &SseReader::recordReceived, this,
+                                       &ConnectionPanel::handleRecord)
+                            << connect(reader, &QObject::destroyed, this, [this] {
+                                   detachReader();
+                                   updateAll();
+                               });
         m_loggedRetry = reader->serverRetry()
-                ? std::optional<int>(int(reader->serverRetry()->count()))
+                ? std::optional<qint64>(reader->serverRetry()->count())
                 : std::nullopt;
+        m_lastError = reader->lastError();
+        m_lastReconnect.reset();
         // The reader does not expose when its connection opened: count from now.
         if (reader->state() == SseReader::State::Open)
             m_uptime.start();
@@ -349,8 +344,19 @@ QString ConnectionPanel::logText() const
     return m_lifecycleLog->toPlainText();
 }
 
+QList<StreamRecord> ConnectionPanel::loggedRecords() const
+{
+    QList<StreamRecord> records;
+    for (const LogEntry &entry : m_log) {
+        if (entry.record)
+            records.append(*entry.record);
+    }
+    return records;
+}
+
 void ConnectionPanel::clearLog()
 {
+    m_log.clear();
     m_lifecycleLog->clear();
 }
 
@@ -365,8 +371,8 @@ void ConnectionPanel::goOffline()
     if (!m_reader || m_reader->state() == SseReader::State::Closed)
         return;
     const int seconds = offlineSeconds();
-    // Logged here because a drop while a reconnect is already pending emits no error.
-    appendLog(tr("Network offline for %n s (simulated)", "", seconds));
+    // Logged here because a drop while a reconnect is already pending emits no record.
+    appendLog(LogEntry { std::nullopt, QDateTime::currentDateTimeUtc(), seconds });
     m_reader->simulateDrop(SseReader::DropMode::Offline, std::chrono::seconds(seconds));
     updateCountdown();
 }
@@ -387,64 +393,37 @@ void ConnectionPanel::handleStateChanged(SseReader::State state)
     updateAll();
 }
 
-void ConnectionPanel::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
+void ConnectionPanel::handleRecord(const StreamRecord &record)
 {
-    if (connection == 1)
-        m_loggedRetry.reset(); // open() starts over: the next retry: is news again
-    QString line = tr("Connecting #%1 to %2").arg(connection).arg(url.toDisplayString());
-    if (!lastEventId.isEmpty())
-        line += tr(", Last-Event-ID: %1").arg(lastEventId);
-    if (m_reader && m_reader->isOfflineSimulated())
-        line += tr(" (network offline, simulated)");
-    appendLog(line);
-    updateAll();
-}
-
-void ConnectionPanel::handleOpened(int status)
-{
-    m_uptime.start();
-    const int connection = m_reader ? m_reader->connectionCount() : 0;
-    appendLog(tr("Open #%1: HTTP %2").arg(connection).arg(status));
-    updateAll();
-}
-
-void ConnectionPanel::handleRetryChanged(int milliseconds)
-{
-    // The reader reports every retry: field, and many servers repeat it on each connection.
-    if (m_loggedRetry != milliseconds) {
-        appendLog(m_loggedRetry
-                          ? tr("Server retry changed from %1 ms to %2 ms")
-                                    .arg(QLocale().toString(*m_loggedRetry),
-                                         QLocale().toString(milliseconds))
-                          : tr("Server retry set to %1 ms").arg(QLocale().toString(milliseconds)));
-        m_loggedRetry = milliseconds;
+    using Kind = StreamRecord::Kind;
+    switch (record.kind) {
+    case Kind::Connecting:
+        if (record.connection == 1)
+            m_loggedRetry.reset(); // open() starts over: the next retry: is news again
+        break;
+    case Kind::Open:
+        m_uptime.start();
+        break;
+    case Kind::Retry:
+        // Many servers repeat the same retry: on every connection; the log says it once.
+        if (m_loggedRetry == record.retryMs) {
+            updateDelaySource();
+            return;
+        }
+        m_loggedRetry = record.retryMs;
+        break;
+    case Kind::Comment:
+        return; // heartbeats belong in the table, not in a log of the connection's life
+    case Kind::Error:
+        m_lastError = record.error;
+        break;
+    case Kind::Reconnecting:
+        m_lastReconnect = record;
+        break;
+    default:
+        break;
     }
-    updateDelaySource();
-}
-
-void ConnectionPanel::handleError(const SseError &error)
-{
-    QString line = tr("Error: %1").arg(ErrorText::describe(error));
-    if (error.fatal)
-        line += tr(" (fatal: no reconnect)");
-    appendLog(line);
-    updateLastError();
-}
-
-// The delay itself is in delaySourceText(), with where it came from.
-void ConnectionPanel::handleReconnectScheduled(int attempt, qint64, const QString &lastEventId)
-{
-    //: %2 is where the delay came from, with its length, e.g. "browser default (3,000 ms)"
-    QString line = tr("Reconnect attempt %1 after %2").arg(attempt).arg(delaySourceText());
-    line += lastEventId.isEmpty() ? tr(", no Last-Event-ID")
-                                  : tr(", Last-Event-ID: %1").arg(lastEventId);
-    appendLog(line);
-    updateAll();
-}
-
-void ConnectionPanel::handleClosed()
-{
-    appendLog(tr("Closed"));
+    appendLog(LogEntry { record, record.time, 0 });
     updateAll();
 }
 
@@ -534,18 +513,19 @@ void ConnectionPanel::updateCountdown()
 
 void ConnectionPanel::updateDelaySource()
 {
-    m_delaySourceLabel->setText(m_reader && m_reader->attemptCount() > 0 ? delaySourceText()
-                                                                         : tr("—"));
+    m_delaySourceLabel->setText(m_lastReconnect ? RecordText::delaySource(
+                                        m_lastReconnect->delaySource, m_lastReconnect->delayMs,
+                                        m_lastReconnect->attempt)
+                                                : tr("—"));
     const auto retry = m_reader ? m_reader->serverRetry() : std::nullopt;
-    m_serverRetryLabel->setText(retry ? tr("%1 ms").arg(QLocale().toString(qint64(retry->count())))
+    m_serverRetryLabel->setText(retry ? RecordText::milliseconds(retry->count())
                                       : tr("none received"));
 }
 
 void ConnectionPanel::updateLastError()
 {
     auto *label = static_cast<ElidingLabel *>(m_lastErrorLabel);
-    const SseError error = m_reader ? m_reader->lastError() : SseError();
-    label->setFullText(error.isNull() ? tr("none") : ErrorText::describe(error));
+    label->setFullText(m_lastError.isNull() ? tr("none") : RecordText::describe(m_lastError));
 }
 
 void ConnectionPanel::updateLastEventId()
@@ -593,15 +573,39 @@ void ConnectionPanel::updateTimers()
     toggle(m_totalsTimer, m_reader && m_reader->state() != SseReader::State::Closed);
 }
 
-void ConnectionPanel::appendLog(const QString &line)
+QString ConnectionPanel::logLine(const LogEntry &entry) const
 {
+    const QString text = entry.record
+            ? RecordText::summary(*entry.record)
+            : tr("Network offline for %n s (simulated)", "", entry.offlineSeconds);
+    return entry.time.toLocalTime().toString(u"HH:mm:ss.zzz"_s) % u"  "_s % text;
+}
+
+void ConnectionPanel::appendLog(const LogEntry &entry)
+{
+    m_log.push_back(entry);
+    if (m_log.size() > size_t(MaximumLogLines))
+        m_log.pop_front();
     QScrollBar *bar = m_lifecycleLog->verticalScrollBar();
     const bool atEnd = bar->value() == bar->maximum();
     const int previous = bar->value();
-    m_lifecycleLog->appendPlainText(QTime::currentTime().toString(u"HH:mm:ss.zzz"_s) % u"  "_s
-                                    % line);
+    m_lifecycleLog->appendPlainText(logLine(entry));
     // Follow the tail only while the user is at the bottom, as in the event table.
     bar->setValue(atEnd ? bar->maximum() : previous);
+}
+
+void ConnectionPanel::rebuildLog()
+{
+    // The log keeps records, not text: after a language switch every line is written anew.
+    QStringList lines;
+    lines.reserve(qsizetype(m_log.size()));
+    for (const LogEntry &entry : m_log)
+        lines.append(logLine(entry));
+    QScrollBar *bar = m_lifecycleLog->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    m_lifecycleLog->setPlainText(lines.join(u'\n'));
+    if (atEnd)
+        bar->setValue(bar->maximum());
 }
 
 QString ConnectionPanel::stateText(SseReader::State state) const
@@ -616,31 +620,6 @@ QString ConnectionPanel::stateText(SseReader::State state) const
     case SseReader::State::Closed:
         //: EventSource readyState; may stay in English
         return tr("CLOSED");
-    }
-    return {};
-}
-
-QString ConnectionPanel::delaySourceText() const
-{
-    if (!m_reader)
-        return {};
-    const QLocale locale;
-    const QString ms = locale.toString(qint64(m_reader->nextDelay().count()));
-    switch (m_reader->nextDelaySource()) {
-    case ReconnectPolicy::DelaySource::Default:
-        if (m_reader->request().reconnect.mode == ReconnectPolicy::Mode::Fixed)
-            return tr("fixed interval (%1 ms)").arg(ms);
-        return tr("browser default (%1 ms)").arg(ms);
-    case ReconnectPolicy::DelaySource::ServerRetry:
-        return tr("server retry: %1 ms").arg(ms);
-    case ReconnectPolicy::DelaySource::Override:
-        return tr("user override (%1 ms)").arg(ms);
-    case ReconnectPolicy::DelaySource::Backoff:
-        return tr("backoff step %1 (%2 ms)")
-                .arg(locale.toString(std::max(1, m_reader->reconnectAttempt())), ms);
-    case ReconnectPolicy::DelaySource::RetryAfter:
-        //: Retry-After is an HTTP header name
-        return tr("Retry-After (%1 ms)").arg(ms);
     }
     return {};
 }

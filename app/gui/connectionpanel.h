@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <deque>
 #include <optional>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointer>
@@ -46,6 +48,8 @@ public:
     bool isCountdownTicking() const { return m_countdownTimer.isActive(); }
     /// The lifecycle log as plain text, one line per entry.
     QString logText() const;
+    /// The records the log shows, oldest first.
+    QList<StreamRecord> loggedRecords() const;
     void clearLog();
 
 public slots:
@@ -61,12 +65,7 @@ private:
     void buildUi();
     void detachReader();
     void handleStateChanged(SseReader::State state);
-    void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
-    void handleOpened(int status);
-    void handleRetryChanged(int milliseconds);
-    void handleError(const SseError &error);
-    void handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
-    void handleClosed();
+    void handleRecord(const StreamRecord &record);
     void updateAll();
     void updateState();
     void updateUptime();
@@ -78,9 +77,18 @@ private:
     void updateTotals();
     void updateButtons();
     void updateTimers();
-    void appendLog(const QString &line);
+    /// A log line: a record, or the user's own "go offline" (which the reader does not
+    /// report while a reconnect is already pending).
+    struct LogEntry
+    {
+        std::optional<StreamRecord> record;
+        QDateTime time;
+        int offlineSeconds = 0;
+    };
+    void appendLog(const LogEntry &entry);
+    QString logLine(const LogEntry &entry) const;
+    void rebuildLog();
     QString stateText(SseReader::State state) const;
-    QString delaySourceText() const;
 
     QPointer<SseReader> m_reader;
     QList<QMetaObject::Connection> m_readerConnections;
@@ -117,5 +125,8 @@ private:
     QToolButton *m_reconnectNowButton = nullptr;
     QPlainTextEdit *m_lifecycleLog = nullptr;
 
-    std::optional<int> m_loggedRetry; ///< The server retry: last written to the log.
+    std::deque<LogEntry> m_log; ///< What the log shows, newest last, at most MaximumLogLines.
+    std::optional<qint64> m_loggedRetry; ///< The server retry: last written to the log.
+    SseError m_lastError; ///< From the newest Error record.
+    std::optional<StreamRecord> m_lastReconnect; ///< The newest Reconnecting record.
 };

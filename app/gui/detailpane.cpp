@@ -24,6 +24,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "recordjson.h"
+#include "recordtext.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -346,16 +349,17 @@ void DetailPane::setEvent(const SseEvent &event, qint64 number,
     updateMeta();
 }
 
-void DetailPane::setLifecycle(MessageModel::Lifecycle kind, const SseEvent &row, qint64 number)
+void DetailPane::setRecord(const StreamRecord &record, qint64 number)
 {
     m_shown = Shown::Lifecycle;
-    m_event = row;
-    m_lifecycle = kind;
+    m_event = {};
+    m_record = record;
     m_number = number;
     m_sincePreviousMs.reset();
     m_isJson = false;
-    m_dataText = row.data;
-    m_rawText.clear();
+    m_dataText = RecordText::summary(record);
+    // The record exactly as recordings and `ssescope-cli watch` write it, indented to read.
+    m_rawText = reindentJson(QString::fromUtf8(RecordJson::toJsonLine(record)).trimmed());
     showTexts();
     updateMeta();
 }
@@ -387,7 +391,7 @@ void DetailPane::showTexts()
         m_highlighter->setDocument(m_dataEdit->document());
     // Pretty JSON reads best unwrapped; everything else wraps so long lines stay visible.
     m_dataEdit->setLineWrapMode(m_isJson ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
-    m_rawEdit->setEnabled(m_shown != Shown::Lifecycle);
+    updateRawNote();
     updateShowAllButton();
 }
 
@@ -451,27 +455,6 @@ void DetailPane::updateShowAllButton()
     m_showAllButton->setText(tr("Show All (%1)").arg(total));
 }
 
-QString DetailPane::lifecycleName(MessageModel::Lifecycle kind) const
-{
-    switch (kind) {
-    case MessageModel::Lifecycle::Connecting:
-        return tr("Connecting");
-    case MessageModel::Lifecycle::Opened:
-        return tr("Opened", "connection lifecycle");
-    case MessageModel::Lifecycle::Error:
-        return tr("Error");
-    case MessageModel::Lifecycle::Reconnecting:
-        return tr("Reconnecting");
-    case MessageModel::Lifecycle::RetryChanged:
-        return tr("Retry changed", "server sent a retry: field");
-    case MessageModel::Lifecycle::Closed:
-        return tr("Closed", "connection lifecycle");
-    case MessageModel::Lifecycle::Comment:
-        return tr("Comment", "an SSE comment line");
-    }
-    return {};
-}
-
 void DetailPane::updateMeta()
 {
     const QLocale locale;
@@ -504,12 +487,8 @@ void DetailPane::updateMeta()
                                 : tr("(first event)") },
         };
     } else if (m_shown == Shown::Lifecycle) {
-        m_metaRows = {
-            { tr("Row"), QString::number(m_number) },
-            { tr("Kind"), lifecycleName(m_lifecycle) },
-            { tr("Time"), time },
-            { tr("Connection"), connection },
-        };
+        m_metaRows = { { tr("Row"), QString::number(m_number) } };
+        m_metaRows += RecordText::details(m_record);
     }
 
     while (m_metaLayout->rowCount() > 0)
@@ -552,18 +531,30 @@ void DetailPane::copyCurrent()
     QApplication::clipboard()->setText(text);
 }
 
+void DetailPane::updateRawNote()
+{
+    m_rawNote->setText(m_shown == Shown::Lifecycle
+                               ? tr("This record as recordings, exports and ssescope-cli watch "
+                                    "write it.")
+                               : tr("Reconstructed from the parsed event: comments, an explicit "
+                                    "\"event: message\" and the original line endings are not "
+                                    "kept."));
+}
+
 void DetailPane::retranslateUi()
 {
     m_tabs->setTabText(DataTab, tr("Data"));
     m_tabs->setTabText(RawTab, tr("Raw"));
     m_tabs->setTabText(MetaTab, tr("Meta", "event metadata tab"));
     m_dataEdit->setPlaceholderText(tr("Select a row to see the event in full."));
-    m_rawNote->setText(tr("Reconstructed from the parsed event: comments, an explicit "
-                          "\"event: message\" and the original line endings are not kept."));
+    updateRawNote();
     m_copyButton->setText(tr("Copy"));
     m_copyButton->setToolTip(tr("Copy the whole text of this tab"));
     updateShowAllButton();
-    updateMeta();
+    if (m_shown == Shown::Lifecycle)
+        setRecord(m_record, m_number); // its text is formatted in the new language
+    else
+        updateMeta();
 }
 
 void DetailPane::changeEvent(QEvent *event)

@@ -8,8 +8,8 @@
 #include <QList>
 #include <QWidget>
 
-#include "messagemodel.h"
 #include "sseevent.h"
+#include "streamrecord.h"
 
 class QFormLayout;
 class QLabel;
@@ -43,8 +43,8 @@ public:
     /// Shows an event row. sincePreviousMs: time since the previous event of the tab, if known.
     void setEvent(const SseEvent &event, qint64 number,
                   std::optional<qint64> sincePreviousMs = std::nullopt);
-    /// Shows a lifecycle row.
-    void setLifecycle(MessageModel::Lifecycle kind, const SseEvent &row, qint64 number);
+    /// Shows a life-cycle row: its text, its record as JSON (Raw) and every field (Meta).
+    void setRecord(const StreamRecord &record, qint64 number);
     void clear();
 
     /// The Data tab's full text (pretty JSON when shown as such), even the part not loaded yet.
@@ -76,7 +76,7 @@ private:
     void loadNextChunk();
     void updateMeta();
     void updateShowAllButton();
-    QString lifecycleName(MessageModel::Lifecycle kind) const;
+    void updateRawNote();
 
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_dataEdit = nullptr;
@@ -103,7 +103,7 @@ private:
     enum class Shown { Nothing, Event, Lifecycle };
     Shown m_shown = Shown::Nothing;
     SseEvent m_event;
-    MessageModel::Lifecycle m_lifecycle = MessageModel::Lifecycle::Opened;
+    StreamRecord m_record;
     qint64 m_number = 0;
     std::optional<qint64> m_sincePreviousMs;
     QList<std::pair<QString, QString>> m_metaRows; ///< Translated label, value.

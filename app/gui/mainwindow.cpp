@@ -581,8 +581,9 @@ void MainWindow::wireTab(StreamTab *tab)
         if (tab == currentTab())
             updateActions();
     });
-    connect(reader, &SseReader::reconnectScheduled, this, [this, tab] {
-        if (tab == currentTab())
+    connect(reader, &SseReader::recordReceived, this, [this, tab](const StreamRecord &record) {
+        // "Reconnect now" becomes possible while a reconnect is pending.
+        if (record.kind == StreamRecord::Kind::Reconnecting && tab == currentTab())
             updateActions();
     });
     MessageView *view = tab->messageView();
@@ -1080,34 +1081,6 @@ void MainWindow::exportWithDialog(EventExporter::Format format)
     }
 }
 
-QString MainWindow::recordingLifecycleText(const EventRecord &record) const
-{
-    // Our own exports carry the row's text; ssescope-cli recordings have only the fields.
-    if (!record.text.isEmpty() || record.kind == EventRecord::Kind::Comment)
-        return record.text;
-    switch (record.kind) {
-    case EventRecord::Kind::Connecting:
-        if (record.lastEventId.isEmpty())
-            return tr("Connecting to %1").arg(record.url);
-        return tr("Connecting to %1 (Last-Event-ID: %2)").arg(record.url, record.lastEventId);
-    case EventRecord::Kind::Open:
-        return tr("Open: HTTP %1, %2").arg(record.status).arg(record.contentType);
-    case EventRecord::Kind::Retry:
-        return tr("Server retry: %1 ms").arg(record.retryMs);
-    case EventRecord::Kind::Error:
-        return record.fatal ? tr("Error (fatal): %1").arg(record.message)
-                            : tr("Error: %1").arg(record.message);
-    case EventRecord::Kind::Reconnecting:
-        return tr("Reconnect attempt %1 in %2 ms").arg(record.attempt).arg(record.delayMs);
-    case EventRecord::Kind::Closed:
-        return record.reason.isEmpty() ? tr("Closed") : tr("Closed: %1").arg(record.reason);
-    case EventRecord::Kind::Comment:
-    case EventRecord::Kind::Event:
-        break;
-    }
-    return record.text;
-}
-
 StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
 {
     QString error;
@@ -1121,14 +1094,9 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
     StreamTab *tab = newTab();
     m_fixedTitles.insert(tab, QFileInfo(path).fileName());
     MessageModel *model = tab->model();
-    for (const EventRecord &record : recording->records) {
-        if (record.kind == EventRecord::Kind::Event) {
-            model->append(record.toEvent());
-        } else {
-            model->appendLifecycle(EventExporter::lifecycleKind(record.kind), record.connection,
-                                   recordingLifecycleText(record), record.time);
-        }
-    }
+    // The same records a live tab gets, formatted the same way (and in the current language).
+    for (const StreamRecord &record : recording->records)
+        model->appendRecord(record);
     model->flushPending();
     updateTabDecoration(tab);
     if (recording->skippedLines > 0) {

@@ -105,7 +105,6 @@ private:
     void exportWithDialog(EventExporter::Format format);
     void openRecordingWithDialog();
     void showAbout();
-    QString recordingLifecycleText(const EventRecord &record) const;
     QString lastDirectory() const;
     void rememberDirectory(const QString &filePath) const;
 

@@ -8,8 +8,6 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QHeaderView>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QKeyEvent>
 #include <QKeySequence>
 #include <QMenu>
@@ -18,8 +16,8 @@
 #include <QStyledItemDelegate>
 #include <QTimer>
 
-#include "eventjson.h"
 #include "messagemodel.h"
+#include "recordjson.h"
 #include "theme.h"
 
 using namespace Qt::StringLiterals;
@@ -47,7 +45,7 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.data(MessageModel::RowKindRole).toInt() != int(MessageModel::RowKind::Lifecycle))
             return;
-        const auto kind = MessageModel::Lifecycle(index.data(MessageModel::LifecycleRole).toInt());
+        const auto kind = StreamRecord::Kind(index.data(MessageModel::RecordKindRole).toInt());
         if (const QColor background = Theme::lifecycleBackground(kind, option->palette);
             background.isValid())
             option->backgroundBrush = background;
@@ -284,33 +282,9 @@ QString MessageView::currentRowJson() const
     const QModelIndex current = currentIndex();
     if (!current.isValid())
         return {};
-    const QDateTime time = current.data(MessageModel::ReceivedAtRole).toDateTime();
-    const int connection = current.data(MessageModel::ConnectionRole).toInt();
-    if (isLifecycle(current)) {
-        const auto kind =
-                MessageModel::Lifecycle(current.data(MessageModel::LifecycleRole).toInt());
-        const QMetaEnum kinds = QMetaEnum::fromType<MessageModel::Lifecycle>();
-        QString kindName = QString::fromLatin1(kinds.valueToKey(int(kind)));
-        if (!kindName.isEmpty())
-            kindName[0] = kindName[0].toLower();
-        const QJsonObject object {
-            { u"kind"_s, u"lifecycle"_s },
-            { u"lifecycle"_s, kindName },
-            { u"connection"_s, connection },
-            { u"text"_s, current.data(MessageModel::EventDataRole).toString() },
-            { u"time"_s, time.toUTC().toString(Qt::ISODateWithMs) },
-        };
-        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-    }
-    SseEvent event;
-    event.type = current.data(MessageModel::EventTypeRole).toString();
-    event.data = current.data(MessageModel::EventDataRole).toString();
-    event.lastEventId = current.data(MessageModel::LastEventIdRole).toString();
-    event.hasId = current.data(MessageModel::HasIdRole).toBool();
-    event.connection = connection;
-    event.receivedAt = time;
-    QByteArray line;
-    EventJson::appendEvent(line, event);
+    // The row's record in the one NDJSON dialect: the same line `watch` and exports write.
+    QByteArray line =
+            RecordJson::toJsonLine(current.data(MessageModel::RecordRole).value<StreamRecord>());
     if (line.endsWith('\n'))
         line.chop(1);
     return QString::fromUtf8(line);

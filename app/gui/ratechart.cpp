@@ -12,6 +12,7 @@
 #include <QPainterPath>
 
 #include "ssereader.h"
+#include "streamrecord.h"
 #include "theme.h"
 
 namespace {
@@ -73,9 +74,8 @@ void RateChart::setReader(SseReader *reader)
     // One increment per event and no repaint: the tick draws what accumulated.
     m_readerConnections << connect(reader, &SseReader::eventReceived, this,
                                    [this] { addEvents(1); });
-    m_readerConnections << connect(reader, &SseReader::errorOccurred, this,
-                                   &RateChart::handleError);
-    m_readerConnections << connect(reader, &SseReader::opened, this, &RateChart::handleOpened);
+    m_readerConnections << connect(reader, &SseReader::recordReceived, this,
+                                   &RateChart::handleRecord);
     m_readerConnections << connect(reader, &SseReader::stateChanged, this, [this] {
         if (!m_tickTimer.isActive())
             m_tickTimer.start();
@@ -279,19 +279,25 @@ void RateChart::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void RateChart::handleError(const SseError &error)
+void RateChart::handleRecord(const StreamRecord &record)
 {
-    // The reader reports the error before it leaves Open, so Open here means a live stream broke
-    // (a drop); anything else is a failed attempt or a non-fatal stream error.
-    const bool wasOpen = m_reader && m_reader->state() == SseReader::State::Open
-            && error.kind != SseError::Kind::EventTooLarge;
-    addMarker(wasOpen ? Marker::Drop : Marker::Error);
-}
-
-void RateChart::handleOpened()
-{
-    if (m_reader && m_reader->connectionCount() > 1)
-        addMarker(Marker::Reconnect);
+    switch (record.kind) {
+    case StreamRecord::Kind::Open:
+        m_openConnection = record.connection;
+        if (record.connection > 1)
+            addMarker(Marker::Reconnect);
+        break;
+    case StreamRecord::Kind::Error:
+        // An error on the connection that was open is a live stream breaking (a drop); anything
+        // else is a failed attempt. An oversized event skipped is not a break at all.
+        if (record.error.kind == SseError::Kind::EventTooLarge)
+            break;
+        addMarker(record.connection == m_openConnection ? Marker::Drop : Marker::Error);
+        m_openConnection = 0;
+        break;
+    default:
+        break;
+    }
 }
 
 void RateChart::updateToolTip()

@@ -10,7 +10,7 @@
 #include <QWidget>
 
 class SseReader;
-struct SseError;
+struct StreamRecord;
 
 /// Events per second over the last minute as bars (one-second buckets, "now" at the right),
 /// with markers for drops, errors and reconnects. Counts per event in O(1) and repaints only on
@@ -59,14 +59,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void handleError(const SseError &error);
-    void handleOpened();
+    void handleRecord(const StreamRecord &record);
     void updateToolTip();
 
     QPointer<SseReader> m_reader;
     QList<QMetaObject::Connection> m_readerConnections;
     QList<int> m_buckets; ///< Ring of BucketCount seconds; m_head is the current one.
     int m_head = 0;
+    int m_openConnection = 0; ///< The connection an Open record announced, until it breaks.
     qint64 m_tick = 0; ///< Seconds advanced since construction (markers remember their tick).
     QList<std::pair<qint64, Marker>> m_markers;
     QTimer m_tickTimer;

@@ -25,12 +25,12 @@
 
 #include "connectionpanel.h"
 #include "detailpane.h"
-#include "errortext.h"
 #include "filterbar.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
 #include "ratechart.h"
+#include "recordtext.h"
 #include "requesteditor.h"
 #include "streamrecorder.h"
 #include "theme.h"
@@ -87,6 +87,7 @@ StreamTab::StreamTab(QWidget *parent)
     m_model = new MessageModel(this);
     m_proxy = new MessageFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    m_model->setRecordFormatter(&RecordText::summary);
 
     m_statisticsTimer = new QTimer(this);
     m_statisticsTimer->setSingleShot(true);
@@ -251,8 +252,8 @@ void StreamTab::buildUi()
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
-    connect(m_filterBar, &FilterBar::showCommentsChanged, this,
-            [this](bool show) { m_showComments = show; });
+    connect(m_filterBar, &FilterBar::showCommentsChanged, m_proxy,
+            &MessageFilterProxyModel::setShowComments);
     connect(m_view, &MessageView::newRowsWhilePausedChanged, m_filterBar, &FilterBar::setNewCount);
     connect(m_view, &MessageView::currentRowChanged, this, &StreamTab::handleCurrentRowChanged);
     connect(m_model, &MessageModel::rowsFlushed, this, &StreamTab::noteStatisticsChanged);
@@ -265,99 +266,29 @@ void StreamTab::wireReader()
         m_model->append(event);
         m_filterBar->noteEventType(event.type);
     });
-    connect(m_reader, &SseReader::connecting, this,
-            [this](int connection, const QUrl &url, const QString &lastEventId) {
-                m_filterBar->noteConnection(connection);
-                const QString target = url.toDisplayString();
-                m_model->appendLifecycle(MessageModel::Lifecycle::Connecting, connection,
-                                         lastEventId.isEmpty()
-                                                 ? tr("Connecting to %1").arg(target)
-                                                 : tr("Connecting to %1 with Last-Event-ID: %2")
-                                                           .arg(target, lastEventId));
-            });
-    connect(m_reader, &SseReader::redirected, this, [this](const QUrl &url) {
-        m_model->appendLifecycle(MessageModel::Lifecycle::Connecting, m_reader->connectionCount(),
-                                 tr("Redirected to %1").arg(url.toDisplayString()));
-    });
-    connect(m_reader, &SseReader::opened, this,
-            [this](int status, const SseReader::HeaderList &headers) {
-                QString contentType;
-                for (const auto &[name, value] : headers) {
-                    if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
-                        contentType = QString::fromUtf8(value);
-                        break;
-                    }
-                }
-                //: A stream opened; %1 = HTTP status, %2 = Content-Type
-                m_model->appendLifecycle(MessageModel::Lifecycle::Opened,
-                                         m_reader->connectionCount(),
-                                         tr("Opened: HTTP %1 %2").arg(status).arg(contentType));
-                if (!m_urlReported) {
-                    m_urlReported = true;
-                    emit urlUsed(m_openedUrl);
-                }
-            });
-    connect(m_reader, &SseReader::commentReceived, this, [this](const QString &text) {
-        if (m_showComments)
-            m_model->appendLifecycle(MessageModel::Lifecycle::Comment, m_reader->connectionCount(),
-                                     u":"_s + text);
-    });
-    connect(m_reader, &SseReader::retryChanged, this, [this](int milliseconds) {
-        m_model->appendLifecycle(MessageModel::Lifecycle::RetryChanged, m_reader->connectionCount(),
-                                 tr("Server set retry: %1 ms").arg(milliseconds));
-    });
-    connect(m_reader, &SseReader::errorOccurred, this, [this](const SseError &error) {
-        m_model->appendLifecycle(MessageModel::Lifecycle::Error, m_reader->connectionCount(),
-                                 ErrorText::describe(error));
-    });
-    connect(m_reader, &SseReader::reconnectScheduled, this,
-            [this](int attempt, qint64 delayMs, const QString &lastEventId) {
-                QString source;
-                switch (m_reader->nextDelaySource()) {
-                case ReconnectPolicy::DelaySource::Default:
-                    source = tr("default delay");
-                    break;
-                case ReconnectPolicy::DelaySource::ServerRetry:
-                    source = tr("server retry");
-                    break;
-                case ReconnectPolicy::DelaySource::Override:
-                    source = tr("your override");
-                    break;
-                case ReconnectPolicy::DelaySource::Backoff:
-                    source = tr("backoff");
-                    break;
-                case ReconnectPolicy::DelaySource::RetryAfter:
-                    source = tr("Retry-After header");
-                    break;
-                }
-                //: %1 = attempt number, %2 = delay in ms, %3 = where the delay came from
-                const QString text = lastEventId.isEmpty()
-                        ? tr("Reconnecting: attempt %1 in %2 ms (%3), no Last-Event-ID")
-                                  .arg(attempt)
-                                  .arg(delayMs)
-                                  .arg(source)
-                        : tr("Reconnecting: attempt %1 in %2 ms (%3), Last-Event-ID: %4")
-                                  .arg(attempt)
-                                  .arg(delayMs)
-                                  .arg(source, lastEventId);
-                m_model->appendLifecycle(MessageModel::Lifecycle::Reconnecting,
-                                         m_reader->connectionCount(), text);
-            });
-    connect(m_reader, &SseReader::closed, this, [this] {
-        const SseError error = m_reader->lastError();
-        QString text;
-        if (m_userClosing || error.isNull())
-            text = tr("Closed");
-        else
-            text = tr("Closed for good after: %1").arg(ErrorText::kindName(error.kind));
-        m_userClosing = false;
-        m_model->appendLifecycle(MessageModel::Lifecycle::Closed, m_reader->connectionCount(),
-                                 text);
-    });
+    connect(m_reader, &SseReader::recordReceived, this, &StreamTab::handleRecord);
     connect(m_reader, &SseReader::stateChanged, this, [this] {
         updateButtons();
         noteStatisticsChanged();
     });
+}
+
+void StreamTab::handleRecord(const StreamRecord &record)
+{
+    m_model->appendRecord(record);
+    switch (record.kind) {
+    case StreamRecord::Kind::Connecting:
+        m_filterBar->noteConnection(record.connection);
+        break;
+    case StreamRecord::Kind::Open:
+        if (!m_urlReported) {
+            m_urlReported = true;
+            emit urlUsed(m_openedUrl);
+        }
+        break;
+    default:
+        break;
+    }
 }
 
 void StreamTab::setUrl(const QUrl &url)
@@ -446,10 +377,8 @@ void StreamTab::connectStream()
         return;
     }
     m_urlError->hide();
-    if (m_reader->state() != SseReader::State::Closed) {
-        m_userClosing = true;
+    if (m_reader->state() != SseReader::State::Closed)
         m_reader->close();
-    }
     m_reader->setRequest(request());
     m_openedUrl = target.toString();
     m_urlReported = false;
@@ -461,7 +390,6 @@ void StreamTab::disconnectStream()
 {
     if (m_reader->state() == SseReader::State::Closed)
         return;
-    m_userClosing = true;
     m_reader->close();
     updateButtons();
 }
@@ -514,7 +442,7 @@ void StreamTab::handleCurrentRowChanged()
     const SseEvent &event = m_model->eventAt(row);
     const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
     if (m_model->rowKind(row) == MessageModel::RowKind::Lifecycle) {
-        m_detailPane->setLifecycle(m_model->lifecycleAt(row), event, number);
+        m_detailPane->setRecord(m_model->recordAt(row), number);
         return;
     }
     std::optional<qint64> sincePrevious;
@@ -535,12 +463,12 @@ bool StreamTab::isRecording() const
 
 bool StreamTab::startRecording(const QString &path, QString *errorString)
 {
-    m_recorder->setReader(m_reader);
-    const bool ok = m_recorder->open(path);
-    if (!ok) {
-        m_recorder->setReader(nullptr);
-        if (errorString)
-            *errorString = m_recorder->errorString();
+    const bool ok = m_recorder->open(path, m_reader->state() != SseReader::State::Closed);
+    if (ok) {
+        connect(m_reader, &SseReader::eventReceived, m_recorder, &StreamRecorder::recordEvent);
+        connect(m_reader, &SseReader::recordReceived, m_recorder, &StreamRecorder::record);
+    } else if (errorString) {
+        *errorString = m_recorder->errorString();
     }
     m_recordingError.clear();
     updateRecordingIndicator();
@@ -552,8 +480,8 @@ void StreamTab::stopRecording()
 {
     if (!m_recorder->isOpen())
         return;
+    m_reader->disconnect(m_recorder);
     m_recorder->close();
-    m_recorder->setReader(nullptr);
     updateRecordingIndicator();
     emit recordingChanged(false);
 }
@@ -586,7 +514,7 @@ void StreamTab::toggleRecording()
 
 void StreamTab::handleRecordingError(const QString &message)
 {
-    m_recorder->setReader(nullptr);
+    m_reader->disconnect(m_recorder);
     m_recordingError = message;
     updateRecordingIndicator();
     emit recordingChanged(false);
@@ -650,7 +578,7 @@ void StreamTab::restoreState(const QVariantMap &state)
     updateTitle();
     m_requestToggle->setChecked(state.value(u"requestEditorVisible"_s).toBool());
     m_filterBar->restoreState(state.value(u"filter"_s).toMap());
-    m_showComments = m_filterBar->showComments();
+    m_proxy->setShowComments(m_filterBar->showComments());
     m_view->restoreState(state.value(u"view"_s).toMap());
     if (const QList<int> sizes = toIntList(state.value(u"mainSplitter"_s)); sizes.size() == 2)
         m_mainSplitter->setSizes(sizes);
@@ -660,6 +588,7 @@ void StreamTab::restoreState(const QVariantMap &state)
 
 void StreamTab::retranslateUi()
 {
+    m_model->refreshText(); // life-cycle rows already shown, in the new language
     m_model->setHeaderLabels({ tr("#"), tr("Time"), tr("Conn.", "connection number column"),
                                tr("Type", "event type column"), tr("Id", "event id column"),
                                tr("Data"), tr("Size") });

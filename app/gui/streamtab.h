@@ -99,6 +99,7 @@ protected:
 private:
     void buildUi();
     void wireReader();
+    void handleRecord(const StreamRecord &record);
     void updateTitle();
     void updateButtons();
     void showUrlError(const QString &message);
@@ -134,6 +135,4 @@ private:
     QString m_title;
     QString m_openedUrl; ///< URL of the current run, reported once via urlUsed().
     bool m_urlReported = false;
-    bool m_userClosing = false; ///< The next closed() is the user's Disconnect, not a failure.
-    bool m_showComments = false;
 };

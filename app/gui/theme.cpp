@@ -23,21 +23,25 @@ QColor tint(const QColor &colour, const QPalette &palette)
                             base.blueF() + (colour.blueF() - base.blueF()) * amount);
 }
 
-QColor kindColour(MessageModel::Lifecycle kind)
+QColor kindColour(StreamRecord::Kind kind)
 {
     switch (kind) {
-    case MessageModel::Lifecycle::Opened:
+    case StreamRecord::Kind::Open:
         return QColor(0x2e, 0x9d, 0x4f); // green: the stream is flowing
-    case MessageModel::Lifecycle::Connecting:
-    case MessageModel::Lifecycle::Reconnecting:
+    case StreamRecord::Kind::Connecting:
+    case StreamRecord::Kind::Redirect:
+    case StreamRecord::Kind::Reconnecting:
         return QColor(0xd9, 0x8c, 0x00); // amber: waiting
-    case MessageModel::Lifecycle::Error:
-    case MessageModel::Lifecycle::Closed:
+    case StreamRecord::Kind::Error:
+    case StreamRecord::Kind::Closed:
         return QColor(0xd0, 0x33, 0x33); // red: broken or stopped
-    case MessageModel::Lifecycle::RetryChanged:
+    case StreamRecord::Kind::Retry:
         return QColor(0x3b, 0x6e, 0xd6); // blue: informational
-    case MessageModel::Lifecycle::Comment:
+    case StreamRecord::Kind::Comment:
         return QColor(0x80, 0x80, 0x80);
+    case StreamRecord::Kind::Session:
+    case StreamRecord::Kind::Event:
+        break;
     }
     return {};
 }
@@ -57,16 +61,17 @@ QColor stateColor(SseReader::State state)
     return {};
 }
 
-QColor lifecycleBackground(MessageModel::Lifecycle kind, const QPalette &palette)
+QColor lifecycleBackground(StreamRecord::Kind kind, const QPalette &palette)
 {
-    if (kind == MessageModel::Lifecycle::Comment)
+    if (kind == StreamRecord::Kind::Comment || kind == StreamRecord::Kind::Event
+        || kind == StreamRecord::Kind::Session)
         return {};
     return tint(kindColour(kind), palette);
 }
 
-QColor lifecycleForeground(MessageModel::Lifecycle kind, const QPalette &palette)
+QColor lifecycleForeground(StreamRecord::Kind kind, const QPalette &palette)
 {
-    if (kind == MessageModel::Lifecycle::Comment)
+    if (kind == StreamRecord::Kind::Comment)
         return palette.color(QPalette::PlaceholderText);
     return palette.color(QPalette::Text);
 }

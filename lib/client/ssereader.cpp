@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "ssereader.h"
 
+#include <QLocale>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -11,6 +12,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -65,6 +67,33 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
         return std::nullopt;
     const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(date);
     return std::chrono::milliseconds(std::max<qint64>(ms, 0));
+}
+
+// Names whose values are secrets (credentials, API keys, session cookies): a record shows them
+// masked, so recordings, exports and `watch` output never hold them.
+bool isSecretHeaderName(QByteArrayView name)
+{
+    const QByteArray lower = name.trimmed().toByteArray().toLower();
+    static constexpr std::array Exact = { "authorization", "proxy-authorization",
+                                          "cookie",        "x-api-key",
+                                          "api-key",       "x-auth-token" };
+    return std::any_of(Exact.begin(), Exact.end(),
+                       [&lower](const char *exact) { return lower == exact; })
+            || lower.contains("token") || lower.contains("secret") || lower.contains("password")
+            || lower.contains("apikey");
+}
+
+// What Qt's HTTP layer would put in Accept-Language (qhttpnetworkconnection.cpp, Qt 6.4): set
+// by the reader itself, so the Connecting record lists the exact value sent.
+QByteArray systemAcceptLanguage()
+{
+    QString locale = QLocale::system().name();
+    locale.replace(u'_', u'-');
+    if (locale == u"C"_s)
+        return QByteArrayLiteral("en,*");
+    if (locale.startsWith(u"en-"_s))
+        return locale.toLatin1() + ",*";
+    return locale.toLatin1() + ",en,*";
 }
 
 } // namespace
@@ -145,9 +174,14 @@ void SseReader::open()
 
 void SseReader::close()
 {
+    closeWithReason(StreamRecord::CloseReason::closed());
+}
+
+void SseReader::closeWithReason(const QString &reason)
+{
     if (m_state == State::Closed)
         return;
-    finishClosed();
+    finishClosed(reason);
 }
 
 void SseReader::reconnectNow()
@@ -202,9 +236,16 @@ void SseReader::startConnection()
     m_parser.setMaximumEventSize(m_request.maximumEventSize);
     const int connection = m_connectionCount;
     const QString lastEventId = m_parser.lastEventId();
-    emit connecting(connection, m_request.url, lastEventId);
-    if (m_state == State::Closed || connection != m_connectionCount)
-        return;
+    StreamRecord connecting;
+    connecting.kind = StreamRecord::Kind::Connecting;
+    connecting.method = QString::fromLatin1(m_request.method);
+    connecting.url = StreamRecord::displayUrl(m_request.url);
+    connecting.lastEventId = lastEventId;
+    // Tells whether a handler of the Connecting record closed or restarted the reader.
+    const auto announce = [&] {
+        emitRecord(connecting);
+        return m_state != State::Closed && connection == m_connectionCount;
+    };
 
     const QUrl &url = m_request.url;
     const QString scheme = url.scheme().toLower();
@@ -226,11 +267,15 @@ void SseReader::startConnection()
         else
             error.message = u"invalid URL \""_s % url.toString(QUrl::RemovePassword)
                     % u"\" (needs a host)"_s;
-        failConnection(error, std::nullopt);
+        if (announce())
+            failConnection(error, std::nullopt);
         return;
     }
 
     if (isOfflineSimulated()) {
+        // Nothing goes on the wire, so the record lists no headers.
+        if (!announce())
+            return;
         SseError error;
         error.kind = SseError::Kind::SimulatedOffline;
         error.message = u"network unreachable (simulated)"_s;
@@ -257,6 +302,8 @@ void SseReader::startConnection()
     // QNAM's archive-bomb check (10 MiB at 40:1) would cut a long repetitive stream with
     // "Decompression failed": a stream is read as it comes, never held whole, so it is off.
     request.setDecompressedSafetyCheckThreshold(-1);
+    if (!hasHeader(m_request.headers, "Accept-Language"))
+        request.setRawHeader(QByteArrayLiteral("Accept-Language"), systemAcceptLanguage());
     if (!m_request.body.isEmpty() && !hasHeader(m_request.headers, "Content-Type"))
         request.setRawHeader(QByteArrayLiteral("Content-Type"),
                              QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -267,6 +314,10 @@ void SseReader::startConnection()
     // would otherwise resend a stale id after every reconnect.
     if (!lastEventId.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Last-Event-ID"), lastEventId.toUtf8());
+
+    connecting.headers = sentHeaders(request);
+    if (!announce())
+        return;
 
     QNetworkReply *reply = nullptr;
     if (m_request.method == "GET" && m_request.body.isEmpty())
@@ -281,9 +332,13 @@ void SseReader::startConnection()
     connect(reply, &QNetworkReply::metaDataChanged, this, &SseReader::handleMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &SseReader::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &SseReader::handleFinished);
-    connect(reply, &QNetworkReply::redirected, this, [this](const QUrl &target) {
+    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
         m_finalUrl = target;
-        emit redirected(target);
+        StreamRecord record;
+        record.kind = StreamRecord::Kind::Redirect;
+        record.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        record.url = StreamRecord::displayUrl(target);
+        emitRecord(record);
     });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -393,7 +448,17 @@ bool SseReader::validateResponse()
     setState(State::Open);
     if (connection != m_connectionCount || m_state != State::Open)
         return false;
-    emit opened(status, m_responseHeaders);
+    StreamRecord open;
+    open.kind = StreamRecord::Kind::Open;
+    open.status = status;
+    open.statusText = QString::fromLatin1(
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+    // QNAM tells HTTP/2 apart but not HTTP/1.0 from 1.1; a 1.0 server is rare behind a stream.
+    open.httpVersion =
+            reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? u"2"_s : u"1.1"_s;
+    open.url = StreamRecord::displayUrl(m_finalUrl);
+    open.headers = m_responseHeaders;
+    emitRecord(open);
     return connection == m_connectionCount && m_state == State::Open && m_reply;
 }
 
@@ -563,7 +628,10 @@ void SseReader::failConnection(SseError error,
     error.fatal = !delay && !gaveUp;
     m_lastError = error;
     const int connection = m_connectionCount;
-    emit errorOccurred(error);
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Error;
+    record.error = error;
+    emitRecord(record);
     if (m_state == State::Closed || connection != m_connectionCount || m_reply)
         return; // A handler closed or reopened the reader.
 
@@ -577,11 +645,15 @@ void SseReader::failConnection(SseError error,
             gaveUpError.simulated = error.simulated;
             gaveUpError.httpStatus = error.httpStatus;
             m_lastError = gaveUpError;
-            emit errorOccurred(gaveUpError);
+            StreamRecord gaveUpRecord;
+            gaveUpRecord.kind = StreamRecord::Kind::Error;
+            gaveUpRecord.error = gaveUpError;
+            emitRecord(gaveUpRecord);
             if (m_state == State::Closed || connection != m_connectionCount || m_reply)
                 return;
         }
-        finishClosed();
+        finishClosed(gaveUp ? StreamRecord::CloseReason::gaveUp()
+                            : StreamRecord::CloseReason::failed());
         return;
     }
 
@@ -593,7 +665,17 @@ void SseReader::failConnection(SseError error,
     setState(State::Connecting);
     if (m_state != State::Connecting || !m_reconnectTimer.isActive())
         return;
-    emit reconnectScheduled(attempt, delay->delay.count(), m_parser.lastEventId());
+    StreamRecord reconnecting;
+    reconnecting.kind = StreamRecord::Kind::Reconnecting;
+    reconnecting.attempt = attempt;
+    reconnecting.delayMs = delay->delay.count();
+    // Fixed mode's own interval has the policy's Default source; the record says which it was.
+    reconnecting.delaySource = delay->source == ReconnectPolicy::DelaySource::Default
+                    && m_request.reconnect.mode == ReconnectPolicy::Mode::Fixed
+            ? u"fixed"_s
+            : ReconnectPolicy::delaySourceName(delay->source);
+    reconnecting.lastEventId = m_parser.lastEventId();
+    emitRecord(reconnecting);
 }
 
 void SseReader::setState(State state)
@@ -604,7 +686,7 @@ void SseReader::setState(State state)
     emit stateChanged(state);
 }
 
-void SseReader::finishClosed()
+void SseReader::finishClosed(const QString &reason)
 {
     m_reconnectTimer.stop();
     discardReply();
@@ -612,8 +694,55 @@ void SseReader::finishClosed()
     if (m_state == State::Closed)
         return;
     setState(State::Closed);
-    if (m_state == State::Closed)
-        emit closed();
+    if (m_state != State::Closed)
+        return;
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Closed;
+    record.reason = reason;
+    emitRecord(record);
+}
+
+StreamRecord::HeaderList SseReader::sentHeaders(const QNetworkRequest &request) const
+{
+    // Mirrors what Qt 6.4's HTTP/1.1 layer writes (qhttpnetworkconnection.cpp prepareRequest,
+    // qhttpnetworkrequest.cpp header()): Host first, the request's own headers in order, then
+    // the ones Qt adds when they are missing. tst_ssereader connectingRecordListsWireHeaders
+    // compares this list with what a loopback server receives, so a Qt that writes otherwise
+    // fails there instead of recording something that was not sent.
+    StreamRecord::HeaderList headers;
+    const QUrl url = request.url();
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int defaultPort = url.scheme().compare(u"https"_s, Qt::CaseInsensitive) == 0 ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        host += ':' + QByteArray::number(url.port());
+    headers.append({ QByteArrayLiteral("Host"), host });
+    for (const QByteArray &name : request.rawHeaderList()) {
+        headers.append({ name,
+                         isSecretHeaderName(name) ? StreamRecord::maskedValue()
+                                                  : request.rawHeader(name) });
+    }
+    if (!m_request.body.isEmpty())
+        headers.append(
+                { QByteArrayLiteral("Content-Length"), QByteArray::number(m_request.body.size()) });
+    if (!request.hasRawHeader("Connection"))
+        headers.append({ QByteArrayLiteral("Connection"), QByteArrayLiteral("Keep-Alive") });
+    // Qt offers every coding it can decode when the request names none (and then decodes).
+    if (!request.hasRawHeader("Accept-Encoding"))
+        headers.append({ QByteArrayLiteral("Accept-Encoding"),
+                         QByteArrayLiteral("zstd, br, gzip, deflate") });
+    if (!request.hasRawHeader("User-Agent"))
+        headers.append({ QByteArrayLiteral("User-Agent"), QByteArrayLiteral("Mozilla/5.0") });
+    return headers;
+}
+
+void SseReader::emitRecord(StreamRecord &record)
+{
+    record.connection = m_connectionCount;
+    if (!record.time.isValid())
+        record.time = QDateTime::currentDateTimeUtc();
+    emit recordReceived(record);
 }
 
 void SseReader::ParserSink::event(SseEvent &&event)
@@ -630,7 +759,11 @@ void SseReader::ParserSink::comment(QStringView text)
 {
     if (!m_active)
         return;
-    emit m_reader->commentReceived(text.toString());
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Comment;
+    record.text = text.toString();
+    record.time = m_receivedAt;
+    m_reader->emitRecord(record);
 }
 
 void SseReader::ParserSink::retry(qint64 milliseconds)
@@ -641,7 +774,11 @@ void SseReader::ParserSink::retry(qint64 milliseconds)
     // value as an integer in base ten, and set the event stream's reconnection time to that integer."
     const qint64 clamped = std::clamp<qint64>(milliseconds, 0, std::numeric_limits<int>::max());
     m_reader->m_policy.setServerRetry(std::chrono::milliseconds(clamped));
-    emit m_reader->retryChanged(int(clamped));
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Retry;
+    record.retryMs = clamped;
+    record.time = m_receivedAt;
+    m_reader->emitRecord(record);
 }
 
 void SseReader::ParserSink::eventTooLarge(qint64 bytes)
@@ -655,5 +792,9 @@ void SseReader::ParserSink::eventTooLarge(qint64 bytes)
             % QString::number(m_reader->m_parser.maximumEventSize()) % u" bytes"_s;
     error.httpStatus = m_reader->m_httpStatus;
     m_reader->m_lastError = error;
-    emit m_reader->errorOccurred(error);
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Error;
+    record.error = error;
+    record.time = m_receivedAt;
+    m_reader->emitRecord(record);
 }

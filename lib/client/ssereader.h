@@ -21,15 +21,19 @@
 #include "sseerror.h"
 #include "sseevent.h"
 #include "sseparser.h"
+#include "streamrecord.h"
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 /// A browser-grade EventSource over QNetworkAccessManager: opens a stream, emits one signal
 /// per event, reconnects by a ReconnectPolicy with Last-Event-ID, and injects faults on demand.
 ///
-/// Life cycle: open() → Connecting → (opened) Open → on a failure either Connecting again
-/// (a countdown runs: reconnectScheduled, nextAttemptAt()) or Closed for good (closed()).
+/// Life cycle: open() → Connecting → (Open record) Open → on a failure either Connecting again
+/// (a countdown runs: Reconnecting record, nextAttemptAt()) or Closed for good (Closed record).
+/// Everything that happens is told once, as records (see StreamRecord); the getters below are
+/// for live displays (countdowns, totals), not for filling in what a record left out.
 /// Attempt numbering restarts at 1 when the failed connection had stayed Open for at least
 /// Settings::stableAfter (0 = any connection that reached Open resets it).
 /// Do not delete the reader from one of its own signal handlers; use deleteLater().
@@ -93,7 +97,7 @@ public:
     SseError lastError() const { return m_lastError; }
 
     /// Connections started since open(), including attempts that failed before Open; the
-    /// number carried by connecting() and by every SseEvent::connection.
+    /// number carried by the Connecting record and by every SseEvent::connection.
     int connectionCount() const { return m_connectionCount; }
     /// Reconnect attempt number in the current run of failures (0 = none since the last reset).
     int reconnectAttempt() const { return m_attempt; }
@@ -120,8 +124,11 @@ public:
 public slots:
     /// Starts (or restarts) from scratch: counters reset, the initial Last-Event-ID applies.
     void open();
-    /// Stops for good; only stateChanged(Closed) and closed() follow. No-op when Closed.
+    /// Stops for good; only stateChanged(Closed) and a Closed record (reason "closed") follow.
+    /// No-op when Closed.
     void close();
+    /// close() with the reason the Closed record carries (e.g. "max-events").
+    void closeWithReason(const QString &reason);
     /// Skips a pending reconnect countdown and attempts now. No-op otherwise.
     void reconnectNow();
     /// Breaks the connection on purpose; see DropMode. offlineFor only matters for Offline.
@@ -131,24 +138,13 @@ public slots:
 
 signals:
     void stateChanged(SseReader::State state);
-    /// An attempt starts (also the simulated-offline ones that fail at once).
-    void connecting(int connection, const QUrl &url, const QString &lastEventId);
-    /// The request was redirected to url (before it is followed).
-    void redirected(const QUrl &url);
-    /// A 200 text/event-stream response arrived: the stream is Open.
-    void opened(int status, const SseReader::HeaderList &headers);
-    /// One dispatched event, with connection and receivedAt set.
+    /// One dispatched event, with connection and receivedAt set: the hot path, so no record is
+    /// built for it. With recordReceived() it forms the stream's one ordered story.
     void eventReceived(const SseEvent &event);
-    /// A comment line (heartbeat), ':' removed.
-    void commentReceived(const QString &text);
-    /// A valid `retry:` field arrived (emitted for each one, even when the value is unchanged).
-    void retryChanged(int milliseconds);
-    void errorOccurred(const SseError &error);
-    /// A reconnect is due in delayMs; lastError() tells why, nextDelaySource() where the delay
-    /// came from, nextAttemptAt() when it fires.
-    void reconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
-    /// The reader stopped for good (after close(), a fatal error or giving up).
-    void closed();
+    /// Every other step of the story (connecting, redirect, open, retry, comment, error,
+    /// reconnecting, closed) as a complete record, connection and time filled in. Closed comes
+    /// last, after close(), a fatal error or giving up.
+    void recordReceived(const StreamRecord &record);
 
 private:
     /// Feeds the parser's findings into signals; nested so it may touch the reader's state.
@@ -180,7 +176,11 @@ private:
     /// failure = nullopt: fatal whatever the policy says (e.g. an invalid URL).
     void failConnection(SseError error, const std::optional<ReconnectPolicy::Failure> &failure);
     void setState(State state);
-    void finishClosed();
+    void finishClosed(const QString &reason);
+    /// Fills in connection and time and emits the record.
+    void emitRecord(StreamRecord &record);
+    /// The request's headers in the order and form they go on the wire, secrets masked.
+    StreamRecord::HeaderList sentHeaders(const QNetworkRequest &request) const;
 
     QNetworkAccessManager *m_manager = nullptr;
     QPointer<QNetworkReply> m_reply;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "eventexporter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -16,7 +17,7 @@ constexpr char Utf8Bom[] = "\xEF\xBB\xBF";
 // RFC 4180 §2: records end in CRLF.
 constexpr char CsvLineEnd[] = "\r\n";
 
-void appendCsvRow(QByteArray &out, std::initializer_list<QStringView> fields)
+void appendCsvRow(QByteArray &out, const QList<QStringView> &fields)
 {
     bool first = true;
     for (QStringView field : fields) {
@@ -26,30 +27,6 @@ void appendCsvRow(QByteArray &out, std::initializer_list<QStringView> fields)
         out.append(EventExporter::csvField(field).toUtf8());
     }
     out.append(CsvLineEnd);
-}
-
-QString isoTime(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-// One NDJSON line for a row: lifecycle rows carry their display text as "text", which
-// EventJson::appendRecord only writes for comments.
-void appendRow(QByteArray &out, const MessageModel &model, int row)
-{
-    const EventRecord record = EventExporter::recordForRow(model, row);
-    const qsizetype start = out.size();
-    EventJson::appendRecord(out, record);
-    if (record.kind == EventRecord::Kind::Event || record.kind == EventRecord::Kind::Comment)
-        return;
-    // Insert before "time" so the line keeps the ssescope-cli shape: fields, then time, then }.
-    const QByteArray line = out.mid(start);
-    qsizetype insertAt = line.lastIndexOf(",\"time\":");
-    if (insertAt < 0)
-        insertAt = line.size() - 2; // before "}\n"
-    QByteArray text(",\"text\":");
-    EventJson::appendString(text, record.text);
-    out.insert(start + insertAt, text);
 }
 
 } // namespace
@@ -91,75 +68,14 @@ QString EventExporter::csvField(QStringView text)
     return u'"' + field + u'"';
 }
 
-EventRecord::Kind EventExporter::recordKind(MessageModel::Lifecycle lifecycle)
+QStringList EventExporter::csvColumns()
 {
-    using Lifecycle = MessageModel::Lifecycle;
-    using Kind = EventRecord::Kind;
-    switch (lifecycle) {
-    case Lifecycle::Connecting:
-        return Kind::Connecting;
-    case Lifecycle::Opened:
-        return Kind::Open;
-    case Lifecycle::Error:
-        return Kind::Error;
-    case Lifecycle::Reconnecting:
-        return Kind::Reconnecting;
-    case Lifecycle::RetryChanged:
-        return Kind::Retry;
-    case Lifecycle::Closed:
-        return Kind::Closed;
-    case Lifecycle::Comment:
-        return Kind::Comment;
-    }
-    return Kind::Comment;
-}
-
-MessageModel::Lifecycle EventExporter::lifecycleKind(EventRecord::Kind kind)
-{
-    using Lifecycle = MessageModel::Lifecycle;
-    using Kind = EventRecord::Kind;
-    switch (kind) {
-    case Kind::Connecting:
-        return Lifecycle::Connecting;
-    case Kind::Open:
-        return Lifecycle::Opened;
-    case Kind::Error:
-        return Lifecycle::Error;
-    case Kind::Reconnecting:
-        return Lifecycle::Reconnecting;
-    case Kind::Retry:
-        return Lifecycle::RetryChanged;
-    case Kind::Closed:
-        return Lifecycle::Closed;
-    case Kind::Comment:
-    case Kind::Event:
-        return Lifecycle::Comment;
-    }
-    return Lifecycle::Comment;
-}
-
-EventRecord EventExporter::recordForRow(const MessageModel &model, int row)
-{
-    const SseEvent &event = model.eventAt(row);
-    if (model.rowKind(row) == MessageModel::RowKind::Event)
-        return EventRecord::fromEvent(event);
-
-    EventRecord record;
-    record.kind = recordKind(model.lifecycleAt(row));
-    record.time = event.receivedAt;
-    record.connection = event.connection;
-    record.text = event.data;
-    switch (record.kind) {
-    case EventRecord::Kind::Error:
-        record.message = event.data;
-        break;
-    case EventRecord::Kind::Closed:
-        record.reason = event.data;
-        break;
-    default:
-        break;
-    }
-    return record;
+    return { u"number"_s,  u"time"_s,        u"connection"_s, u"kind"_s,        u"type"_s,
+             u"id"_s,      u"lastEventId"_s, u"data"_s,       u"size"_s,        u"method"_s,
+             u"url"_s,     u"status"_s,      u"statusText"_s, u"httpVersion"_s, u"contentType"_s,
+             u"headers"_s, u"ms"_s,          u"text"_s,       u"errorKind"_s,   u"message"_s,
+             u"fatal"_s,   u"simulated"_s,   u"attempt"_s,    u"delayMs"_s,     u"delaySource"_s,
+             u"reason"_s,  u"format"_s,      u"tool"_s };
 }
 
 bool EventExporter::skipRow(int row) const
@@ -171,15 +87,28 @@ QByteArray EventExporter::toNdjson(bool asJsonArray) const
 {
     QByteArray out;
     m_writtenRows = 0;
-    const int rows = m_model->rowCount();
     if (asJsonArray)
         out.append("[\n");
+    // Appends a record's line; in the array form, a comma goes after the previous object.
+    const auto append = [&out, asJsonArray](const StreamRecord &record, bool first) {
+        if (asJsonArray && !first)
+            out.insert(out.size() - 1, ',');
+        RecordJson::appendRecord(out, record);
+    };
+    append(StreamRecord::session(QCoreApplication::applicationName() + u' '
+                                 + QCoreApplication::applicationVersion()),
+           true);
+    const int rows = m_model->rowCount();
     for (int row = 0; row < rows; ++row) {
         if (skipRow(row))
             continue;
-        if (asJsonArray && m_writtenRows > 0)
-            out.insert(out.size() - 1, ','); // after the previous object, before its LF
-        appendRow(out, *m_model, row);
+        if (m_model->rowKind(row) == MessageModel::RowKind::Event) {
+            if (asJsonArray)
+                out.insert(out.size() - 1, ',');
+            RecordJson::appendEvent(out, m_model->eventAt(row)); // no record per event
+        } else {
+            append(m_model->recordAt(row), false);
+        }
         ++m_writtenRows;
     }
     if (asJsonArray)
@@ -191,27 +120,26 @@ QByteArray EventExporter::toCsv() const
 {
     QByteArray out(Utf8Bom);
     m_writtenRows = 0;
-    appendCsvRow(out,
-                 { u"number", u"time", u"connection", u"kind", u"type", u"id", u"lastEventId",
-                   u"data", u"size" });
+    const QStringList columns = csvColumns();
+    QList<QStringView> header;
+    for (const QString &column : columns)
+        header.append(column);
+    appendCsvRow(out, header);
+    QStringList values(columns.size());
+    QList<QStringView> fields(columns.size());
     const int rows = m_model->rowCount();
     for (int row = 0; row < rows; ++row) {
         if (skipRow(row))
             continue;
-        const SseEvent &event = m_model->eventAt(row);
-        const bool isEvent = m_model->rowKind(row) == MessageModel::RowKind::Event;
-        const QString number = m_model->index(row, 0).data(MessageModel::NumberRole).toString();
-        const QString kind = isEvent
-                ? u"event"_s
-                : QString(EventRecord::kindName(recordKind(m_model->lifecycleAt(row))));
-        const QString connection =
-                event.connection > 0 ? QString::number(event.connection) : QString();
-        const QString id = isEvent && event.hasId ? event.lastEventId : QString();
-        const QString size = isEvent ? QString::number(event.rawSize) : QString();
-        appendCsvRow(out,
-                     { number, isoTime(event.receivedAt), connection, kind, event.type, id,
-                       isEvent ? QStringView(event.lastEventId) : QStringView(), event.data,
-                       size });
+        values.fill(QString());
+        values[0] = m_model->index(row, 0).data(MessageModel::NumberRole).toString();
+        for (const auto &[key, value] : RecordJson::fields(m_model->recordAt(row))) {
+            if (const qsizetype column = columns.indexOf(key); column > 0)
+                values[column] = value;
+        }
+        for (qsizetype i = 0; i < values.size(); ++i)
+            fields[i] = values.at(i);
+        appendCsvRow(out, fields);
         ++m_writtenRows;
     }
     return out;
@@ -265,10 +193,13 @@ EventExporter::Recording EventExporter::parseRecording(QByteArrayView bytes)
         start = end + 1;
         if (line.trimmed().isEmpty())
             continue;
-        if (std::optional<EventRecord> record = EventJson::fromJsonLine(line))
-            recording.records.append(std::move(*record));
-        else
+        std::optional<StreamRecord> record = RecordJson::fromJsonLine(line);
+        if (!record)
             ++recording.skippedLines;
+        else if (record->kind == StreamRecord::Kind::Session)
+            recording.session = std::move(*record);
+        else
+            recording.records.append(std::move(*record));
     }
     return recording;
 }

@@ -9,16 +9,16 @@
 #include <QString>
 #include <QStringView>
 
-#include "eventjson.h"
 #include "messagemodel.h"
+#include "recordjson.h"
 
-/// Writes a MessageModel's rows as NDJSON (the ssescope-cli format), CSV or a JSON array, and
-/// reads an NDJSON recording back. QtCore only; every write goes through QSaveFile, so a failed
-/// export never leaves a half-written file behind.
+/// Writes a MessageModel's rows as NDJSON (RecordJson, the ssescope-cli format), CSV or a JSON
+/// array, and reads an NDJSON recording back. QtCore only; every write goes through QSaveFile,
+/// so a failed export never leaves a half-written file behind.
 ///
-/// Lifecycle rows become records of the matching ssescope-cli kind ("connecting", "open",
-/// "error", "reconnecting", "retry", "closed", "comment") carrying the row's display text in a
-/// "text" field, because the model keeps only that text, not the structured fields.
+/// Every row is written as its record, with the same fields `ssescope-cli watch` prints: the
+/// NDJSON and JSON forms are those lines (JSON as one array, a Session record first), CSV has
+/// one column per record field (csvColumns()).
 class EventExporter
 {
 public:
@@ -45,17 +45,14 @@ public:
     /// One RFC 4180 field: quoted when needed, quotes doubled, and a leading = + - @ TAB or CR
     /// prefixed with ' so spreadsheets do not evaluate it as a formula.
     static QString csvField(QStringView text);
-    /// The record a row is written as.
-    static EventRecord recordForRow(const MessageModel &model, int row);
-    /// The ssescope-cli record kind of a lifecycle row kind.
-    static EventRecord::Kind recordKind(MessageModel::Lifecycle lifecycle);
-    /// The lifecycle row kind of a non-event record kind.
-    static MessageModel::Lifecycle lifecycleKind(EventRecord::Kind kind);
+    /// The CSV header: "number" (the table's row number) and then every RecordJson field name.
+    static QStringList csvColumns();
 
     /// What readRecording() found.
     struct Recording
     {
-        QList<EventRecord> records;
+        QList<StreamRecord> records; ///< Everything but the Session record.
+        std::optional<StreamRecord> session; ///< The file's Session record (none in version 1).
         qsizetype skippedLines = 0; ///< Non-empty lines that are not valid records.
     };
     /// Reads an NDJSON file; nullopt + errorString when it cannot be read or holds no record.

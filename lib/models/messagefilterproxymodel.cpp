@@ -93,6 +93,14 @@ void MessageFilterProxyModel::setHideLifecycle(bool hide)
     refilter();
 }
 
+void MessageFilterProxyModel::setShowComments(bool show)
+{
+    if (show == m_showComments)
+        return;
+    m_showComments = show;
+    refilter();
+}
+
 void MessageFilterProxyModel::refilter()
 {
     // One layoutChanged instead of invalidateFilter()'s rowsRemoved/rowsInserted per run of
@@ -106,8 +114,11 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     if (!m_messages || sourceParent.isValid())
         return true;
     const SseEvent &event = m_messages->eventAt(sourceRow);
-    const bool lifecycle = m_messages->rowKind(sourceRow) == MessageModel::RowKind::Lifecycle;
+    const StreamRecord::Kind kind = m_messages->recordKind(sourceRow);
+    const bool lifecycle = kind != StreamRecord::Kind::Event;
     if (lifecycle && m_hideLifecycle)
+        return false;
+    if (kind == StreamRecord::Kind::Comment && !m_showComments)
         return false;
     if (m_connection > 0 && event.connection != m_connection)
         return false;
@@ -115,9 +126,12 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         return false;
     if (m_text.isEmpty() || !m_filterValid)
         return true;
+    // Life-cycle rows are few; their text is formatted only when a text filter asks.
+    const QString text = lifecycle ? m_messages->lifecycleText(sourceRow) : QString();
+    const QString &haystack = lifecycle ? text : event.data;
     if (m_useRegularExpression)
-        return m_expression.match(event.data).hasMatch();
-    return matchesText(event.data);
+        return m_expression.match(haystack).hasMatch();
+    return matchesText(haystack);
 }
 
 bool MessageFilterProxyModel::matchesText(QStringView data) const

@@ -12,6 +12,7 @@
 class MessageModel;
 
 /// Filters a MessageModel by data text or regular expression, event type, connection and row kind.
+/// Text matches an event's data, or a life-cycle row's text as the table shows it.
 class MessageFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -37,6 +38,10 @@ public:
     int connection() const { return m_connection; }
     void setHideLifecycle(bool hide);
     bool hideLifecycle() const { return m_hideLifecycle; }
+    /// Whether comment rows (heartbeats) show; off by default. The model keeps them either way,
+    /// so turning this on shows the comments already received.
+    void setShowComments(bool show);
+    bool showComments() const { return m_showComments; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -68,4 +73,5 @@ private:
     bool m_useRegularExpression = false;
     bool m_filterValid = true;
     bool m_hideLifecycle = false;
+    bool m_showComments = false;
 };

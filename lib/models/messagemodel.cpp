@@ -5,6 +5,8 @@
 
 #include <iterator>
 
+#include "recordjson.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -70,13 +72,13 @@ QString MessageModel::displayText(const Row &row, int column) const
     case ConnectionColumn:
         return event.connection > 0 ? QString::number(event.connection) : QString();
     case TypeColumn:
-        return event.type;
+        return row.lifecycle ? QString() : event.type;
     case IdColumn:
-        return row.kind == RowKind::Event && event.hasId ? event.lastEventId : QString();
+        return !row.lifecycle && event.hasId ? event.lastEventId : QString();
     case DataColumn:
-        return preview(event.data);
+        return preview(row.lifecycle ? formatRecord(row.lifecycle->record) : event.data);
     case SizeColumn:
-        return row.kind == RowKind::Event ? QString::number(event.rawSize) : QString();
+        return row.lifecycle ? QString() : QString::number(event.rawSize);
     default:
         return {};
     }
@@ -97,13 +99,16 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RowKindRole:
-        return int(row.kind);
-    case LifecycleRole:
-        return row.kind == RowKind::Lifecycle ? QVariant(int(row.lifecycle)) : QVariant();
+        return int(row.lifecycle ? RowKind::Lifecycle : RowKind::Event);
+    case RecordKindRole:
+        return int(row.lifecycle ? row.lifecycle->record.kind : StreamRecord::Kind::Event);
+    case RecordRole:
+        return QVariant::fromValue(row.lifecycle ? row.lifecycle->record
+                                                 : StreamRecord::fromEvent(event));
     case EventTypeRole:
-        return event.type;
+        return row.lifecycle ? QString() : event.type;
     case EventDataRole:
-        return event.data;
+        return row.lifecycle ? formatRecord(row.lifecycle->record) : event.data;
     case LastEventIdRole:
         return event.lastEventId;
     case HasIdRole:
@@ -140,7 +145,7 @@ void MessageModel::setHeaderLabels(const QStringList &labels)
 void MessageModel::append(const SseEvent &event)
 {
     ++m_totalEvents;
-    Row row { event, 0, RowKind::Event, Lifecycle::Opened };
+    Row row { event, 0, {} };
     // The parser shares a type string only between consecutive events of the same type; with
     // types interleaved, each row held its own copy (measured 32 B per retained event).
     if (const auto it = m_types.constFind(row.event.type); it != m_types.cend())
@@ -150,14 +155,55 @@ void MessageModel::append(const SseEvent &event)
     enqueue(std::move(row));
 }
 
-void MessageModel::appendLifecycle(Lifecycle kind, int connection, const QString &text,
-                                   const QDateTime &time)
+void MessageModel::appendRecord(const StreamRecord &record)
 {
-    SseEvent event;
-    event.data = text;
-    event.connection = connection;
-    event.receivedAt = time;
-    enqueue(Row { std::move(event), 0, RowKind::Lifecycle, kind });
+    if (record.kind == StreamRecord::Kind::Event) {
+        append(record.toEvent());
+        return;
+    }
+    if (record.kind == StreamRecord::Kind::Session)
+        return;
+    Row row;
+    row.event.connection = record.connection;
+    row.event.receivedAt = record.time;
+    row.lifecycle = new LifecycleData;
+    row.lifecycle->record = record;
+    enqueue(std::move(row));
+}
+
+void MessageModel::setRecordFormatter(RecordFormatter formatter)
+{
+    m_formatter = std::move(formatter);
+    refreshText();
+}
+
+void MessageModel::refreshText()
+{
+    if (m_rows.empty())
+        return;
+    // The text of rows changed, not their order: a layout change repaints every view in one
+    // pass, where a dataChanged over all rows is slow in Qt 6 (and the filter re-reads it too).
+    emit layoutAboutToBeChanged();
+    emit layoutChanged();
+}
+
+QString MessageModel::formatRecord(const StreamRecord &record) const
+{
+    if (m_formatter)
+        return m_formatter(record);
+    // Without a GUI: the record's fields as they are written to files, minus the time.
+    QStringList parts;
+    for (const auto &[key, value] : RecordJson::fields(record)) {
+        if (key != QLatin1String("connection") && key != QLatin1String("time"))
+            parts.append(key + u'=' + value);
+    }
+    return parts.join(u' ');
+}
+
+QString MessageModel::lifecycleText(int row) const
+{
+    const Row &entry = m_rows[size_t(row)];
+    return entry.lifecycle ? formatRecord(entry.lifecycle->record) : QString();
 }
 
 void MessageModel::enqueue(Row &&row)
@@ -211,12 +257,19 @@ const SseEvent &MessageModel::eventAt(int row) const
 
 MessageModel::RowKind MessageModel::rowKind(int row) const
 {
-    return m_rows[size_t(row)].kind;
+    return m_rows[size_t(row)].lifecycle ? RowKind::Lifecycle : RowKind::Event;
 }
 
-MessageModel::Lifecycle MessageModel::lifecycleAt(int row) const
+StreamRecord::Kind MessageModel::recordKind(int row) const
 {
-    return m_rows[size_t(row)].lifecycle;
+    const Row &entry = m_rows[size_t(row)];
+    return entry.lifecycle ? entry.lifecycle->record.kind : StreamRecord::Kind::Event;
+}
+
+StreamRecord MessageModel::recordAt(int row) const
+{
+    const Row &entry = m_rows[size_t(row)];
+    return entry.lifecycle ? entry.lifecycle->record : StreamRecord::fromEvent(entry.event);
 }
 
 void MessageModel::setMaximumRows(int rows)

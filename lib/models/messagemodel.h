@@ -3,15 +3,21 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 
 #include <QAbstractTableModel>
+#include <QExplicitlySharedDataPointer>
 #include <QList>
 #include <QSet>
 #include <QTimer>
 
 #include "sseevent.h"
+#include "streamrecord.h"
 
-/// Append-only, batched and capped table of received events and connection lifecycle rows.
+/// Append-only, batched and capped table of a stream's records: events, and the connection's
+/// life-cycle steps between them. Rows keep the records themselves, never display text: the
+/// lifecycle rows' text comes from a formatter the GUI sets (translated there), so a language
+/// switch re-renders every row and exports write the records as they were received.
 class MessageModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,9 +37,10 @@ public:
 
     enum Role {
         RowKindRole = Qt::UserRole + 1, ///< RowKind as int
-        LifecycleRole, ///< Lifecycle as int (lifecycle rows only)
+        RecordKindRole, ///< StreamRecord::Kind as int (Event for event rows)
+        RecordRole, ///< the row's StreamRecord (events converted)
         EventTypeRole, ///< the full event type
-        EventDataRole, ///< the full, untruncated data
+        EventDataRole, ///< the full, untruncated data (lifecycle rows: their formatted text)
         LastEventIdRole,
         HasIdRole,
         ConnectionRole,
@@ -46,9 +53,8 @@ public:
     enum class RowKind { Event, Lifecycle };
     Q_ENUM(RowKind)
 
-    /// Lifecycle rows tell the story of a stream between its events.
-    enum class Lifecycle { Connecting, Opened, Error, Reconnecting, RetryChanged, Closed, Comment };
-    Q_ENUM(Lifecycle)
+    /// Turns a life-cycle record into the one line the table shows (the GUI's translated text).
+    using RecordFormatter = std::function<QString(const StreamRecord &record)>;
 
     static constexpr int DefaultMaximumRows = 100'000;
     /// Longest data preview the table shows; the detail pane shows the rest.
@@ -64,17 +70,30 @@ public:
 
     /// O(1): queued and inserted with the next flush, never one insert per event.
     void append(const SseEvent &event);
-    /// Queues a lifecycle row; `text` is shown in the data column as it is (already translated).
-    void appendLifecycle(Lifecycle kind, int connection, const QString &text,
-                         const QDateTime &time = QDateTime::currentDateTimeUtc());
+    /// Queues any record: events as append(), Session records are not rows, every other kind
+    /// becomes a life-cycle row (comments too; the filter decides whether they show).
+    void appendRecord(const StreamRecord &record);
 
     /// Inserts everything queued now (normally done by a ~30 ms single-shot timer).
     void flushPending();
     void clear();
 
+    /// The event of an event row; for a life-cycle row, its connection and time only.
     const SseEvent &eventAt(int row) const;
     RowKind rowKind(int row) const;
-    Lifecycle lifecycleAt(int row) const;
+    /// The kind of the row's record (Event for event rows).
+    StreamRecord::Kind recordKind(int row) const;
+    /// The row as a record: a life-cycle row's own, an event row's event converted.
+    StreamRecord recordAt(int row) const;
+    /// The one-line text of a row's record, from the formatter (or a plain English fallback).
+    QString lifecycleText(int row) const;
+
+    /// Sets the text of life-cycle rows; call again (or refreshText()) after a language change.
+    void setRecordFormatter(RecordFormatter formatter);
+    /// Re-renders every row's text: one layout change, not one signal per row.
+    void refreshText();
+    /// The formatter's text for a record (the fallback when none is set).
+    QString formatRecord(const StreamRecord &record) const;
 
     int maximumRows() const { return m_maximumRows; }
     void setMaximumRows(int rows);
@@ -95,12 +114,17 @@ signals:
     void rowsFlushed(int inserted);
 
 private:
+    struct LifecycleData : QSharedData
+    {
+        StreamRecord record;
+    };
+
     struct Row
     {
-        SseEvent event; // for lifecycle rows: data = text, type = empty
+        SseEvent event; // for life-cycle rows: connection and receivedAt only
         qint64 number = 0;
-        RowKind kind = RowKind::Event;
-        Lifecycle lifecycle = Lifecycle::Opened;
+        // Null for event rows. One pointer, so an event row costs what it did before records.
+        QExplicitlySharedDataPointer<LifecycleData> lifecycle;
     };
 
     void enqueue(Row &&row);
@@ -116,6 +140,7 @@ private:
     QSet<QString> m_types; ///< Interned event types: rows share one string per type.
     QList<Row> m_pending;
     QStringList m_headerLabels;
+    RecordFormatter m_formatter;
     QTimer m_flushTimer;
     int m_maximumRows = DefaultMaximumRows;
     qint64 m_droppedCount = 0;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "streamrecorder.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 StreamRecorder::StreamRecorder(QObject *parent)
@@ -17,28 +19,7 @@ StreamRecorder::~StreamRecorder()
     close();
 }
 
-void StreamRecorder::setReader(SseReader *reader)
-{
-    if (m_reader == reader)
-        return;
-    if (m_reader)
-        m_reader->disconnect(this);
-    m_reader = reader;
-    if (!reader)
-        return;
-    m_streamClosed = reader->state() == SseReader::State::Closed;
-    connect(reader, &SseReader::connecting, this, &StreamRecorder::handleConnecting);
-    connect(reader, &SseReader::opened, this, &StreamRecorder::handleOpened);
-    connect(reader, &SseReader::eventReceived, this, &StreamRecorder::recordEvent);
-    connect(reader, &SseReader::commentReceived, this, &StreamRecorder::handleComment);
-    connect(reader, &SseReader::retryChanged, this, &StreamRecorder::handleRetry);
-    connect(reader, &SseReader::errorOccurred, this, &StreamRecorder::handleError);
-    connect(reader, &SseReader::reconnectScheduled, this,
-            &StreamRecorder::handleReconnectScheduled);
-    connect(reader, &SseReader::closed, this, &StreamRecorder::handleClosed);
-}
-
-bool StreamRecorder::open(const QString &path)
+bool StreamRecorder::open(const QString &path, bool streamRunning)
 {
     close();
     m_errorString.clear();
@@ -52,6 +33,9 @@ bool StreamRecorder::open(const QString &path)
         m_errorString = m_file.errorString();
         return false;
     }
+    m_streamRunning = streamRunning;
+    record(StreamRecord::session(QCoreApplication::applicationName() + u' '
+                                 + QCoreApplication::applicationVersion()));
     return true;
 }
 
@@ -59,34 +43,49 @@ void StreamRecorder::close()
 {
     if (!m_file.isOpen())
         return;
-    if (!m_streamClosed) {
-        EventRecord closed;
-        closed.kind = EventRecord::Kind::Closed;
-        closed.reason = u"recording-stopped"_s;
-        record(std::move(closed));
+    if (m_streamRunning) {
+        record(StreamRecord::closed(m_connection, StreamRecord::CloseReason::recordingStopped()));
+        m_streamRunning = false;
     }
     flush();
     m_flushTimer.stop();
     m_file.close();
 }
 
-void StreamRecorder::record(EventRecord record)
+void StreamRecorder::record(const StreamRecord &record)
 {
     if (!m_file.isOpen())
         return;
-    if (!record.time.isValid())
-        record.time = QDateTime::currentDateTimeUtc();
-    EventJson::appendRecord(m_buffer, record);
-    if (record.kind == EventRecord::Kind::Event)
+    using Kind = StreamRecord::Kind;
+    if (record.kind == Kind::Comment && !m_recordComments)
+        return;
+    if (record.kind == Kind::Connecting)
+        m_streamRunning = true;
+    else if (record.kind == Kind::Closed)
+        m_streamRunning = false;
+    if (record.kind != Kind::Session)
+        m_connection = record.connection;
+    if (record.time.isValid()) {
+        RecordJson::appendRecord(m_buffer, record);
+    } else {
+        StreamRecord timed = record;
+        timed.time = QDateTime::currentDateTimeUtc();
+        RecordJson::appendRecord(m_buffer, timed);
+    }
+    if (record.kind == Kind::Event)
         ++m_eventCount;
     noteAppended();
+    // The stream stopped: get its last lines to disk now rather than on the next timer.
+    if (record.kind == Kind::Closed)
+        flush();
 }
 
 void StreamRecorder::recordEvent(const SseEvent &event)
 {
     if (!m_file.isOpen())
         return;
-    EventJson::appendEvent(m_buffer, event);
+    RecordJson::appendEvent(m_buffer, event);
+    m_connection = event.connection;
     ++m_eventCount;
     noteAppended();
 }
@@ -130,61 +129,4 @@ void StreamRecorder::fail(const QString &message)
     m_flushTimer.stop();
     m_file.close();
     emit errorOccurred(m_errorString);
-}
-
-int StreamRecorder::connectionCount() const
-{
-    return m_reader ? m_reader->connectionCount() : 0;
-}
-
-void StreamRecorder::handleConnecting(int connection, const QUrl &url, const QString &lastEventId)
-{
-    m_streamClosed = false;
-    record(EventRecord::connecting(connection, url, lastEventId));
-}
-
-void StreamRecorder::handleOpened(int status, const SseReader::HeaderList &headers)
-{
-    record(EventRecord::opened(connectionCount(), status, headers));
-}
-
-void StreamRecorder::handleComment(const QString &text)
-{
-    if (m_recordComments)
-        record(EventRecord::comment(connectionCount(), text));
-}
-
-void StreamRecorder::handleRetry(int milliseconds)
-{
-    record(EventRecord::retry(connectionCount(), milliseconds));
-}
-
-void StreamRecorder::handleError(const SseError &error)
-{
-    record(EventRecord::error(connectionCount(), error));
-}
-
-void StreamRecorder::handleReconnectScheduled(int attempt, qint64 delayMs,
-                                              const QString &lastEventId)
-{
-    record(EventRecord::reconnecting(attempt, delayMs, lastEventId));
-}
-
-void StreamRecorder::handleClosed()
-{
-    m_streamClosed = true;
-    EventRecord record;
-    record.kind = EventRecord::Kind::Closed;
-    if (m_reader) {
-        const SseError error = m_reader->lastError();
-        if (error.kind == SseError::Kind::GaveUp)
-            record.reason = u"gave-up"_s;
-        else if (error.fatal)
-            record.reason = u"failed"_s;
-    }
-    if (record.reason.isEmpty())
-        record.reason = u"closed"_s;
-    this->record(std::move(record));
-    // The stream stopped: get its last lines to disk now rather than on the next timer.
-    flush();
 }

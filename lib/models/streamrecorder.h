@@ -5,16 +5,17 @@
 #include <QByteArray>
 #include <QFile>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 
-#include "eventjson.h"
-#include "ssereader.h"
+#include "recordjson.h"
+#include "sseevent.h"
+#include "streamrecord.h"
 
-/// Records a stream to an NDJSON file (the ssescope-cli format) while it runs: events,
-/// comments and lifecycle steps are appended as they arrive, buffered briefly and written
-/// through, so that killing the app loses at most the last flush interval. QtCore only.
+/// Records a stream to an NDJSON file (RecordJson, the ssescope-cli format) while it runs: a
+/// sink of the reader's two signals (eventReceived → recordEvent, recordReceived → record).
+/// Records are buffered briefly and written through, so that killing the app loses at most the
+/// last flush interval. The file starts with a Session record. QtCore only.
 class StreamRecorder : public QObject
 {
     Q_OBJECT
@@ -28,18 +29,15 @@ public:
     /// Flushes and closes the file.
     ~StreamRecorder() override;
 
-    /// Records what `reader` reports from now on (nullptr: nothing). The reader must outlive
-    /// the recorder or be reset first.
-    void setReader(SseReader *reader);
-    SseReader *reader() const { return m_reader; }
-
     /// Whether comment lines (heartbeats) are recorded too (default true).
     void setRecordComments(bool record) { m_recordComments = record; }
     bool recordComments() const { return m_recordComments; }
 
     /// Starts a new recording at path, replacing any file there; false + errorString() when
-    /// the file cannot be created. A recording already running is closed first.
-    bool open(const QString &path);
+    /// the file cannot be created. A recording already running is closed first. streamRunning
+    /// says whether the stream is between a Connecting and a Closed record right now (a
+    /// recording stopped before the stream ends then says so with its own Closed record).
+    bool open(const QString &path, bool streamRunning = false);
     /// Writes what is buffered and closes the file; a "closed" record with reason
     /// "recording-stopped" ends it while the stream is still running.
     void close();
@@ -48,8 +46,8 @@ public:
     QString fileName() const { return m_file.fileName(); }
 
     /// Appends one record (its time is set to now when it has none).
-    void record(EventRecord record);
-    /// Appends one event record: the hot path.
+    void record(const StreamRecord &record);
+    /// Appends one event: the hot path.
     void recordEvent(const SseEvent &event);
     /// Writes everything buffered now; false after a write error.
     bool flush();
@@ -77,19 +75,9 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
-    /// The reader's current connection number (0 without a reader).
-    int connectionCount() const;
-    void handleConnecting(int connection, const QUrl &url, const QString &lastEventId);
-    void handleOpened(int status, const SseReader::HeaderList &headers);
-    void handleComment(const QString &text);
-    void handleRetry(int milliseconds);
-    void handleError(const SseError &error);
-    void handleReconnectScheduled(int attempt, qint64 delayMs, const QString &lastEventId);
-    void handleClosed();
     void noteAppended();
     void fail(const QString &message);
 
-    QPointer<SseReader> m_reader;
     QFile m_file;
     QByteArray m_buffer;
     QTimer m_flushTimer;
@@ -98,5 +86,6 @@ private:
     qint64 m_recordCount = 0;
     qint64 m_bytesWritten = 0;
     bool m_recordComments = true;
-    bool m_streamClosed = true; ///< No connection since the last "closed" record.
+    bool m_streamRunning = false; ///< Between a Connecting and a Closed record.
+    int m_connection = 0; ///< The connection of the newest record.
 };

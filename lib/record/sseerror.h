@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+
+#include <QMetaEnum>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -42,7 +45,11 @@ public:
 
     /// Stable camelCase identifier of a kind, for logs and NDJSON ("connectionRefused").
     static QString kindName(Kind kind);
+    /// Inverse of kindName(); nullopt for unknown names.
+    static std::optional<Kind> kindFromName(QStringView name);
     bool isNull() const { return kind == Kind::None; }
+
+    friend bool operator==(const SseError &, const SseError &) = default;
 };
 
 Q_DECLARE_METATYPE(SseError)
@@ -88,4 +95,15 @@ inline QString SseError::kindName(Kind kind)
         return QStringLiteral("gaveUp");
     }
     return QStringLiteral("unknown");
+}
+
+inline std::optional<SseError::Kind> SseError::kindFromName(QStringView name)
+{
+    const QMetaEnum kinds = QMetaEnum::fromType<Kind>();
+    for (int i = 0; i < kinds.keyCount(); ++i) {
+        const auto kind = Kind(kinds.value(i));
+        if (name == kindName(kind))
+            return kind;
+    }
+    return std::nullopt;
 }

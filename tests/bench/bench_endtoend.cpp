@@ -350,7 +350,11 @@ bool Bench::runReader(Row &row)
             loop.quit();
         }
     });
-    QObject::connect(&reader, &SseReader::closed, &loop, &QEventLoop::quit);
+    QObject::connect(&reader, &SseReader::recordReceived, &loop,
+                     [&loop](const StreamRecord &record) {
+                         if (record.kind == StreamRecord::Kind::Closed)
+                             loop.quit();
+                     });
     QTimer::singleShot(RunTimeout, &loop, &QEventLoop::quit);
     reader.open();
     loop.exec();
@@ -406,7 +410,11 @@ qint64 Bench::readReconnectEvents(const std::string &path)
             loop.quit();
         }
     });
-    QObject::connect(&reader, &SseReader::closed, &loop, &QEventLoop::quit);
+    QObject::connect(&reader, &SseReader::recordReceived, &loop,
+                     [&loop](const StreamRecord &record) {
+                         if (record.kind == StreamRecord::Kind::Closed)
+                             loop.quit();
+                     });
     QTimer::singleShot(RunTimeout, &loop, &QEventLoop::quit);
     reader.open();
     loop.exec();

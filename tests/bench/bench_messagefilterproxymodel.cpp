@@ -30,8 +30,12 @@ void BenchMessageFilterProxyModel::initTestCase()
     // ~140 B JSON events, as in the firehose reference stream, with a lifecycle row per 1,000.
     for (int i = 0; i < MessageModel::DefaultMaximumRows; ++i) {
         if (i % 1000 == 999) {
-            m_model.appendLifecycle(MessageModel::Lifecycle::Reconnecting, i / 1000 + 1,
-                                    u"Reconnecting: attempt 1 in 3000 ms"_s);
+            StreamRecord reconnecting;
+            reconnecting.kind = StreamRecord::Kind::Reconnecting;
+            reconnecting.connection = i / 1000 + 1;
+            reconnecting.attempt = 1;
+            reconnecting.delayMs = 3000;
+            m_model.appendRecord(reconnecting);
             continue;
         }
         SseEvent event;

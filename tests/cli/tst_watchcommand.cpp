@@ -12,7 +12,7 @@
 #include <QUrlQuery>
 
 #include "demoserver.h"
-#include "eventjson.h"
+#include "recordjson.h"
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -33,7 +33,8 @@ struct CliRun
     int exitCode = -1;
     QByteArray standardOutput;
     QByteArray standardError;
-    QList<QJsonObject> records;
+    QJsonObject session; ///< The first line: which format and tool wrote the rest.
+    QList<QJsonObject> records; ///< Every line after the Session record.
 
     QStringList kinds() const
     {
@@ -60,7 +61,8 @@ struct CliRun
     }
 };
 
-// Every stdout line must be one JSON object that both Qt's parser and EventJson accept.
+// Every stdout line must be one JSON object that both Qt's parser and RecordJson accept, and
+// the first one the Session record.
 void parseRecords(CliRun &run)
 {
     QVERIFY2(run.standardOutput.isEmpty() || run.standardOutput.endsWith('\n'),
@@ -71,9 +73,15 @@ void parseRecords(CliRun &run)
         const QJsonDocument document = QJsonDocument::fromJson(lines.at(i), &error);
         QVERIFY2(error.error == QJsonParseError::NoError && document.isObject(),
                  lines.at(i).constData());
-        QVERIFY2(EventJson::fromJsonLine(lines.at(i)), lines.at(i).constData());
+        QVERIFY2(RecordJson::fromJsonLine(lines.at(i)), lines.at(i).constData());
         run.records << document.object();
     }
+    if (run.records.isEmpty())
+        return;
+    run.session = run.records.takeFirst();
+    QCOMPARE(run.session.value("kind"_L1).toString(), u"session"_s);
+    QCOMPARE(run.session.value("format"_L1).toInt(), StreamRecord::FormatVersion);
+    QVERIFY(run.session.value("tool"_L1).toString().startsWith(u"ssescope-cli "_s));
 }
 
 // Runs the CLI to completion while this thread's event loop keeps serving the DemoServer
@@ -593,7 +601,7 @@ void TestWatchCommand::closedStdoutStops()
     QVERIFY(shell.waitForStarted(ProcessTimeout));
     QTRY_VERIFY_WITH_TIMEOUT(shell.state() == QProcess::NotRunning, ProcessTimeout);
     const QByteArray firstLine = shell.readAllStandardOutput();
-    QVERIFY2(firstLine.startsWith(R"({"kind":"connecting")"), firstLine.constData());
+    QVERIFY2(firstLine.startsWith(R"({"kind":"session")"), firstLine.constData());
     const QByteArray error = shell.readAllStandardError();
     QCOMPARE(error.trimmed(), QByteArray("exit=0"));
 #endif

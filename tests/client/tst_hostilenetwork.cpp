@@ -555,8 +555,10 @@ void TestHostileNetwork::gzipLongCompressibleStream()
         last = event.data.left(3);
     });
     QList<SseError> errors;
-    connect(&reader, &SseReader::errorOccurred, this,
-            [&errors](const SseError &error) { errors.append(error); });
+    connect(&reader, &SseReader::recordReceived, this, [&errors](const StreamRecord &record) {
+        if (record.kind == StreamRecord::Kind::Error)
+            errors.append(record.error);
+    });
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(last == u"end"_s || !errors.isEmpty(), Timeout);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));

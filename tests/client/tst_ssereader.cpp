@@ -111,14 +111,30 @@ void TestSseReader::eventsInOrder()
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, QString())));
     ReaderRecorder recorder(&reader);
-    QSignalSpy opened(&reader, &SseReader::opened);
     QSignalSpy states(&reader, &SseReader::stateChanged);
     reader.open();
     QCOMPARE(reader.state(), SseReader::State::Connecting);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 5, Timeout);
 
-    QCOMPARE(opened.size(), 1);
-    QCOMPARE(opened.at(0).at(0).toInt(), 200);
+    // The story so far: one attempt that opened, each record complete in itself.
+    QCOMPARE(recorder.kinds(),
+             (QList { StreamRecord::Kind::Connecting, StreamRecord::Kind::Open }));
+    const StreamRecord connecting = recorder.records.at(0);
+    QCOMPARE(connecting.connection, 1);
+    QCOMPARE(connecting.method, u"GET"_s);
+    QCOMPARE(connecting.url, demoUrl(server, QString()).toString());
+    QVERIFY(connecting.lastEventId.isEmpty());
+    QCOMPARE(connecting.header("Accept"), "text/event-stream");
+    QVERIFY(connecting.time.isValid());
+    const StreamRecord open = recorder.records.at(1);
+    QCOMPARE(open.connection, 1);
+    QCOMPARE(open.status, 200);
+    QCOMPARE(open.statusText, u"OK"_s);
+    QCOMPARE(open.httpVersion, u"1.1"_s);
+    QCOMPARE(open.url, connecting.url);
+    QCOMPARE(open.contentType(), u"text/event-stream; charset=utf-8"_s);
+    QCOMPARE(open.header("X-Accel-Buffering"), "no");
+    QVERIFY(open.time >= connecting.time);
     QCOMPARE(reader.state(), SseReader::State::Open);
     QCOMPARE(reader.httpStatus(), 200);
     QCOMPARE(states.at(0).at(0).value<SseReader::State>(), SseReader::State::Connecting);
@@ -151,11 +167,10 @@ void TestSseReader::requestHeaders()
     request.headers = { { "X-Test", "yes" }, { "Authorization", "Bearer t" } };
     reader.setRequest(request);
     ReaderRecorder recorder(&reader);
-    QSignalSpy comments(&reader, &SseReader::commentReceived);
     reader.open();
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
-    QCOMPARE(comments.size(), 1);
-    QCOMPARE(comments.at(0).at(0).toString(), u" ping"_s);
+    QCOMPARE(recorder.comments, QStringList { u" ping"_s });
+    QCOMPARE(recorder.recordsOf(StreamRecord::Kind::Comment).at(0).connection, 1);
 
     const RawRequest &seen = server.requests().at(0);
     QCOMPARE(seen.method, "GET");
@@ -169,6 +184,16 @@ void TestSseReader::requestHeaders()
     QCOMPARE(seen.header("Authorization"), "Bearer t");
     QCOMPARE(recorder.connectingIds, QStringList { u"42"_s });
     QCOMPARE(reader.lastEventId(), u"43"_s);
+
+    // The Connecting record lists what went on the wire, in order, with the secret masked.
+    const StreamRecord connecting = recorder.recordsOf(StreamRecord::Kind::Connecting).at(0);
+    QList<std::pair<QByteArray, QByteArray>> wire = seen.headers;
+    for (auto &[name, value] : wire) {
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0)
+            value = StreamRecord::maskedValue();
+    }
+    QCOMPARE(connecting.headers, wire);
+    QVERIFY(!connecting.header("Authorization").contains("Bearer t"));
 }
 
 void TestSseReader::resumesWithLastEventId()
@@ -231,14 +256,15 @@ void TestSseReader::retryFieldSetsDelay()
     request.reconnect.fixedDelay = 3000ms;
     reader.setRequest(request);
     ReaderRecorder recorder(&reader);
-    QSignalSpy retries(&reader, &SseReader::retryChanged);
-    QSignalSpy scheduled(&reader, &SseReader::reconnectScheduled);
     reader.open();
-    QTRY_COMPARE_WITH_TIMEOUT(scheduled.size(), 1, Timeout);
-    QCOMPARE(retries.size(), 1);
-    QCOMPARE(retries.at(0).at(0).toInt(), 150);
-    QCOMPARE(scheduled.at(0).at(0).toInt(), 1);
-    QCOMPARE(scheduled.at(0).at(1).toLongLong(), 150);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.attempts.size(), 1, Timeout);
+    QCOMPARE(recorder.retries, QList<int> { 150 });
+    const StreamRecord reconnecting = recorder.recordsOf(StreamRecord::Kind::Reconnecting).at(0);
+    QCOMPARE(reconnecting.attempt, 1);
+    QCOMPARE(reconnecting.delayMs, 150);
+    QCOMPARE(reconnecting.delaySource, u"server-retry"_s);
+    QCOMPARE(reconnecting.connection, 1);
+    QCOMPARE(reconnecting.lastEventId, QString());
     QCOMPARE(reader.nextDelaySource(), ReconnectPolicy::DelaySource::ServerRetry);
     QCOMPARE(reader.lastError().kind, SseError::Kind::RemoteClosed);
     QVERIFY(reader.isReconnectPending());
@@ -410,11 +436,10 @@ void TestSseReader::responseFailures()
     request.reconnect.mode = mode;
     reader.setRequest(request);
     ReaderRecorder recorder(&reader);
-    QSignalSpy opened(&reader, &SseReader::opened);
     reader.open();
     if (kind == SseError::Kind::None) {
         QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 2, Timeout);
-        QCOMPARE(opened.size(), 1);
+        QCOMPARE(recorder.openedCount, 1);
         QVERIFY(recorder.errors.isEmpty());
         return;
     }
@@ -424,11 +449,12 @@ void TestSseReader::responseFailures()
     QCOMPARE(error.fatal, fatal);
     QVERIFY(!error.simulated);
     QVERIFY2(error.message.contains(messagePart), qPrintable(error.message));
-    QCOMPARE(opened.size(), 0);
+    QCOMPARE(recorder.openedCount, 0);
     QVERIFY(recorder.events.isEmpty());
     if (fatal) {
         QCOMPARE(reader.state(), SseReader::State::Closed);
         QCOMPARE(recorder.closedCount, 1);
+        QCOMPARE(recorder.records.constLast().reason, u"failed"_s);
         QVERIFY(recorder.delays.isEmpty());
     } else {
         QTRY_VERIFY_WITH_TIMEOUT(recorder.connections.size() >= 2, Timeout);
@@ -465,14 +491,17 @@ void TestSseReader::redirectFollowed()
     SseReader reader;
     reader.setRequest(requestFor(server.url(u"/old"_s)));
     ReaderRecorder recorder(&reader);
-    QSignalSpy redirected(&reader, &SseReader::redirected);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
     QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errors.value(0).message));
     QCOMPARE(recorder.events.size(), 1);
     QCOMPARE(recorder.events.at(0).data, u"moved"_s);
     QCOMPARE(reader.finalUrl(), server.url(u"/stream"_s));
-    QCOMPARE(redirected.size(), 1);
+    const QList<StreamRecord> redirects = recorder.recordsOf(StreamRecord::Kind::Redirect);
+    QCOMPARE(redirects.size(), 1);
+    QCOMPARE(redirects.at(0).status, status);
+    QCOMPARE(redirects.at(0).url, server.url(u"/stream"_s).toString());
+    QCOMPARE(recorder.recordsOf(StreamRecord::Kind::Open).at(0).url, redirects.at(0).url);
     QCOMPARE(server.requestCount(), 2);
     QCOMPARE(server.requests().at(1).header("Accept"), "text/event-stream");
     QVERIFY(recorder.errors.isEmpty());
@@ -561,13 +590,12 @@ void TestSseReader::simulateOffline()
     SseReader reader;
     reader.setRequest(requestFor(demoUrl(server, u"retry=100"_s)));
     ReaderRecorder recorder(&reader);
-    QSignalSpy opened(&reader, &SseReader::opened);
     reader.open();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
     reader.simulateDrop(SseReader::DropMode::Offline, 2s);
     QVERIFY(reader.isOfflineSimulated());
     QCOMPARE(recorder.errors.at(0).kind, SseError::Kind::SimulatedOffline);
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.openedCount, 2, Timeout);
     const qsizetype eventsAtRecovery = recorder.events.size();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= eventsAtRecovery + 3, Timeout);
     reader.close();

@@ -18,6 +18,8 @@
 
 #include "connectionpanel.h"
 #include "demoserver.h"
+#include "readerrecorder.h"
+#include "recordtext.h"
 #include "ssereader.h"
 
 using namespace Qt::StringLiterals;
@@ -57,9 +59,18 @@ private:
         return widget;
     }
     void openReader(const QUrlQuery &query = {}, const SseReader::Request &base = {});
+    /// The kinds the log shows, in order.
+    QList<StreamRecord::Kind> loggedKinds() const
+    {
+        QList<StreamRecord::Kind> kinds;
+        for (const StreamRecord &record : m_panel->loggedRecords())
+            kinds.append(record.kind);
+        return kinds;
+    }
 
     std::unique_ptr<DemoServer> m_server;
     std::unique_ptr<SseReader> m_reader;
+    std::unique_ptr<ReaderRecorder> m_recorder;
     std::unique_ptr<ConnectionPanel> m_panel;
 };
 
@@ -71,6 +82,7 @@ void TestConnectionPanel::init()
     options.retryMs = 300;
     QVERIFY2(m_server->start(options), qPrintable(m_server->errorString()));
     m_reader = std::make_unique<SseReader>();
+    m_recorder = std::make_unique<ReaderRecorder>(m_reader.get());
     m_panel = std::make_unique<ConnectionPanel>();
     m_panel->resize(340, 640);
     m_panel->show();
@@ -79,6 +91,7 @@ void TestConnectionPanel::init()
 void TestConnectionPanel::cleanup()
 {
     m_panel.reset();
+    m_recorder.reset();
     m_reader.reset();
     m_server.reset();
 }
@@ -117,13 +130,22 @@ void TestConnectionPanel::showsOpenAfterConnect()
     QVERIFY(child("totalsLabel")->text().contains(u"0 reconnect"_s));
     QTRY_COMPARE_WITH_TIMEOUT(child("serverRetryLabel")->text(), u"300 ms"_s, Timeout);
 
-    const QString log = m_panel->logText();
-    QVERIFY2(log.contains(u"Connecting #1 to "_s % m_server->streamUrl().toDisplayString()),
-             qPrintable(log));
-    QVERIFY2(log.contains(u"Open #1: HTTP 200"_s), qPrintable(log));
-    QVERIFY2(log.contains(u"Server retry set to 300 ms"_s), qPrintable(log));
-    // HH:mm:ss.zzz timestamps lead every line.
-    QVERIFY(QRegularExpression(u"^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d  "_s).match(log).hasMatch());
+    // The log is the reader's records, each written by the one formatter with its own time.
+    using Kind = StreamRecord::Kind;
+    QCOMPARE(loggedKinds(), (QList { Kind::Connecting, Kind::Open, Kind::Retry }));
+    const QList<StreamRecord> logged = m_panel->loggedRecords();
+    QCOMPARE(logged, m_recorder->records);
+    QCOMPARE(logged.at(0).url, m_server->streamUrl().toString());
+    QCOMPARE(logged.at(2).retryMs, 300);
+    const QStringList lines = m_panel->logText().split(u'\n');
+    QCOMPARE(lines.size(), logged.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QCOMPARE(lines.at(i),
+                 logged.at(i).time.toLocalTime().toString(u"HH:mm:ss.zzz"_s) % u"  "_s
+                         % RecordText::summary(logged.at(i)));
+    }
+    QCOMPARE(lines.at(0).mid(14), u"Connecting #1 to "_s % m_server->streamUrl().toDisplayString());
+    QCOMPARE(lines.at(2).mid(14), u"Server retry: 300 ms"_s);
 }
 
 void TestConnectionPanel::dropShowsCountdownThenOpen()
@@ -132,7 +154,6 @@ void TestConnectionPanel::dropShowsCountdownThenOpen()
     QTRY_COMPARE_WITH_TIMEOUT(m_reader->state(), SseReader::State::Open, Timeout);
     QTRY_VERIFY_WITH_TIMEOUT(m_reader->eventCount() >= 1, Timeout); // so an id is in force
 
-    QSignalSpy opened(m_reader.get(), &SseReader::opened);
     m_panel->cutConnection();
     const QString pendingId = m_reader->lastEventId();
     QVERIFY(!pendingId.isEmpty());
@@ -151,7 +172,7 @@ void TestConnectionPanel::dropShowsCountdownThenOpen()
     QVERIFY(m_panel->isCountdownTicking());
     QVERIFY(child("lastErrorLabel")->toolTip().contains(u"(simulated)"_s));
 
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->openedCount, 2, Timeout);
     QCOMPARE(child("stateLabel")->text(), u"OPEN"_s);
     QVERIFY(child("connectionLabel")->text().contains(u"#2"_s));
     QVERIFY(child<QProgressBar>("countdownBar")->isHidden());
@@ -159,14 +180,20 @@ void TestConnectionPanel::dropShowsCountdownThenOpen()
     QVERIFY(!child<QToolButton>("reconnectNowButton")->isEnabled());
     QVERIFY(child("attemptLabel")->text().contains(u"1 reconnect"_s));
 
+    using Kind = StreamRecord::Kind;
+    QCOMPARE(loggedKinds(),
+             (QList { Kind::Connecting, Kind::Open, Kind::Retry, Kind::Error, Kind::Reconnecting,
+                      Kind::Connecting, Kind::Open }));
+    const QList<StreamRecord> logged = m_panel->loggedRecords();
+    QCOMPARE(logged.at(3).error.kind, SseError::Kind::SimulatedDrop);
+    QVERIFY(logged.at(3).error.simulated);
+    QCOMPARE(logged.at(4).lastEventId, pendingId);
+    QCOMPARE(logged.at(4).delaySource, u"server-retry"_s);
     const QString log = m_panel->logText();
-    QVERIFY2(log.contains(u"Error: Connection cut (simulated): connection reset"_s),
-             qPrintable(log));
+    QVERIFY2(log.contains(u"Connection cut (simulated): connection reset"_s), qPrintable(log));
     QVERIFY2(log.contains(u"Reconnect attempt 1 after server retry: 300 ms, Last-Event-ID: "_s
                           % pendingId),
              qPrintable(log));
-    QVERIFY2(log.contains(u"Connecting #2 to "_s), qPrintable(log));
-    QVERIFY2(log.contains(u"Open #2: HTTP 200"_s), qPrintable(log));
     // The server repeats retry: 300 on every connection; only a change is worth a line.
     QCOMPARE(log.count(u"Server retry"_s), 1);
 }
@@ -189,11 +216,10 @@ void TestConnectionPanel::countdownDrainsAndReconnectNow()
     QTRY_VERIFY_WITH_TIMEOUT(bar->value() < start, Timeout); // it drains by itself
     QVERIFY(child("countdownLabel")->text().startsWith(u"Reconnecting in "_s));
 
-    QSignalSpy opened(m_reader.get(), &SseReader::opened);
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!m_reader->isReconnectPending());
     QVERIFY(!button->isEnabled());
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->openedCount, 2, Timeout);
     QCOMPARE(child("stateLabel")->text(), u"OPEN"_s);
     QVERIFY(!m_panel->isCountdownTicking());
 }
@@ -213,7 +239,6 @@ void TestConnectionPanel::offlineShowsSimulatedErrorAndAttemptsRise()
     QVERIFY(offline);
     QVERIFY(child<QToolButton>("simulateDropButton")->menu()->actions().contains(offline));
     QCOMPARE(offline->text(), u"Go offline for 1 s"_s);
-    QSignalSpy opened(m_reader.get(), &SseReader::opened);
     offline->trigger();
 
     QCOMPARE(m_reader->lastError().kind, SseError::Kind::SimulatedOffline);
@@ -225,13 +250,12 @@ void TestConnectionPanel::offlineShowsSimulatedErrorAndAttemptsRise()
     QTRY_VERIFY_WITH_TIMEOUT(child("attemptLabel")->text().startsWith(u"Attempt 2 "_s)
                                      || child("attemptLabel")->text().startsWith(u"Attempt 3 "_s),
                              Timeout);
-    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->openedCount, 2, Timeout);
     QCOMPARE(child("stateLabel")->text(), u"OPEN"_s);
     QVERIFY(m_reader->attemptCount() >= 2);
     const QString log = m_panel->logText();
     QVERIFY2(log.contains(u"Network offline for 1 s (simulated)"_s), qPrintable(log));
-    QVERIFY2(log.contains(u"Error: Network offline (simulated): network unreachable"_s),
-             qPrintable(log));
+    QVERIFY2(log.contains(u"Network offline (simulated): network unreachable"_s), qPrintable(log));
 }
 
 void TestConnectionPanel::lastEventIdFollowsReader()
@@ -261,9 +285,8 @@ void TestConnectionPanel::errorTextIsPlainAndEscaped()
 {
     QUrlQuery query;
     query.addQueryItem(u"contentType"_s, u"text/<b>html</b>"_s);
-    QSignalSpy closed(m_reader.get(), &SseReader::closed);
     openReader(query);
-    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, Timeout); // wrong Content-Type is fatal
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder->closedCount, 1, Timeout); // wrong Content-Type is fatal
     QCOMPARE(child("stateLabel")->text(), u"CLOSED"_s);
 
     auto *label = child("lastErrorLabel");
@@ -275,7 +298,8 @@ void TestConnectionPanel::errorTextIsPlainAndEscaped()
     QVERIFY(label->fontMetrics().horizontalAdvance(label->text()) <= label->width());
     QVERIFY(m_panel->logText().contains(u"Wrong Content-Type"_s));
     QVERIFY(m_panel->logText().contains(u"(fatal: no reconnect)"_s));
-    QVERIFY(m_panel->logText().trimmed().endsWith(u"Closed"_s));
+    QCOMPARE(m_panel->loggedRecords().constLast().reason, u"failed"_s);
+    QVERIFY(m_panel->logText().trimmed().endsWith(u"Closed after a fatal error"_s));
 }
 
 void TestConnectionPanel::closeStopsTimers()

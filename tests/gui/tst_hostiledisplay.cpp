@@ -20,13 +20,13 @@
 #include <QToolButton>
 #include <QToolTip>
 
-#include "rawsseserver.h"
 #include "connectionpanel.h"
 #include "detailpane.h"
 #include "filterbar.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "rawsseserver.h"
 #include "streamtab.h"
 
 using namespace Qt::StringLiterals;
@@ -238,7 +238,7 @@ void TestHostileDisplay::serverTextInPanels()
             QCOMPARE(data, u"<a href=\"https://example.com/\">click</a>"_s);
             QCOMPARE(model->index(row, MessageModel::TypeColumn).data().toString(), u"<b>t</b>"_s);
             QCOMPARE(model->index(row, MessageModel::IdColumn).data().toString(), u"<img src=x>"_s);
-        } else if (model->lifecycleAt(row) == MessageModel::Lifecycle::Error
+        } else if (model->recordKind(row) == StreamRecord::Kind::Error
                    && data.contains(literalType)) {
             sawError = true;
             m_tab->messageView()->setCurrentIndex(

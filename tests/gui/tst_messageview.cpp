@@ -15,6 +15,7 @@
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "recordjson.h"
 #include "testevents.h"
 
 using namespace Qt::StringLiterals;
@@ -235,7 +236,13 @@ void TestMessageView::copyActions()
     SseEvent event = numberedEvent(7, u"line 1\nline \"2\""_s);
     event.type = u"update"_s;
     m_model->append(event);
-    m_model->appendLifecycle(MessageModel::Lifecycle::Error, 1, u"boom"_s);
+    StreamRecord error;
+    error.kind = StreamRecord::Kind::Error;
+    error.connection = 1;
+    error.error.kind = SseError::Kind::ConnectionReset;
+    error.error.message = u"boom"_s;
+    error.time = event.receivedAt;
+    m_model->appendRecord(error);
     m_model->flushPending();
 
     m_view->setCurrentIndex(m_proxy->index(0, 0));
@@ -245,6 +252,9 @@ void TestMessageView::copyActions()
     QCOMPARE(json.value(u"type"_s).toString(), u"update"_s);
     QCOMPARE(json.value(u"data"_s).toString(), event.data);
     QCOMPARE(json.value(u"id"_s).toString(), u"7"_s);
+    // Copy Row as JSON is the row's line in the one NDJSON dialect, exactly.
+    QCOMPARE(m_view->currentRowJson().toUtf8() + '\n',
+             RecordJson::toJsonLine(StreamRecord::fromEvent(event)));
 
     m_view->copyData();
     QCOMPARE(QApplication::clipboard()->text(), event.data);
@@ -253,10 +263,12 @@ void TestMessageView::copyActions()
 
     m_view->setCurrentIndex(m_proxy->index(1, 0));
     QCOMPARE(m_view->currentId(), QString()); // lifecycle rows carry no id
+    QCOMPARE(m_view->currentRowJson().toUtf8() + '\n', RecordJson::toJsonLine(error));
     const QJsonObject lifecycle =
             QJsonDocument::fromJson(m_view->currentRowJson().toUtf8()).object();
-    QCOMPARE(lifecycle.value(u"lifecycle"_s).toString(), u"error"_s);
-    QCOMPARE(lifecycle.value(u"text"_s).toString(), u"boom"_s);
+    QCOMPARE(lifecycle.value(u"kind"_s).toString(), u"error"_s);
+    QCOMPARE(lifecycle.value(u"errorKind"_s).toString(), u"connectionReset"_s);
+    QCOMPARE(lifecycle.value(u"message"_s).toString(), u"boom"_s);
 }
 
 QTEST_MAIN(TestMessageView)

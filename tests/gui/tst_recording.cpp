@@ -35,11 +35,11 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-QList<EventRecord> eventRecords(const QString &path)
+QList<StreamRecord> eventRecords(const QString &path)
 {
-    QList<EventRecord> events;
-    for (const EventRecord &record : EventExporter::parseRecording(readAll(path)).records) {
-        if (record.kind == EventRecord::Kind::Event)
+    QList<StreamRecord> events;
+    for (const StreamRecord &record : EventExporter::parseRecording(readAll(path)).records) {
+        if (record.kind == StreamRecord::Kind::Event)
             events << record;
     }
     return events;
@@ -139,14 +139,14 @@ void TestRecording::recordToggleWritesLiveFile()
     QVERIFY(!action->isChecked());
     QVERIFY(label->isHidden());
     const qint64 recordedEvents = tab->recorder()->eventCount();
-    const QList<EventRecord> events = eventRecords(path);
+    const QList<StreamRecord> events = eventRecords(path);
     QCOMPARE(events.size(), recordedEvents);
     for (qsizetype i = 1; i < events.size(); ++i)
         QVERIFY(events.at(i).lastEventId.toLongLong() > events.at(i - 1).lastEventId.toLongLong());
     const QByteArray bytes = readAll(path);
     QVERIFY(!bytes.contains("gui-rec-s3cret"));
     const EventExporter::Recording recording = EventExporter::parseRecording(bytes);
-    QCOMPARE(recording.records.constLast().kind, EventRecord::Kind::Closed);
+    QCOMPARE(recording.records.constLast().kind, StreamRecord::Kind::Closed);
     QCOMPARE(recording.records.constLast().reason, u"recording-stopped"_s);
 
     // The stream carries on, no longer recorded.
@@ -191,7 +191,7 @@ void TestRecording::closingTabOrWindowFlushes()
         const EventExporter::Recording tabRecording =
                 EventExporter::parseRecording(readAll(tabPath));
         QCOMPARE(tabRecording.skippedLines, 0);
-        QCOMPARE(tabRecording.records.constLast().kind, EventRecord::Kind::Closed);
+        QCOMPARE(tabRecording.records.constLast().kind, StreamRecord::Kind::Closed);
 
         // Quitting (closing the window) ends the others, with every event received so far.
         window.close();
@@ -201,7 +201,7 @@ void TestRecording::closingTabOrWindowFlushes()
     const EventExporter::Recording windowRecording =
             EventExporter::parseRecording(readAll(windowPath));
     QCOMPARE(windowRecording.skippedLines, 0);
-    QCOMPARE(windowRecording.records.constLast().kind, EventRecord::Kind::Closed);
+    QCOMPARE(windowRecording.records.constLast().kind, StreamRecord::Kind::Closed);
 }
 
 void TestRecording::recordingErrorStopsAndTells()

@@ -23,6 +23,7 @@
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "recordtext.h"
 #include "requesteditor.h"
 #include "streamtab.h"
 
@@ -48,7 +49,7 @@ QStringList lifecycleTexts(const MessageModel *model)
     QStringList texts;
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->rowKind(row) == MessageModel::RowKind::Lifecycle)
-            texts << model->eventAt(row).data;
+            texts << model->lifecycleText(row);
     }
     return texts;
 }
@@ -177,10 +178,19 @@ void TestStreamTab::connectShowsRows()
              m_server->streamUrl(QUrlQuery(u"interval=30"_s)).toString());
     QTRY_VERIFY_WITH_TIMEOUT(!statistics.isEmpty(), Timeout);
 
-    const QStringList texts = lifecycleTexts(m_tab->model());
+    // The rows are the reader's records; the table shows them through the one formatter.
+    const MessageModel *model = m_tab->model();
+    QCOMPARE(model->recordKind(0), StreamRecord::Kind::Connecting);
+    QCOMPARE(model->recordAt(0).url, used.at(0).at(0).toString());
+    QCOMPARE(model->recordKind(1), StreamRecord::Kind::Open);
+    QCOMPARE(model->recordAt(1).status, 200);
+    const QStringList texts = lifecycleTexts(model);
     QVERIFY2(texts.size() >= 2, qPrintable(texts.join(u" | "_s)));
-    QVERIFY(texts.at(0).startsWith(u"Connecting to http://127.0.0.1:"_s));
-    QVERIFY2(texts.at(1).contains(u"HTTP 200 text/event-stream"_s), qPrintable(texts.at(1)));
+    QCOMPARE(texts.at(0), RecordText::summary(model->recordAt(0)));
+    QVERIFY2(texts.at(0).startsWith(u"Connecting #1 to http://127.0.0.1:"_s),
+             qPrintable(texts.at(0)));
+    QVERIFY2(texts.at(1).contains(u"HTTP/1.1 200 OK, text/event-stream"_s),
+             qPrintable(texts.at(1)));
     QCOMPARE(m_tab->model()->rowKind(0), MessageModel::RowKind::Lifecycle);
     QCOMPARE(m_tab->model()->rowKind(2), MessageModel::RowKind::Event);
     QCOMPARE(m_tab->model()->headerData(MessageModel::ConnectionColumn, Qt::Horizontal),
@@ -200,7 +210,13 @@ void TestStreamTab::disconnectCloses()
     disconnect->click();
     QCOMPARE(m_tab->reader()->state(), SseReader::State::Closed);
     QVERIFY(!disconnect->isEnabled());
-    QTRY_VERIFY_WITH_TIMEOUT(lifecycleTexts(m_tab->model()).contains(u"Closed"_s), Timeout);
+    const MessageModel *model = m_tab->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0
+                                     && model->recordKind(model->rowCount() - 1)
+                                             == StreamRecord::Kind::Closed,
+                             Timeout);
+    QCOMPARE(model->recordAt(model->rowCount() - 1).reason, u"closed"_s);
+    QCOMPARE(lifecycleTexts(model).constLast(), u"Closed"_s);
 }
 
 void TestStreamTab::filterTextNarrowsRows()

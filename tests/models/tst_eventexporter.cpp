@@ -30,19 +30,55 @@ SseEvent makeEvent(int n, const QString &data, const QString &type = u"message"_
     return event;
 }
 
+StreamRecord connectingRecord()
+{
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Connecting;
+    record.connection = 1;
+    record.method = u"GET"_s;
+    record.url = u"http://x/stream"_s;
+    record.headers = { { "Host", "x" }, { "Accept", "text/event-stream" } };
+    record.time = BaseTime;
+    return record;
+}
+
+StreamRecord openRecord()
+{
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Open;
+    record.connection = 1;
+    record.status = 200;
+    record.statusText = u"OK"_s;
+    record.httpVersion = u"1.1"_s;
+    record.url = u"http://x/stream"_s;
+    record.headers = { { "Content-Type", "text/event-stream" } };
+    record.time = BaseTime;
+    return record;
+}
+
+StreamRecord errorRecord()
+{
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Error;
+    record.connection = 1;
+    record.error.kind = SseError::Kind::ConnectionReset;
+    record.error.message = u"Connection reset"_s;
+    record.time = BaseTime.addSecs(1);
+    return record;
+}
+
 // Events 1..3, with a lifecycle story around them and an id-less event.
 void fill(MessageModel &model)
 {
-    model.appendLifecycle(MessageModel::Lifecycle::Connecting, 1, u"Connecting to x"_s, BaseTime);
-    model.appendLifecycle(MessageModel::Lifecycle::Opened, 1, u"Opened (200)"_s, BaseTime);
+    model.appendRecord(connectingRecord());
+    model.appendRecord(openRecord());
     model.append(makeEvent(1, u"first"_s));
     model.append(makeEvent(2, u"line 1\nline 2"_s, u"update"_s));
     SseEvent noId = makeEvent(3, u"\u4e2d\u6587 \"quoted\", comma"_s);
     noId.hasId = false;
     noId.lastEventId = u"2"_s;
     model.append(noId);
-    model.appendLifecycle(MessageModel::Lifecycle::Error, 1, u"Connection reset"_s,
-                          BaseTime.addSecs(1));
+    model.appendRecord(errorRecord());
     model.flushPending();
 }
 
@@ -138,7 +174,7 @@ void TestEventExporter::ndjson()
     const QByteArray bytes = exporter.toBytes(EventExporter::Format::Ndjson);
     QVERIFY(bytes.endsWith('\n'));
     const QList<QByteArray> lines = bytes.chopped(1).split('\n');
-    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines.size(), 7); // the Session record and six rows
     QCOMPARE(exporter.writtenRows(), 6);
 
     QStringList kinds;
@@ -150,22 +186,23 @@ void TestEventExporter::ndjson()
         kinds << document.object().value(u"kind"_s).toString();
     }
     QCOMPARE(kinds,
-             (QStringList { u"connecting"_s, u"open"_s, u"event"_s, u"event"_s, u"event"_s,
-                            u"error"_s }));
+             (QStringList { u"session"_s, u"connecting"_s, u"open"_s, u"event"_s, u"event"_s,
+                            u"event"_s, u"error"_s }));
 
-    const QJsonObject error = QJsonDocument::fromJson(lines.at(5)).object();
-    QCOMPARE(error.value(u"message"_s).toString(), u"Connection reset"_s);
-    QCOMPARE(error.value(u"text"_s).toString(), u"Connection reset"_s);
-    QCOMPARE(error.value(u"connection"_s).toInt(), 1);
-    QCOMPARE(error.value(u"time"_s).toString(), u"2026-09-21T14:13:21.123Z"_s);
-    const QJsonObject connecting = QJsonDocument::fromJson(lines.at(0)).object();
-    QCOMPARE(connecting.value(u"text"_s).toString(), u"Connecting to x"_s);
+    // Life-cycle rows are written as their records: the structured fields, no display text.
+    QCOMPARE(lines.at(1), RecordJson::toJsonLine(connectingRecord()).chopped(1));
+    QCOMPARE(lines.at(2), RecordJson::toJsonLine(openRecord()).chopped(1));
+    QCOMPARE(lines.at(6), RecordJson::toJsonLine(errorRecord()).chopped(1));
+    const QJsonObject error = QJsonDocument::fromJson(lines.at(6)).object();
+    QCOMPARE(error.value(u"errorKind"_s).toString(), u"connectionReset"_s);
+    QVERIFY(!error.contains(u"text"_s));
 
-    const QJsonObject second = QJsonDocument::fromJson(lines.at(3)).object();
+    const QJsonObject second = QJsonDocument::fromJson(lines.at(4)).object();
     QCOMPARE(second.value(u"type"_s).toString(), u"update"_s);
     QCOMPARE(second.value(u"data"_s).toString(), u"line 1\nline 2"_s);
     QCOMPARE(second.value(u"id"_s).toString(), u"2"_s);
-    const QJsonObject third = QJsonDocument::fromJson(lines.at(4)).object();
+    QCOMPARE(second.value(u"size"_s).toInt(), 12);
+    const QJsonObject third = QJsonDocument::fromJson(lines.at(5)).object();
     QVERIFY(third.value(u"id"_s).isNull());
     QCOMPARE(third.value(u"lastEventId"_s).toString(), u"2"_s);
 }
@@ -177,29 +214,13 @@ void TestEventExporter::ndjsonRoundTrip()
     const QByteArray bytes = EventExporter(&model).toBytes(EventExporter::Format::Ndjson);
     const EventExporter::Recording recording = EventExporter::parseRecording(bytes);
     QCOMPARE(recording.skippedLines, 0);
+    QVERIFY(recording.session);
+    QCOMPARE(recording.session->formatVersion, StreamRecord::FormatVersion);
     QCOMPARE(recording.records.size(), 6);
-
-    QList<SseEvent> events;
-    for (const EventRecord &record : recording.records) {
-        if (record.kind == EventRecord::Kind::Event)
-            events << record.toEvent();
-    }
-    QCOMPARE(events.size(), 3);
-    for (int i = 0; i < 3; ++i) {
-        const SseEvent &original = model.eventAt(2 + i);
-        QCOMPARE(events.at(i).type, original.type);
-        QCOMPARE(events.at(i).data, original.data);
-        QCOMPARE(events.at(i).lastEventId, original.lastEventId);
-        QCOMPARE(events.at(i).hasId, original.hasId);
-        QCOMPARE(events.at(i).connection, original.connection);
-        QCOMPARE(events.at(i).receivedAt, original.receivedAt);
-    }
-    // Lifecycle rows come back as the same kinds with their text.
-    QCOMPARE(EventExporter::lifecycleKind(recording.records.at(1).kind),
-             MessageModel::Lifecycle::Opened);
-    QCOMPARE(recording.records.at(1).text, u"Opened (200)"_s);
-    QCOMPARE(EventExporter::lifecycleKind(recording.records.at(5).kind),
-             MessageModel::Lifecycle::Error);
+    // Every row comes back as the record it was: reloading a recording loses nothing.
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY2(recording.records.at(row) == model.recordAt(row),
+                 qPrintable(QString::number(row)));
 }
 
 void TestEventExporter::csv()
@@ -210,22 +231,40 @@ void TestEventExporter::csv()
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.sliced(3)));
     QCOMPARE(rows.size(), 7);
-    QCOMPARE(rows.at(0),
-             (QStringList { u"number"_s, u"time"_s, u"connection"_s, u"kind"_s, u"type"_s, u"id"_s,
-                            u"lastEventId"_s, u"data"_s, u"size"_s }));
+    const QStringList columns = EventExporter::csvColumns();
+    QCOMPARE(rows.at(0), columns);
     for (const QStringList &row : rows)
-        QCOMPARE(row.size(), 9);
-    QCOMPARE(rows.at(1).at(3), u"connecting"_s);
-    QCOMPARE(rows.at(1).at(7), u"Connecting to x"_s);
-    QCOMPARE(rows.at(3),
-             (QStringList { u"3"_s, u"2026-09-21T14:13:20.124Z"_s, u"1"_s, u"event"_s, u"message"_s,
-                            u"1"_s, u"1"_s, u"first"_s, u"11"_s }));
-    QCOMPARE(rows.at(4).at(7), u"line 1\nline 2"_s);
-    QCOMPARE(rows.at(5).at(5), QString()); // no own id
-    QCOMPARE(rows.at(5).at(6), u"2"_s);
-    QCOMPARE(rows.at(5).at(7), u"\u4e2d\u6587 \"quoted\", comma"_s);
-    QCOMPARE(rows.at(6).at(3), u"error"_s);
-    QCOMPARE(rows.at(6).at(8), QString());
+        QCOMPARE(row.size(), columns.size());
+    const auto cell = [&](int row, const QString &column) {
+        return rows.at(row).at(columns.indexOf(column));
+    };
+    QCOMPARE(cell(1, u"kind"_s), u"connecting"_s);
+    QCOMPARE(cell(1, u"url"_s), u"http://x/stream"_s);
+    QCOMPARE(cell(1, u"headers"_s), u"[[\"Host\",\"x\"],[\"Accept\",\"text/event-stream\"]]"_s);
+    QCOMPARE(cell(2, u"status"_s), u"200"_s);
+    QCOMPARE(cell(2, u"contentType"_s), u"text/event-stream"_s);
+    QCOMPARE(cell(3, u"number"_s), u"3"_s);
+    QCOMPARE(cell(3, u"time"_s), u"2026-09-21T14:13:20.124Z"_s);
+    QCOMPARE(cell(3, u"data"_s), u"first"_s);
+    QCOMPARE(cell(3, u"id"_s), u"1"_s);
+    QCOMPARE(cell(3, u"size"_s), u"11"_s);
+    QCOMPARE(cell(4, u"data"_s), u"line 1\nline 2"_s);
+    QCOMPARE(cell(5, u"id"_s), QString()); // no own id
+    QCOMPARE(cell(5, u"lastEventId"_s), u"2"_s);
+    QCOMPARE(cell(5, u"data"_s), u"\u4e2d\u6587 \"quoted\", comma"_s);
+    QCOMPARE(cell(6, u"kind"_s), u"error"_s);
+    QCOMPARE(cell(6, u"errorKind"_s), u"connectionReset"_s);
+    QCOMPARE(cell(6, u"fatal"_s), u"false"_s);
+    QCOMPARE(cell(6, u"size"_s), QString());
+
+    // CSV carries every field the NDJSON line has, for every row.
+    const QList<QByteArray> lines =
+            EventExporter(&model).toBytes(EventExporter::Format::Ndjson).chopped(1).split('\n');
+    for (int row = 1; row < rows.size(); ++row) {
+        const QJsonObject object = QJsonDocument::fromJson(lines.at(row)).object();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            QVERIFY2(columns.contains(it.key()), qPrintable(it.key()));
+    }
 }
 
 void TestEventExporter::json()
@@ -238,15 +277,21 @@ void TestEventExporter::json()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(document.isArray());
     const QJsonArray array = document.array();
-    QCOMPARE(array.size(), 6);
-    QCOMPARE(array.at(2).toObject().value(u"data"_s).toString(), u"first"_s);
-    QCOMPARE(array.at(5).toObject().value(u"kind"_s).toString(), u"error"_s);
+    QCOMPARE(array.size(), 7);
+    QCOMPARE(array.at(0).toObject().value(u"kind"_s).toString(), u"session"_s);
+    QCOMPARE(array.at(3).toObject().value(u"data"_s).toString(), u"first"_s);
+    QCOMPARE(array.at(6).toObject().value(u"kind"_s).toString(), u"error"_s);
+    // The same objects as the NDJSON lines.
+    const QList<QByteArray> lines =
+            EventExporter(&model).toBytes(EventExporter::Format::Ndjson).chopped(1).split('\n');
+    for (int i = 1; i < array.size(); ++i)
+        QCOMPARE(array.at(i).toObject(), QJsonDocument::fromJson(lines.at(i)).object());
 
     MessageModel empty;
     const QJsonDocument none =
             QJsonDocument::fromJson(EventExporter(&empty).toBytes(EventExporter::Format::Json));
     QVERIFY(none.isArray());
-    QVERIFY(none.array().isEmpty());
+    QCOMPARE(none.array().size(), 1); // the Session record only
 }
 
 void TestEventExporter::withoutLifecycle()
@@ -256,7 +301,7 @@ void TestEventExporter::withoutLifecycle()
     EventExporter exporter(&model);
     exporter.setIncludeLifecycle(false);
     const QByteArray bytes = exporter.toBytes(EventExporter::Format::Ndjson);
-    QCOMPARE(bytes.count('\n'), 3);
+    QCOMPARE(bytes.count('\n'), 4); // the Session record and the three events
     QCOMPARE(exporter.writtenRows(), 3);
     QVERIFY(!bytes.contains("\"kind\":\"error\""));
 }
@@ -287,7 +332,14 @@ void TestEventExporter::writeToFile()
     QVERIFY2(exporter.write(path, format), qPrintable(exporter.errorString()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), exporter.toBytes(format));
+    // The same bytes as in memory, but for the Session record's time (when it was written).
+    const auto withoutSession = [](QByteArray bytes) {
+        const qsizetype start = bytes.indexOf("{\"kind\":\"session\"");
+        if (start >= 0)
+            bytes.remove(start, bytes.indexOf('\n', start) + 1 - start);
+        return bytes;
+    };
+    QCOMPARE(withoutSession(file.readAll()), withoutSession(exporter.toBytes(format)));
     // QSaveFile leaves no temporary file behind.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList { path.section(u'/', -1) });
 }

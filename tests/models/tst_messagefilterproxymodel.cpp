@@ -10,6 +10,27 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+StreamRecord errorRecord(int connection, const QString &message)
+{
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Error;
+    record.connection = connection;
+    record.error.kind = SseError::Kind::ConnectionReset;
+    record.error.message = message;
+    return record;
+}
+
+StreamRecord commentRecord(int connection, const QString &text)
+{
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Comment;
+    record.connection = connection;
+    record.text = text;
+    return record;
+}
+} // namespace
+
 class TestMessageFilterProxyModel : public QObject
 {
     Q_OBJECT
@@ -25,6 +46,8 @@ private slots:
     void invalidRegularExpressionFiltersNothing();
     void liveAppendsAreFiltered();
     void capDropsFromFrontKeepFilterConsistent();
+    void commentsShowOnlyWhenAsked();
+    void lifecycleTextFollowsTheFormatter();
 
 private:
     void fill();
@@ -39,6 +62,11 @@ void TestMessageFilterProxyModel::init()
     m_model = new MessageModel(this);
     m_proxy = new MessageFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
+    // What the GUI does with a translated formatter; the filter matches what it shows.
+    m_model->setRecordFormatter([](const StreamRecord &record) {
+        return record.kind == StreamRecord::Kind::Comment ? u':' + record.text
+                                                          : record.error.message;
+    });
     m_tester = new QAbstractItemModelTester(
             m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     fill();
@@ -67,8 +95,7 @@ void TestMessageFilterProxyModel::fill()
     int n = 0;
     for (const auto &row : rows) {
         if (n == 3)
-            m_model->appendLifecycle(MessageModel::Lifecycle::Reconnecting, 1,
-                                     u"hello lifecycle"_s);
+            m_model->appendRecord(errorRecord(1, u"hello lifecycle"_s));
         SseEvent event;
         event.type = QString::fromUtf16(row.type);
         event.data = QString::fromUtf16(row.data);
@@ -221,6 +248,36 @@ void TestMessageFilterProxyModel::capDropsFromFrontKeepFilterConsistent()
     QCOMPARE(m_model->rowCount(), 8);
     QCOMPARE(m_proxy->rowCount(), 4);
     QCOMPARE(m_proxy->index(3, 0).data(MessageModel::EventDataRole).toString(), u"keep 29"_s);
+}
+
+void TestMessageFilterProxyModel::commentsShowOnlyWhenAsked()
+{
+    // Heartbeats are kept as rows from the start, so turning comments on shows the ones that
+    // already arrived (and turning them off hides them again), under the live proxy's tester.
+    m_model->appendRecord(commentRecord(2, u" heartbeat"_s));
+    m_model->flushPending();
+    const int withoutComments = m_proxy->rowCount();
+    QCOMPARE(withoutComments, m_model->rowCount() - 1);
+    m_proxy->setShowComments(true);
+    QCOMPARE(m_proxy->rowCount(), m_model->rowCount());
+    QCOMPARE(m_proxy->index(m_proxy->rowCount() - 1, MessageModel::DataColumn).data().toString(),
+             u": heartbeat"_s);
+    m_proxy->setFilterText(u"heart"_s);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    m_proxy->setShowComments(false);
+    QCOMPARE(m_proxy->rowCount(), 0);
+}
+
+void TestMessageFilterProxyModel::lifecycleTextFollowsTheFormatter()
+{
+    // A language switch gives life-cycle rows new text: the filter matches the new text.
+    m_proxy->setFilterText(u"bonjour"_s);
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_model->setRecordFormatter([](const StreamRecord &) { return u"bonjour"_s; });
+    m_proxy->setFilterText(QString());
+    m_proxy->setFilterText(u"bonjour"_s);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->index(0, MessageModel::DataColumn).data().toString(), u"bonjour"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMessageFilterProxyModel)

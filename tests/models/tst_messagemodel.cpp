@@ -112,19 +112,44 @@ void TestMessageModel::lifecycleRows()
 {
     MessageModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.appendLifecycle(MessageModel::Lifecycle::Opened, 1, u"Opened: HTTP 200"_s);
+    StreamRecord open;
+    open.kind = StreamRecord::Kind::Open;
+    open.connection = 1;
+    open.status = 200;
+    StreamRecord reconnecting;
+    reconnecting.kind = StreamRecord::Kind::Reconnecting;
+    reconnecting.connection = 1;
+    reconnecting.attempt = 1;
+    reconnecting.delayMs = 3000;
+    reconnecting.time = QDateTime::currentDateTimeUtc();
+    model.appendRecord(open);
     model.append(numberedEvent(1));
-    model.appendLifecycle(MessageModel::Lifecycle::Reconnecting, 1, u"Reconnecting in 3 s"_s);
+    model.appendRecord(reconnecting);
+    model.appendRecord(StreamRecord::session(u"tool"_s)); // a file's header, never a row
     model.flushPending();
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.rowKind(0), MessageModel::RowKind::Lifecycle);
     QCOMPARE(model.rowKind(1), MessageModel::RowKind::Event);
-    QCOMPARE(model.lifecycleAt(2), MessageModel::Lifecycle::Reconnecting);
-    QCOMPARE(model.index(2, MessageModel::DataColumn).data().toString(), u"Reconnecting in 3 s"_s);
+    QCOMPARE(model.recordKind(2), StreamRecord::Kind::Reconnecting);
+    // Rows keep the records themselves: a row gives back exactly what was appended.
+    QVERIFY(model.recordAt(2) == reconnecting);
+    QVERIFY(model.index(2, 0).data(MessageModel::RecordRole).value<StreamRecord>() == reconnecting);
+    QCOMPARE(model.recordAt(1).data, numberedEvent(1).data);
+    QCOMPARE(model.eventAt(2).receivedAt, reconnecting.time);
     QCOMPARE(model.index(0, 0).data(MessageModel::RowKindRole).toInt(),
              int(MessageModel::RowKind::Lifecycle));
     QCOMPARE(model.index(0, MessageModel::SizeColumn).data().toString(), QString());
     QCOMPARE(model.totalEvents(), 1); // lifecycle rows are not events
+
+    // Their text comes from the formatter; a new one re-renders the rows in one layout change.
+    QVERIFY(model.index(2, MessageModel::DataColumn).data().toString().contains(u"3000"_s));
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    model.setRecordFormatter([](const StreamRecord &record) {
+        return u"attempt %1 in %2 ms"_s.arg(record.attempt).arg(record.delayMs);
+    });
+    QCOMPARE(layouts.size(), 1);
+    QCOMPARE(model.index(2, MessageModel::DataColumn).data().toString(), u"attempt 1 in 3000 ms"_s);
+    QCOMPARE(model.lifecycleText(2), u"attempt 1 in 3000 ms"_s);
 }
 
 void TestMessageModel::previewIsOneBoundedLine()

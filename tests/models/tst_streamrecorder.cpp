@@ -14,6 +14,7 @@
 #include "demoserver.h"
 #include "eventexporter.h"
 #include "ssereader.h"
+#include "streamrecord.h"
 #include "streamrecorder.h"
 
 using namespace Qt::StringLiterals;
@@ -45,10 +46,10 @@ SseEvent makeEvent(int number, const QString &data = {})
     return event;
 }
 
-QList<EventRecord> ofKind(const QList<EventRecord> &records, EventRecord::Kind kind)
+QList<StreamRecord> ofKind(const QList<StreamRecord> &records, StreamRecord::Kind kind)
 {
-    QList<EventRecord> matching;
-    for (const EventRecord &record : records) {
+    QList<StreamRecord> matching;
+    for (const StreamRecord &record : records) {
         if (record.kind == kind)
             matching << record;
     }
@@ -99,22 +100,28 @@ void TestStreamRecorder::recordsLiveStreamWithoutSecrets()
     reader.setRequest(request);
 
     StreamRecorder recorder;
-    recorder.setReader(&reader);
+    connect(&reader, &SseReader::eventReceived, &recorder, &StreamRecorder::recordEvent);
+    connect(&reader, &SseReader::recordReceived, &recorder, &StreamRecorder::record);
     QVERIFY2(recorder.open(path), qPrintable(recorder.errorString()));
     QSignalSpy events(&reader, &SseReader::eventReceived);
-    QSignalSpy reconnects(&reader, &SseReader::reconnectScheduled);
+    int reconnects = 0;
+    connect(&reader, &SseReader::recordReceived, this, [&reconnects](const StreamRecord &record) {
+        reconnects += record.kind == StreamRecord::Kind::Reconnecting;
+    });
     reader.open();
-    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 10 && reconnects.size() >= 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 10 && reconnects >= 2, Timeout);
     reader.close();
     recorder.close();
 
     const QByteArray bytes = readAll(path);
     const EventExporter::Recording recording = EventExporter::parseRecording(bytes);
     QCOMPARE(recording.skippedLines, 0);
-    const QList<EventRecord> recorded = ofKind(recording.records, EventRecord::Kind::Event);
+    const QList<StreamRecord> recorded = ofKind(recording.records, StreamRecord::Kind::Event);
     QCOMPARE(recorded.size(), events.size());
     QCOMPARE(recorder.eventCount(), events.size());
-    QCOMPARE(recorder.recordCount(), recording.records.size());
+    QVERIFY(recording.session);
+    QCOMPARE(recording.session->formatVersion, StreamRecord::FormatVersion);
+    QCOMPARE(recorder.recordCount(), recording.records.size() + 1); // + the Session record
     QCOMPARE(recorder.bytesWritten(), bytes.size());
     for (qsizetype i = 0; i < recorded.size(); ++i) {
         const auto event = events.at(i).at(0).value<SseEvent>();
@@ -123,18 +130,19 @@ void TestStreamRecorder::recordsLiveStreamWithoutSecrets()
         QCOMPARE(recorded.at(i).connection, event.connection);
     }
     // Every lifecycle step is there, in the ssescope-cli shape.
-    const QList<EventRecord> connecting = ofKind(recording.records, EventRecord::Kind::Connecting);
+    const QList<StreamRecord> connecting =
+            ofKind(recording.records, StreamRecord::Kind::Connecting);
     QVERIFY(connecting.size() >= 3);
     QCOMPARE(connecting.first().connection, 1);
-    QVERIFY(!ofKind(recording.records, EventRecord::Kind::Open).isEmpty());
-    QCOMPARE(ofKind(recording.records, EventRecord::Kind::Open).first().status, 200);
-    QCOMPARE(ofKind(recording.records, EventRecord::Kind::Retry).first().retryMs, 50);
-    QVERIFY(ofKind(recording.records, EventRecord::Kind::Reconnecting).size() >= 2);
-    QVERIFY(!ofKind(recording.records, EventRecord::Kind::Error).isEmpty());
-    QVERIFY(!ofKind(recording.records, EventRecord::Kind::Comment).isEmpty());
-    QCOMPARE(recording.records.constLast().kind, EventRecord::Kind::Closed);
+    QVERIFY(!ofKind(recording.records, StreamRecord::Kind::Open).isEmpty());
+    QCOMPARE(ofKind(recording.records, StreamRecord::Kind::Open).first().status, 200);
+    QCOMPARE(ofKind(recording.records, StreamRecord::Kind::Retry).first().retryMs, 50);
+    QVERIFY(ofKind(recording.records, StreamRecord::Kind::Reconnecting).size() >= 2);
+    QVERIFY(!ofKind(recording.records, StreamRecord::Kind::Error).isEmpty());
+    QVERIFY(!ofKind(recording.records, StreamRecord::Kind::Comment).isEmpty());
+    QCOMPARE(recording.records.constLast().kind, StreamRecord::Kind::Closed);
     QCOMPARE(recording.records.constLast().reason, u"closed"_s);
-    for (const EventRecord &record : recording.records)
+    for (const StreamRecord &record : recording.records)
         QVERIFY(record.time.isValid());
 
     // Neither header values nor the URL's password reach the file.
@@ -198,13 +206,14 @@ void TestStreamRecorder::closeEndsRecording()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"close.ndjson"_s);
-    SseReader reader; // never opened: closed, so close() adds no record of its own
+    SseReader reader;
     StreamRecorder recorder;
-    recorder.setReader(&reader);
-    QVERIFY(recorder.open(path));
+    connect(&reader, &SseReader::eventReceived, &recorder, &StreamRecorder::recordEvent);
+    connect(&reader, &SseReader::recordReceived, &recorder, &StreamRecorder::record);
+    QVERIFY(recorder.open(path)); // no stream running: close() adds no record of its own
     QCOMPARE(recorder.fileName(), path);
-    EventRecord connecting;
-    connecting.kind = EventRecord::Kind::Connecting;
+    StreamRecord connecting;
+    connecting.kind = StreamRecord::Kind::Connecting;
     connecting.connection = 1;
     connecting.url = u"http://example.com/s"_s;
     recorder.record(connecting);
@@ -212,27 +221,31 @@ void TestStreamRecorder::closeEndsRecording()
     recorder.close();
     QVERIFY(!recorder.isOpen());
     recorder.recordEvent(makeEvent(2)); // ignored after close
+    // The Connecting record says a stream runs: stopping the recording says so too.
     const EventExporter::Recording recording = EventExporter::parseRecording(readAll(path));
-    QCOMPARE(recording.records.size(), 2);
-    QCOMPARE(recording.records.at(0).kind, EventRecord::Kind::Connecting);
-    QCOMPARE(recording.records.at(1).kind, EventRecord::Kind::Event);
+    QCOMPARE(recording.records.size(), 3);
+    QCOMPARE(recording.records.at(0).kind, StreamRecord::Kind::Connecting);
+    QCOMPARE(recording.records.at(1).kind, StreamRecord::Kind::Event);
+    QCOMPARE(recording.records.at(2).kind, StreamRecord::Kind::Closed);
+    QCOMPARE(recording.records.at(2).reason, u"recording-stopped"_s);
+    QCOMPARE(recording.records.at(2).connection, 1);
 
     // A stream still running when the recording stops is marked as such.
     QVERIFY(recorder.open(path));
-    QSignalSpy connectingSpy(&reader, &SseReader::connecting);
+    QSignalSpy records(&reader, &SseReader::recordReceived);
     SseReader::Request request;
     request.url = QUrl(u"http://127.0.0.1:1/never"_s);
     request.reconnect.mode = ReconnectPolicy::Mode::Fixed;
     request.reconnect.fixedDelay = std::chrono::minutes(10);
     reader.setRequest(request);
     reader.open();
-    QTRY_COMPARE_WITH_TIMEOUT(connectingSpy.size(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!records.isEmpty(), Timeout); // Connecting
     recorder.close();
     reader.close(); // after the recording: not in the file
     const EventExporter::Recording stopped = EventExporter::parseRecording(readAll(path));
     QVERIFY(!stopped.records.isEmpty());
-    QCOMPARE(stopped.records.constFirst().kind, EventRecord::Kind::Connecting);
-    QCOMPARE(stopped.records.constLast().kind, EventRecord::Kind::Closed);
+    QCOMPARE(stopped.records.constFirst().kind, StreamRecord::Kind::Connecting);
+    QCOMPARE(stopped.records.constLast().kind, StreamRecord::Kind::Closed);
     QCOMPARE(stopped.records.constLast().reason, u"recording-stopped"_s);
 }
 

@@ -6,7 +6,7 @@
 #include <QTest>
 #include <QTimeZone>
 
-#include "eventjson.h"
+#include "recordjson.h"
 
 using namespace Qt::StringLiterals;
 
@@ -48,13 +48,14 @@ SseEvent makeEvent(const QString &type, const QString &data, const QString &last
     event.lastEventId = lastEventId;
     event.hasId = hasId;
     event.connection = 3;
+    event.rawSize = 17;
     event.receivedAt = utc(2026, 11, 24, 7, 41, 0, 123);
     return event;
 }
 
 } // namespace
 
-class TestEventJson : public QObject
+class TestRecordJson : public QObject
 {
     Q_OBJECT
 
@@ -76,12 +77,16 @@ private slots:
     void recordRoundTrip_data();
     void recordRoundTrip();
     void reusedBufferHoldsOneRecordPerLine();
+    void headerBytesSurvive();
+    void readsVersionOne();
+    void fieldsMatchTheLine_data();
+    void fieldsMatchTheLine();
     void rejectsInvalidLines_data();
     void rejectsInvalidLines();
     void acceptsLineEnds();
 };
 
-void TestEventJson::escapeRoundTrip_data()
+void TestRecordJson::escapeRoundTrip_data()
 {
     QTest::addColumn<QString>("text");
 
@@ -118,11 +123,11 @@ void TestEventJson::escapeRoundTrip_data()
     }
 }
 
-void TestEventJson::escapeRoundTrip()
+void TestRecordJson::escapeRoundTrip()
 {
     QFETCH(QString, text);
     QByteArray out = "prefix:";
-    EventJson::appendString(out, text);
+    RecordJson::appendString(out, text);
     QVERIFY(out.startsWith("prefix:\""));
     const QByteArray quoted = out.mid(7);
 
@@ -135,7 +140,7 @@ void TestEventJson::escapeRoundTrip()
     QVERIFY(QString::fromUtf8(quoted).toUtf8() == quoted);
 }
 
-void TestEventJson::escapeExactBytes_data()
+void TestRecordJson::escapeExactBytes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -150,16 +155,16 @@ void TestEventJson::escapeExactBytes_data()
                                 << QByteArray("\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\"");
 }
 
-void TestEventJson::escapeExactBytes()
+void TestRecordJson::escapeExactBytes()
 {
     QFETCH(QString, text);
     QFETCH(QByteArray, expected);
     QByteArray out;
-    EventJson::appendString(out, text);
+    RecordJson::appendString(out, text);
     QCOMPARE(out, expected);
 }
 
-void TestEventJson::loneSurrogateBecomesReplacement_data()
+void TestRecordJson::loneSurrogateBecomesReplacement_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
@@ -170,18 +175,18 @@ void TestEventJson::loneSurrogateBecomesReplacement_data()
     QTest::addRow("reversed pair") << QString(QChar(0xde00)) + QChar(0xd83d) << u"\uFFFD\uFFFD"_s;
 }
 
-void TestEventJson::loneSurrogateBecomesReplacement()
+void TestRecordJson::loneSurrogateBecomesReplacement()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QByteArray out;
-    EventJson::appendString(out, text);
+    RecordJson::appendString(out, text);
     const std::optional<QString> parsed = parseJsonString(out);
     QVERIFY(parsed);
     QCOMPARE(*parsed, expected);
 }
 
-void TestEventJson::timestamp_data()
+void TestRecordJson::timestamp_data()
 {
     QTest::addColumn<QDateTime>("time");
     QTest::addColumn<QByteArray>("expected");
@@ -200,17 +205,17 @@ void TestEventJson::timestamp_data()
                                << QByteArray("9999-12-31T23:59:59.999Z");
 }
 
-void TestEventJson::timestamp()
+void TestRecordJson::timestamp()
 {
     QFETCH(QDateTime, time);
     QFETCH(QByteArray, expected);
     QByteArray out;
-    EventJson::appendTimestamp(out, time);
+    RecordJson::appendTimestamp(out, time);
     QCOMPARE(out, '"' + expected + '"');
     QCOMPARE(QDateTime::fromString(QString::fromLatin1(expected), Qt::ISODateWithMs), time);
 }
 
-void TestEventJson::eventLineFormat_data()
+void TestRecordJson::eventLineFormat_data()
 {
     QTest::addColumn<bool>("hasId");
     QTest::addColumn<bool>("withTime");
@@ -218,22 +223,24 @@ void TestEventJson::eventLineFormat_data()
 
     QTest::addRow("own id, time")
             << true << true
-            << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
-                          R"("lastEventId":"42","id":"42","time":"2026-11-24T07:41:00.123Z"})"
-                          "\n");
+            << QByteArray(
+                       R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
+                       R"("lastEventId":"42","id":"42","size":17,"time":"2026-11-24T07:41:00.123Z"})"
+                       "\n");
     QTest::addRow("inherited id, time")
             << false << true
-            << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
-                          R"("lastEventId":"42","id":null,"time":"2026-11-24T07:41:00.123Z"})"
-                          "\n");
+            << QByteArray(
+                       R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
+                       R"("lastEventId":"42","id":null,"size":17,"time":"2026-11-24T07:41:00.123Z"})"
+                       "\n");
     QTest::addRow("no time")
             << true << false
             << QByteArray(R"({"kind":"event","connection":3,"type":"tick","data":"a\nb",)"
-                          R"("lastEventId":"42","id":"42"})"
+                          R"("lastEventId":"42","id":"42","size":17})"
                           "\n");
 }
 
-void TestEventJson::eventLineFormat()
+void TestRecordJson::eventLineFormat()
 {
     QFETCH(bool, hasId);
     QFETCH(bool, withTime);
@@ -241,17 +248,17 @@ void TestEventJson::eventLineFormat()
 
     const SseEvent event = makeEvent(u"tick"_s, u"a\nb"_s, u"42"_s, hasId);
     QByteArray out;
-    EventJson::appendEvent(out, event, withTime);
+    RecordJson::appendEvent(out, event, withTime);
     QCOMPARE(out, expected);
 
     // The hot path and the general record writer produce the same bytes.
-    EventRecord record = EventRecord::fromEvent(event);
+    StreamRecord record = StreamRecord::fromEvent(event);
     if (!withTime)
         record.time = QDateTime();
-    QCOMPARE(EventJson::toJsonLine(record), expected);
+    QCOMPARE(RecordJson::toJsonLine(record), expected);
 }
 
-void TestEventJson::eventRoundTrip_data()
+void TestRecordJson::eventRoundTrip_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("data");
@@ -271,7 +278,7 @@ void TestEventJson::eventRoundTrip_data()
                                   << true;
 }
 
-void TestEventJson::eventRoundTrip()
+void TestRecordJson::eventRoundTrip()
 {
     QFETCH(QString, type);
     QFETCH(QString, data);
@@ -280,7 +287,7 @@ void TestEventJson::eventRoundTrip()
 
     const SseEvent event = makeEvent(type, data, lastEventId, hasId);
     QByteArray line;
-    EventJson::appendEvent(line, event);
+    RecordJson::appendEvent(line, event);
     QVERIFY(line.endsWith('\n'));
     QCOMPARE(line.count('\n'), 1);
 
@@ -300,7 +307,7 @@ void TestEventJson::eventRoundTrip()
         QVERIFY(object.value("id"_L1).isNull());
 
     // And our own reader gives back the event.
-    const std::optional<EventRecord> record = EventJson::fromJsonLine(line);
+    const std::optional<StreamRecord> record = RecordJson::fromJsonLine(line);
     QVERIFY(record);
     const SseEvent back = record->toEvent();
     QCOMPARE(back.type, event.type);
@@ -311,39 +318,69 @@ void TestEventJson::eventRoundTrip()
     QCOMPARE(back.receivedAt, event.receivedAt);
 }
 
-void TestEventJson::recordFormat_data()
+void TestRecordJson::recordFormat_data()
 {
-    QTest::addColumn<EventRecord>("record");
+    QTest::addColumn<StreamRecord>("record");
     QTest::addColumn<QByteArray>("expected");
 
-    using Kind = EventRecord::Kind;
+    using Kind = StreamRecord::Kind;
     const QDateTime time = utc(2026, 11, 24, 7, 41, 0, 5);
     const QByteArray timeField = R"(,"time":"2026-11-24T07:41:00.005Z"})";
 
-    EventRecord connecting;
+    StreamRecord session = StreamRecord::session(u"ssescope-cli 0.2.0"_s);
+    session.time = time;
+    QTest::addRow("session") << session
+                             << QByteArray(R"({"kind":"session","connection":0,"format":2,)"
+                                           R"("tool":"ssescope-cli 0.2.0")"
+                                           + timeField + '\n');
+
+    StreamRecord connecting;
     connecting.kind = Kind::Connecting;
     connecting.connection = 1;
+    connecting.method = u"POST"_s;
     connecting.url = u"http://127.0.0.1:8080/stream?a=1&b=\"2\""_s;
     connecting.lastEventId = u"5"_s;
+    connecting.headers = { { "Host", "127.0.0.1:8080" },
+                           { "Authorization", StreamRecord::maskedValue() } };
     connecting.time = time;
     QTest::addRow("connecting")
             << connecting
-            << QByteArray(R"({"kind":"connecting","connection":1,)"
-                          R"("url":"http://127.0.0.1:8080/stream?a=1&b=\"2\"","lastEventId":"5")"
+            << QByteArray(R"({"kind":"connecting","connection":1,"method":"POST",)"
+                          R"("url":"http://127.0.0.1:8080/stream?a=1&b=\"2\"","lastEventId":"5",)"
+                          R"("headers":[["Host","127.0.0.1:8080"],["Authorization","<redacted>"]])"
                           + timeField + '\n');
 
-    EventRecord open;
+    StreamRecord redirect;
+    redirect.kind = Kind::Redirect;
+    redirect.connection = 1;
+    redirect.status = 307;
+    redirect.url = u"http://127.0.0.1:8080/new"_s;
+    QTest::addRow("redirect, no time")
+            << redirect
+            << QByteArray(R"({"kind":"redirect","connection":1,"status":307,)"
+                          R"("url":"http://127.0.0.1:8080/new"})"
+                          "\n");
+
+    StreamRecord open;
     open.kind = Kind::Open;
     open.connection = 2;
     open.status = 200;
-    open.contentType = u"text/event-stream; charset=utf-8"_s;
-    QTest::addRow("open, no time")
+    open.statusText = u"OK"_s;
+    open.httpVersion = u"1.1"_s;
+    open.url = u"http://h/s"_s;
+    open.headers = { { "Content-Type", "text/event-stream; charset=utf-8" },
+                     { "Set-Cookie", "a=1" },
+                     { "Set-Cookie", "b=2" } };
+    QTest::addRow("open, repeated headers, no time")
             << open
-            << QByteArray(R"({"kind":"open","connection":2,"status":200,)"
-                          R"("contentType":"text/event-stream; charset=utf-8"})"
+            << QByteArray(R"({"kind":"open","connection":2,"status":200,"statusText":"OK",)"
+                          R"("httpVersion":"1.1","url":"http://h/s",)"
+                          R"("contentType":"text/event-stream; charset=utf-8","headers":[)"
+                          R"(["Content-Type","text/event-stream; charset=utf-8"],)"
+                          R"(["Set-Cookie","a=1"],["Set-Cookie","b=2"]]})"
                           "\n");
 
-    EventRecord retry;
+    StreamRecord retry;
     retry.kind = Kind::Retry;
     retry.connection = 1;
     retry.retryMs = 1500;
@@ -352,7 +389,7 @@ void TestEventJson::recordFormat_data()
                            << QByteArray(R"({"kind":"retry","connection":1,"ms":1500)" + timeField
                                          + '\n');
 
-    EventRecord comment;
+    StreamRecord comment;
     comment.kind = Kind::Comment;
     comment.connection = 1;
     comment.text = u" heartbeat"_s;
@@ -361,76 +398,78 @@ void TestEventJson::recordFormat_data()
                                         R"({"kind":"comment","connection":1,"text":" heartbeat"})"
                                         "\n");
 
-    EventRecord error;
+    StreamRecord error;
     error.kind = Kind::Error;
     error.connection = 1;
-    error.message = u"HTTP 500 Internal Server Error"_s;
-    error.fatal = true;
-    error.errorKind = u"httpStatus"_s;
-    error.status = 500;
+    error.error.kind = SseError::Kind::HttpStatus;
+    error.error.message = u"HTTP 500 Internal Server Error"_s;
+    error.error.fatal = true;
+    error.error.httpStatus = 500;
     error.time = time;
-    QTest::addRow("error")
-            << error
-            << QByteArray(R"({"kind":"error","connection":1,"message":"HTTP 500 Internal Server )"
-                          R"(Error","fatal":true,"simulated":false,"errorKind":"httpStatus",)"
-                          R"("status":500)"
-                          + timeField + '\n');
+    QTest::addRow("error") << error
+                           << QByteArray(
+                                      R"({"kind":"error","connection":1,"errorKind":"httpStatus",)"
+                                      R"("message":"HTTP 500 Internal Server Error","fatal":true,)"
+                                      R"("simulated":false,"status":500)"
+                                      + timeField + '\n');
 
-    EventRecord simulated;
+    StreamRecord simulated;
     simulated.kind = Kind::Error;
     simulated.connection = 4;
-    simulated.message = u"network unreachable (simulated)"_s;
-    simulated.simulated = true;
-    QTest::addRow("simulated error, minimal")
+    simulated.error.kind = SseError::Kind::SimulatedOffline;
+    simulated.error.message = u"network unreachable (simulated)"_s;
+    simulated.error.simulated = true;
+    QTest::addRow("simulated error, no status")
             << simulated
-            << QByteArray(R"({"kind":"error","connection":4,)"
+            << QByteArray(R"({"kind":"error","connection":4,"errorKind":"simulatedOffline",)"
                           R"j("message":"network unreachable (simulated)","fatal":false,)j"
                           R"("simulated":true})"
                           "\n");
 
-    EventRecord reconnecting;
+    StreamRecord reconnecting;
     reconnecting.kind = Kind::Reconnecting;
+    reconnecting.connection = 3;
     reconnecting.attempt = 2;
     reconnecting.delayMs = 3000;
+    reconnecting.delaySource = u"default"_s;
     reconnecting.lastEventId = u"17"_s;
     reconnecting.time = time;
     QTest::addRow("reconnecting")
             << reconnecting
-            << QByteArray(R"({"kind":"reconnecting","attempt":2,"delayMs":3000,"lastEventId":"17")"
+            << QByteArray(R"({"kind":"reconnecting","connection":3,"attempt":2,"delayMs":3000,)"
+                          R"("delaySource":"default","lastEventId":"17")"
                           + timeField + '\n');
 
-    EventRecord closed;
-    closed.kind = Kind::Closed;
-    closed.reason = u"max-events"_s;
+    StreamRecord closed = StreamRecord::closed(3, u"max-events"_s);
     closed.time = time;
     QTest::addRow("closed") << closed
-                            << QByteArray(R"({"kind":"closed","reason":"max-events")" + timeField
-                                          + '\n');
+                            << QByteArray(R"({"kind":"closed","connection":3,"reason":"max-events")"
+                                          + timeField + '\n');
 }
 
-void TestEventJson::recordFormat()
+void TestRecordJson::recordFormat()
 {
-    QFETCH(EventRecord, record);
+    QFETCH(StreamRecord, record);
     QFETCH(QByteArray, expected);
-    QCOMPARE(EventJson::toJsonLine(record), expected);
+    QCOMPARE(RecordJson::toJsonLine(record), expected);
 }
 
-void TestEventJson::recordRoundTrip_data()
+void TestRecordJson::recordRoundTrip_data()
 {
     recordFormat_data();
 }
 
-void TestEventJson::recordRoundTrip()
+void TestRecordJson::recordRoundTrip()
 {
-    QFETCH(EventRecord, record);
-    const QByteArray line = EventJson::toJsonLine(record);
-    const std::optional<EventRecord> back = EventJson::fromJsonLine(line);
+    QFETCH(StreamRecord, record);
+    const QByteArray line = RecordJson::toJsonLine(record);
+    const std::optional<StreamRecord> back = RecordJson::fromJsonLine(line);
     QVERIFY(back);
     QVERIFY(*back == record);
-    QCOMPARE(EventJson::toJsonLine(*back), line);
+    QCOMPARE(RecordJson::toJsonLine(*back), line);
 }
 
-void TestEventJson::reusedBufferHoldsOneRecordPerLine()
+void TestRecordJson::reusedBufferHoldsOneRecordPerLine()
 {
     QByteArray buffer;
     const QList<QString> data = { u"first\nwith newline"_s, QString(), u"\r\n\r\n"_s,
@@ -438,19 +477,75 @@ void TestEventJson::reusedBufferHoldsOneRecordPerLine()
     for (int round = 0; round < 3; ++round) {
         buffer.clear();
         for (qsizetype i = 0; i < data.size(); ++i)
-            EventJson::appendEvent(buffer, makeEvent(u"message"_s, data.at(i), QString(), false));
+            RecordJson::appendEvent(buffer, makeEvent(u"message"_s, data.at(i), QString(), false));
         const QList<QByteArray> lines = buffer.split('\n');
         QCOMPARE(lines.size(), data.size() + 1);
         QVERIFY(lines.last().isEmpty());
         for (qsizetype i = 0; i < data.size(); ++i) {
-            const std::optional<EventRecord> record = EventJson::fromJsonLine(lines.at(i));
+            const std::optional<StreamRecord> record = RecordJson::fromJsonLine(lines.at(i));
             QVERIFY(record);
             QCOMPARE(record->data, data.at(i));
         }
     }
 }
 
-void TestEventJson::rejectsInvalidLines_data()
+void TestRecordJson::headerBytesSurvive()
+{
+    // Header values are bytes; whatever a server sends (Latin-1, UTF-8, control bytes) must
+    // come back from a recording unchanged.
+    QByteArray every;
+    for (int byte = 1; byte < 256; ++byte)
+        every.append(char(byte));
+    StreamRecord open;
+    open.kind = StreamRecord::Kind::Open;
+    open.headers = { { "X-Bytes", every }, { "X-Utf8", "\xe4\xbd\xa0\xe5\xa5\xbd" } };
+    const std::optional<StreamRecord> back = RecordJson::fromJsonLine(RecordJson::toJsonLine(open));
+    QVERIFY(back);
+    QCOMPARE(back->headers, open.headers);
+}
+
+void TestRecordJson::readsVersionOne()
+{
+    // Files written before the Session record and headers: still readable, the Content-Type
+    // kept as the one header they knew, an error's kind by name.
+    const auto open = RecordJson::fromJsonLine(
+            R"({"kind":"open","connection":1,"status":200,"contentType":"text/event-stream"})");
+    QVERIFY(open);
+    QCOMPARE(open->contentType(), u"text/event-stream"_s);
+    QCOMPARE(open->status, 200);
+    const auto error = RecordJson::fromJsonLine(
+            R"({"kind":"error","connection":1,"message":"m","fatal":false,"simulated":true,)"
+            R"("errorKind":"simulatedDrop","status":0})");
+    QVERIFY(error);
+    QCOMPARE(error->error.kind, SseError::Kind::SimulatedDrop);
+    QVERIFY(error->error.simulated);
+    const auto event = RecordJson::fromJsonLine(
+            R"({"kind":"event","connection":1,"type":"message","data":"x","lastEventId":"1",)"
+            R"("id":"1"})");
+    QVERIFY(event);
+    QCOMPARE(event->size, 0);
+    QCOMPARE(event->toEvent().hasId, true);
+}
+
+void TestRecordJson::fieldsMatchTheLine_data()
+{
+    recordFormat_data();
+}
+
+void TestRecordJson::fieldsMatchTheLine()
+{
+    // The tabular form (CSV) carries the same keys as the line, in the same order.
+    QFETCH(StreamRecord, record);
+    const QJsonObject object = QJsonDocument::fromJson(RecordJson::toJsonLine(record)).object();
+    QStringList lineKeys;
+    for (const auto &[key, value] : RecordJson::fields(record)) {
+        lineKeys.append(key);
+        QVERIFY2(object.contains(key), qPrintable(key));
+    }
+    QCOMPARE(lineKeys.size(), object.size());
+}
+
+void TestRecordJson::rejectsInvalidLines_data()
 {
     QTest::addColumn<QByteArray>("line");
 
@@ -466,25 +561,27 @@ void TestEventJson::rejectsInvalidLines_data()
     QTest::addRow("connection a string") << QByteArray(R"({"kind":"open","connection":"1"})");
     QTest::addRow("fatal a string") << QByteArray(R"({"kind":"error","fatal":"yes"})");
     QTest::addRow("bad time") << QByteArray(R"({"kind":"closed","time":"yesterday"})");
+    QTest::addRow("headers not pairs") << QByteArray(R"({"kind":"open","headers":[["a"]]})");
+    QTest::addRow("header not text") << QByteArray(R"({"kind":"open","headers":[["a",1]]})");
 }
 
-void TestEventJson::rejectsInvalidLines()
+void TestRecordJson::rejectsInvalidLines()
 {
     QFETCH(QByteArray, line);
-    QVERIFY(!EventJson::fromJsonLine(line));
+    QVERIFY(!RecordJson::fromJsonLine(line));
 }
 
-void TestEventJson::acceptsLineEnds()
+void TestRecordJson::acceptsLineEnds()
 {
     for (const QByteArray &end : { QByteArray(), QByteArray("\n"), QByteArray("\r\n") }) {
         const QByteArray line = R"({"kind":"closed","reason":"timeout"})" + end;
-        const std::optional<EventRecord> record = EventJson::fromJsonLine(line);
+        const std::optional<StreamRecord> record = RecordJson::fromJsonLine(line);
         QVERIFY(record);
-        QCOMPARE(record->kind, EventRecord::Kind::Closed);
+        QCOMPARE(record->kind, StreamRecord::Kind::Closed);
         QCOMPARE(record->reason, u"timeout"_s);
         QVERIFY(!record->time.isValid());
     }
 }
 
-QTEST_GUILESS_MAIN(TestEventJson)
-#include "tst_eventjson.moc"
+QTEST_GUILESS_MAIN(TestRecordJson)
+#include "tst_recordjson.moc"

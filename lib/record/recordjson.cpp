@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
-#include "eventjson.h"
+#include "recordjson.h"
 
 #include <array>
 #include <charconv>
@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -175,10 +176,10 @@ char *writeDigits(char *out, unsigned value, int width)
     return out + width;
 }
 
-void appendKind(QByteArray &out, EventRecord::Kind kind)
+void appendKind(QByteArray &out, StreamRecord::Kind kind)
 {
     appendLiteral(out, "{\"kind\":\"");
-    const QLatin1String name = EventRecord::kindName(kind);
+    const QLatin1String name = StreamRecord::kindName(kind);
     out.append(name.data(), name.size());
     out.append('"');
 }
@@ -189,11 +190,44 @@ void appendConnection(QByteArray &out, int connection)
     appendInteger(out, connection);
 }
 
+template<qsizetype N>
+void appendStringField(QByteArray &out, const char (&key)[N], QStringView value)
+{
+    appendLiteral(out, key);
+    RecordJson::appendString(out, value);
+}
+
+template<qsizetype N>
+void appendIntegerField(QByteArray &out, const char (&key)[N], qint64 value)
+{
+    appendLiteral(out, key);
+    appendInteger(out, value);
+}
+
+// Header bytes are read as Latin-1: every byte maps to one code point, so whatever a server
+// sends survives the round trip (tst_recordjson headerBytesSurvive).
+void appendHeaders(QByteArray &out, const StreamRecord::HeaderList &headers)
+{
+    appendLiteral(out, ",\"headers\":[");
+    bool first = true;
+    for (const auto &[name, value] : headers) {
+        if (!first)
+            out.append(',');
+        first = false;
+        out.append('[');
+        RecordJson::appendString(out, QString::fromLatin1(name));
+        out.append(',');
+        RecordJson::appendString(out, QString::fromLatin1(value));
+        out.append(']');
+    }
+    out.append(']');
+}
+
 void appendTimeAndEnd(QByteArray &out, const QDateTime &time)
 {
     if (time.isValid()) {
         appendLiteral(out, ",\"time\":");
-        EventJson::appendTimestamp(out, time);
+        RecordJson::appendTimestamp(out, time);
     }
     appendLiteral(out, "}\n");
 }
@@ -222,7 +256,7 @@ char *writeTimestamp(char *out, const QDateTime &time)
     const qint64 msecs = time.toMSecsSinceEpoch();
     if (msecs != s_lastMsecs) {
         QByteArray text;
-        EventJson::appendTimestamp(text, time);
+        RecordJson::appendTimestamp(text, time);
         if (text.size() != qsizetype(s_lastText.size()))
             return nullptr;
         std::memcpy(s_lastText.data(), text.constData(), s_lastText.size());
@@ -232,28 +266,43 @@ char *writeTimestamp(char *out, const QDateTime &time)
     return out + s_lastText.size();
 }
 
+// The fields of an event line, shared by the hot path (straight from an SseEvent) and by
+// StreamRecord, so both write the same bytes.
+struct EventFields
+{
+    int connection;
+    QStringView type;
+    QStringView data;
+    QStringView lastEventId;
+    const QString *id;
+    qint64 size;
+    QDateTime time;
+};
+
 // Writes a whole event line with one resize: the bound below is never exceeded (6 bytes per
 // UTF-16 unit at worst, plus the fixed text). False, with `out` untouched, for lines with large
 // data, which the chunked path writes without a 6x over-allocation.
-bool writeEventLine(QByteArray &out, int connection, QStringView type, QStringView data,
-                    QStringView lastEventId, const QString *id, const QDateTime &time)
+bool writeEventLine(QByteArray &out, const EventFields &event)
 {
-    const qsizetype units = type.size() + data.size() + lastEventId.size() + (id ? id->size() : 0);
+    const qsizetype units = event.type.size() + event.data.size() + event.lastEventId.size()
+            + (event.id ? event.id->size() : 0);
     if (units > EscapeChunk)
         return false;
     const qsizetype start = out.size();
-    out.resize(start + 200 + units * MaximumBytesPerUnit);
+    out.resize(start + 220 + units * MaximumBytesPerUnit);
     char *p = out.data() + start;
     p = writeLiteral(p, "{\"kind\":\"event\",\"connection\":");
-    p = std::to_chars(p, p + 12, connection).ptr;
-    p = writeString(writeLiteral(p, ",\"type\":"), type);
-    p = writeString(writeLiteral(p, ",\"data\":"), data);
-    p = writeString(writeLiteral(p, ",\"lastEventId\":"), lastEventId);
+    p = std::to_chars(p, p + 12, event.connection).ptr;
+    p = writeString(writeLiteral(p, ",\"type\":"), event.type);
+    p = writeString(writeLiteral(p, ",\"data\":"), event.data);
+    p = writeString(writeLiteral(p, ",\"lastEventId\":"), event.lastEventId);
     p = writeLiteral(p, ",\"id\":");
-    p = id ? writeString(p, *id) : writeLiteral(p, "null");
-    if (time.isValid()) {
+    p = event.id ? writeString(p, *event.id) : writeLiteral(p, "null");
+    p = writeLiteral(p, ",\"size\":");
+    p = std::to_chars(p, p + 21, event.size).ptr;
+    if (event.time.isValid()) {
         p = writeLiteral(p, ",\"time\":");
-        p = writeTimestamp(p, time);
+        p = writeTimestamp(p, event.time);
         if (!p) {
             out.resize(start);
             return false;
@@ -264,27 +313,22 @@ bool writeEventLine(QByteArray &out, int connection, QStringView type, QStringVi
     return true;
 }
 
-// Shared by the hot path (straight from an SseEvent) and by EventRecord, so both write the
-// same bytes.
-void appendEventFields(QByteArray &out, int connection, QStringView type, QStringView data,
-                       QStringView lastEventId, const QString *id, const QDateTime &time)
+void appendEventFields(QByteArray &out, const EventFields &event)
 {
-    if (writeEventLine(out, connection, type, data, lastEventId, id, time))
+    if (writeEventLine(out, event))
         return;
-    appendKind(out, EventRecord::Kind::Event);
-    appendConnection(out, connection);
-    appendLiteral(out, ",\"type\":");
-    EventJson::appendString(out, type);
-    appendLiteral(out, ",\"data\":");
-    EventJson::appendString(out, data);
-    appendLiteral(out, ",\"lastEventId\":");
-    EventJson::appendString(out, lastEventId);
+    appendKind(out, StreamRecord::Kind::Event);
+    appendConnection(out, event.connection);
+    appendStringField(out, ",\"type\":", event.type);
+    appendStringField(out, ",\"data\":", event.data);
+    appendStringField(out, ",\"lastEventId\":", event.lastEventId);
     appendLiteral(out, ",\"id\":");
-    if (id)
-        EventJson::appendString(out, *id);
+    if (event.id)
+        RecordJson::appendString(out, *event.id);
     else
         appendLiteral(out, "null");
-    appendTimeAndEnd(out, time);
+    appendIntegerField(out, ",\"size\":", event.size);
+    appendTimeAndEnd(out, event.time);
 }
 
 // Field readers for the parse direction: a missing field keeps its default, a field of the
@@ -323,138 +367,34 @@ bool readBool(const QJsonObject &object, QLatin1String key, bool &into)
     return true;
 }
 
+bool readHeaders(const QJsonObject &object, StreamRecord::HeaderList &into)
+{
+    const QJsonValue value = object.value(QLatin1String("headers"));
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    for (const QJsonValue &entry : value.toArray()) {
+        const QJsonArray pair = entry.toArray();
+        if (!entry.isArray() || pair.size() != 2 || !pair.at(0).isString()
+            || !pair.at(1).isString())
+            return false;
+        into.append({ pair.at(0).toString().toLatin1(), pair.at(1).toString().toLatin1() });
+    }
+    return true;
+}
+
+QString headersText(const StreamRecord::HeaderList &headers)
+{
+    QByteArray text;
+    appendHeaders(text, headers);
+    // ,"headers":[...] → [...]
+    return QString::fromUtf8(text.mid(qsizetype(sizeof(",\"headers\":")) - 1));
+}
+
 } // namespace
 
-QLatin1String EventRecord::kindName(Kind kind)
-{
-    switch (kind) {
-    case Kind::Connecting:
-        return QLatin1String("connecting");
-    case Kind::Open:
-        return QLatin1String("open");
-    case Kind::Event:
-        return QLatin1String("event");
-    case Kind::Retry:
-        return QLatin1String("retry");
-    case Kind::Comment:
-        return QLatin1String("comment");
-    case Kind::Error:
-        return QLatin1String("error");
-    case Kind::Reconnecting:
-        return QLatin1String("reconnecting");
-    case Kind::Closed:
-        return QLatin1String("closed");
-    }
-    return QLatin1String("event");
-}
-
-std::optional<EventRecord::Kind> EventRecord::kindFromName(QStringView name)
-{
-    for (Kind kind : { Kind::Connecting, Kind::Open, Kind::Event, Kind::Retry, Kind::Comment,
-                       Kind::Error, Kind::Reconnecting, Kind::Closed }) {
-        if (name == kindName(kind))
-            return kind;
-    }
-    return std::nullopt;
-}
-
-EventRecord EventRecord::connecting(int connection, const QUrl &url, const QString &lastEventId)
-{
-    EventRecord record;
-    record.kind = Kind::Connecting;
-    record.connection = connection;
-    // Request headers are never part of a record; the URL's credentials are dropped here.
-    record.url = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
-    record.lastEventId = lastEventId;
-    return record;
-}
-
-EventRecord EventRecord::opened(int connection, int status,
-                                const QList<std::pair<QByteArray, QByteArray>> &headers)
-{
-    EventRecord record;
-    record.kind = Kind::Open;
-    record.connection = connection;
-    record.status = status;
-    for (const auto &[name, value] : headers) {
-        if (QByteArrayView(name).compare("content-type", Qt::CaseInsensitive) == 0) {
-            record.contentType = QString::fromLatin1(value);
-            break;
-        }
-    }
-    return record;
-}
-
-EventRecord EventRecord::comment(int connection, const QString &text)
-{
-    EventRecord record;
-    record.kind = Kind::Comment;
-    record.connection = connection;
-    record.text = text;
-    return record;
-}
-
-EventRecord EventRecord::retry(int connection, qint64 milliseconds)
-{
-    EventRecord record;
-    record.kind = Kind::Retry;
-    record.connection = connection;
-    record.retryMs = milliseconds;
-    return record;
-}
-
-EventRecord EventRecord::error(int connection, const SseError &error)
-{
-    EventRecord record;
-    record.kind = Kind::Error;
-    record.connection = connection;
-    record.message = error.message;
-    record.fatal = error.fatal;
-    record.simulated = error.simulated;
-    record.errorKind = SseError::kindName(error.kind);
-    record.status = error.httpStatus;
-    return record;
-}
-
-EventRecord EventRecord::reconnecting(int attempt, qint64 delayMs, const QString &lastEventId)
-{
-    EventRecord record;
-    record.kind = Kind::Reconnecting;
-    record.attempt = attempt;
-    record.delayMs = delayMs;
-    record.lastEventId = lastEventId;
-    return record;
-}
-
-EventRecord EventRecord::fromEvent(const SseEvent &event)
-{
-    EventRecord record;
-    record.kind = Kind::Event;
-    record.time = event.receivedAt;
-    record.connection = event.connection;
-    record.type = event.type;
-    record.data = event.data;
-    record.lastEventId = event.lastEventId;
-    // HTML §9.2.6: an accepted "id" field sets the last event ID buffer, which the event then
-    // carries, so the block's own id is the event's lastEventId whenever it had one.
-    if (event.hasId)
-        record.id = event.lastEventId;
-    return record;
-}
-
-SseEvent EventRecord::toEvent() const
-{
-    SseEvent event;
-    event.type = type;
-    event.data = data;
-    event.lastEventId = lastEventId;
-    event.hasId = id.has_value();
-    event.connection = connection;
-    event.receivedAt = time;
-    return event;
-}
-
-namespace EventJson {
+namespace RecordJson {
 
 void appendString(QByteArray &out, QStringView text)
 {
@@ -513,73 +453,71 @@ void appendTimestamp(QByteArray &out, const QDateTime &time)
 
 void appendEvent(QByteArray &out, const SseEvent &event, bool withTime)
 {
-    appendEventFields(out, event.connection, event.type, event.data, event.lastEventId,
-                      event.hasId ? &event.lastEventId : nullptr,
-                      withTime ? event.receivedAt : QDateTime());
+    appendEventFields(out,
+                      { event.connection, event.type, event.data, event.lastEventId,
+                        event.hasId ? &event.lastEventId : nullptr, event.rawSize,
+                        withTime ? event.receivedAt : QDateTime() });
 }
 
-void appendRecord(QByteArray &out, const EventRecord &record)
+void appendRecord(QByteArray &out, const StreamRecord &record)
 {
-    using Kind = EventRecord::Kind;
+    using Kind = StreamRecord::Kind;
     if (record.kind == Kind::Event) {
-        appendEventFields(out, record.connection, record.type, record.data, record.lastEventId,
-                          record.id ? &*record.id : nullptr, record.time);
+        appendEventFields(out,
+                          { record.connection, record.type, record.data, record.lastEventId,
+                            record.id ? &*record.id : nullptr, record.size, record.time });
         return;
     }
     appendKind(out, record.kind);
+    appendConnection(out, record.connection);
     switch (record.kind) {
+    case Kind::Session:
+        appendIntegerField(out, ",\"format\":", record.formatVersion);
+        appendStringField(out, ",\"tool\":", record.tool);
+        break;
     case Kind::Connecting:
-        appendConnection(out, record.connection);
-        appendLiteral(out, ",\"url\":");
-        appendString(out, record.url);
-        appendLiteral(out, ",\"lastEventId\":");
-        appendString(out, record.lastEventId);
+        appendStringField(out, ",\"method\":", record.method);
+        appendStringField(out, ",\"url\":", record.url);
+        appendStringField(out, ",\"lastEventId\":", record.lastEventId);
+        appendHeaders(out, record.headers);
+        break;
+    case Kind::Redirect:
+        appendIntegerField(out, ",\"status\":", record.status);
+        appendStringField(out, ",\"url\":", record.url);
         break;
     case Kind::Open:
-        appendConnection(out, record.connection);
-        appendLiteral(out, ",\"status\":");
-        appendInteger(out, record.status);
-        appendLiteral(out, ",\"contentType\":");
-        appendString(out, record.contentType);
+        appendIntegerField(out, ",\"status\":", record.status);
+        appendStringField(out, ",\"statusText\":", record.statusText);
+        appendStringField(out, ",\"httpVersion\":", record.httpVersion);
+        appendStringField(out, ",\"url\":", record.url);
+        // Also on its own: the field scripts look for first (`jq .contentType`).
+        appendStringField(out, ",\"contentType\":", record.contentType());
+        appendHeaders(out, record.headers);
         break;
     case Kind::Retry:
-        appendConnection(out, record.connection);
-        appendLiteral(out, ",\"ms\":");
-        appendInteger(out, record.retryMs);
+        appendIntegerField(out, ",\"ms\":", record.retryMs);
         break;
     case Kind::Comment:
-        appendConnection(out, record.connection);
-        appendLiteral(out, ",\"text\":");
-        appendString(out, record.text);
+        appendStringField(out, ",\"text\":", record.text);
         break;
     case Kind::Error:
-        appendConnection(out, record.connection);
-        appendLiteral(out, ",\"message\":");
-        appendString(out, record.message);
+        appendStringField(out, ",\"errorKind\":", SseError::kindName(record.error.kind));
+        appendStringField(out, ",\"message\":", record.error.message);
         appendLiteral(out, ",\"fatal\":");
-        appendBool(out, record.fatal);
+        appendBool(out, record.error.fatal);
         appendLiteral(out, ",\"simulated\":");
-        appendBool(out, record.simulated);
-        if (!record.errorKind.isEmpty()) {
-            appendLiteral(out, ",\"errorKind\":");
-            appendString(out, record.errorKind);
-        }
-        if (record.status != 0) {
-            appendLiteral(out, ",\"status\":");
-            appendInteger(out, record.status);
-        }
+        appendBool(out, record.error.simulated);
+        if (record.error.httpStatus != 0)
+            appendIntegerField(out, ",\"status\":", record.error.httpStatus);
         break;
     case Kind::Reconnecting:
-        appendLiteral(out, ",\"attempt\":");
-        appendInteger(out, record.attempt);
-        appendLiteral(out, ",\"delayMs\":");
-        appendInteger(out, record.delayMs);
-        appendLiteral(out, ",\"lastEventId\":");
-        appendString(out, record.lastEventId);
+        appendIntegerField(out, ",\"attempt\":", record.attempt);
+        appendIntegerField(out, ",\"delayMs\":", record.delayMs);
+        appendStringField(out, ",\"delaySource\":", record.delaySource);
+        appendStringField(out, ",\"lastEventId\":", record.lastEventId);
         break;
     case Kind::Closed:
-        appendLiteral(out, ",\"reason\":");
-        appendString(out, record.reason);
+        appendStringField(out, ",\"reason\":", record.reason);
         break;
     case Kind::Event:
         break;
@@ -587,14 +525,14 @@ void appendRecord(QByteArray &out, const EventRecord &record)
     appendTimeAndEnd(out, record.time);
 }
 
-QByteArray toJsonLine(const EventRecord &record)
+QByteArray toJsonLine(const StreamRecord &record)
 {
     QByteArray line;
     appendRecord(line, record);
     return line;
 }
 
-std::optional<EventRecord> fromJsonLine(QByteArrayView line)
+std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
 {
     while (!line.isEmpty() && (line.back() == '\n' || line.back() == '\r'))
         line.chop(1);
@@ -607,30 +545,41 @@ std::optional<EventRecord> fromJsonLine(QByteArrayView line)
     const QJsonValue kindValue = object.value(QLatin1String("kind"));
     if (!kindValue.isString())
         return std::nullopt;
-    const std::optional<EventRecord::Kind> kind = EventRecord::kindFromName(kindValue.toString());
+    const std::optional<StreamRecord::Kind> kind = StreamRecord::kindFromName(kindValue.toString());
     if (!kind)
         return std::nullopt;
 
-    EventRecord record;
+    StreamRecord record;
     record.kind = *kind;
 
     QString time;
+    QString errorKind;
+    QString contentType;
+    int status = 0;
     const bool ok = readString(object, QLatin1String("time"), time)
             && readInteger(object, QLatin1String("connection"), record.connection)
+            && readInteger(object, QLatin1String("format"), record.formatVersion)
+            && readString(object, QLatin1String("tool"), record.tool)
+            && readString(object, QLatin1String("method"), record.method)
             && readString(object, QLatin1String("url"), record.url)
             && readString(object, QLatin1String("lastEventId"), record.lastEventId)
-            && readInteger(object, QLatin1String("status"), record.status)
-            && readString(object, QLatin1String("contentType"), record.contentType)
+            && readHeaders(object, record.headers)
+            && readInteger(object, QLatin1String("status"), status)
+            && readString(object, QLatin1String("statusText"), record.statusText)
+            && readString(object, QLatin1String("httpVersion"), record.httpVersion)
+            && readString(object, QLatin1String("contentType"), contentType)
             && readString(object, QLatin1String("type"), record.type)
             && readString(object, QLatin1String("data"), record.data)
+            && readInteger(object, QLatin1String("size"), record.size)
+            && readInteger(object, QLatin1String("ms"), record.retryMs)
             && readString(object, QLatin1String("text"), record.text)
-            && readString(object, QLatin1String("message"), record.message)
-            && readBool(object, QLatin1String("fatal"), record.fatal)
-            && readBool(object, QLatin1String("simulated"), record.simulated)
-            && readString(object, QLatin1String("errorKind"), record.errorKind)
+            && readString(object, QLatin1String("errorKind"), errorKind)
+            && readString(object, QLatin1String("message"), record.error.message)
+            && readBool(object, QLatin1String("fatal"), record.error.fatal)
+            && readBool(object, QLatin1String("simulated"), record.error.simulated)
             && readInteger(object, QLatin1String("attempt"), record.attempt)
             && readInteger(object, QLatin1String("delayMs"), record.delayMs)
-            && readInteger(object, QLatin1String("ms"), record.retryMs)
+            && readString(object, QLatin1String("delaySource"), record.delaySource)
             && readString(object, QLatin1String("reason"), record.reason);
     if (!ok)
         return std::nullopt;
@@ -640,6 +589,17 @@ std::optional<EventRecord> fromJsonLine(QByteArrayView line)
         if (!record.time.isValid())
             return std::nullopt;
     }
+    if (record.kind == StreamRecord::Kind::Error) {
+        record.error.httpStatus = status;
+        // Version 1 lines may lack the kind; an unknown one stays readable as None.
+        record.error.kind = SseError::kindFromName(errorKind).value_or(SseError::Kind::None);
+    } else {
+        record.status = status;
+    }
+    // Version 1 "open" lines carry only contentType; keep it as the one header they knew.
+    if (record.kind == StreamRecord::Kind::Open && record.headers.isEmpty()
+        && !contentType.isEmpty())
+        record.headers.append({ QByteArrayLiteral("Content-Type"), contentType.toLatin1() });
 
     const QJsonValue id = object.value(QLatin1String("id"));
     if (id.isString())
@@ -650,4 +610,72 @@ std::optional<EventRecord> fromJsonLine(QByteArrayView line)
     return record;
 }
 
-} // namespace EventJson
+QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
+{
+    using Kind = StreamRecord::Kind;
+    QList<std::pair<QLatin1String, QString>> result;
+    const auto add = [&result](const char *key, const QString &value) {
+        result.append({ QLatin1String(key), value });
+    };
+    add("kind", StreamRecord::kindName(record.kind));
+    add("connection", QString::number(record.connection));
+    switch (record.kind) {
+    case Kind::Session:
+        add("format", QString::number(record.formatVersion));
+        add("tool", record.tool);
+        break;
+    case Kind::Connecting:
+        add("method", record.method);
+        add("url", record.url);
+        add("lastEventId", record.lastEventId);
+        add("headers", headersText(record.headers));
+        break;
+    case Kind::Redirect:
+        add("status", QString::number(record.status));
+        add("url", record.url);
+        break;
+    case Kind::Open:
+        add("status", QString::number(record.status));
+        add("statusText", record.statusText);
+        add("httpVersion", record.httpVersion);
+        add("url", record.url);
+        add("contentType", record.contentType());
+        add("headers", headersText(record.headers));
+        break;
+    case Kind::Event:
+        add("type", record.type);
+        add("data", record.data);
+        add("lastEventId", record.lastEventId);
+        add("id", record.id.value_or(QString()));
+        add("size", QString::number(record.size));
+        break;
+    case Kind::Retry:
+        add("ms", QString::number(record.retryMs));
+        break;
+    case Kind::Comment:
+        add("text", record.text);
+        break;
+    case Kind::Error:
+        add("errorKind", SseError::kindName(record.error.kind));
+        add("message", record.error.message);
+        add("fatal", record.error.fatal ? u"true"_s : u"false"_s);
+        add("simulated", record.error.simulated ? u"true"_s : u"false"_s);
+        if (record.error.httpStatus != 0)
+            add("status", QString::number(record.error.httpStatus));
+        break;
+    case Kind::Reconnecting:
+        add("attempt", QString::number(record.attempt));
+        add("delayMs", QString::number(record.delayMs));
+        add("delaySource", record.delaySource);
+        add("lastEventId", record.lastEventId);
+        break;
+    case Kind::Closed:
+        add("reason", record.reason);
+        break;
+    }
+    if (record.time.isValid())
+        add("time", record.time.toUTC().toString(Qt::ISODateWithMs));
+    return result;
+}
+
+} // namespace RecordJson
