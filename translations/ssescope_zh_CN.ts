@@ -172,18 +172,18 @@
     </message>
     <message>
         <source>CONNECTING</source>
-        <extracomment>EventSource readyState; may stay in English</extracomment>
-        <translation>CONNECTING</translation>
+        <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
+        <translation>正在连接</translation>
     </message>
     <message>
         <source>OPEN</source>
-        <extracomment>EventSource readyState; may stay in English</extracomment>
-        <translation>OPEN</translation>
+        <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>CLOSED</source>
-        <extracomment>EventSource readyState; may stay in English</extracomment>
-        <translation>CLOSED</translation>
+        <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>

@@ -612,13 +612,13 @@ QString ConnectionPanel::stateText(SseReader::State state) const
 {
     switch (state) {
     case SseReader::State::Connecting:
-        //: EventSource readyState; may stay in English
+        //: EventSource readyState, shown as the state badge; translated like any label
         return tr("CONNECTING");
     case SseReader::State::Open:
-        //: EventSource readyState; may stay in English
+        //: EventSource readyState, shown as the state badge; translated like any label
         return tr("OPEN");
     case SseReader::State::Closed:
-        //: EventSource readyState; may stay in English
+        //: EventSource readyState, shown as the state badge; translated like any label
         return tr("CLOSED");
     }
     return {};

@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
@@ -15,13 +18,20 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "connectionpanel.h"
+#include "detailpane.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
+#include "messagefilterproxymodel.h"
 #include "messagemodel.h"
+#include "messageview.h"
+#include "rawsseserver.h"
+#include "recordtext.h"
 #include "streamtab.h"
 
 using namespace Qt::StringLiterals;
@@ -111,6 +121,41 @@ QString connectButtonText(const MainWindow &window)
     return button ? button->text() : QString();
 }
 
+/// Every piece of user-visible text in a window: labels, buttons, group titles, tab titles and
+/// actions, keyed by where it is, so two snapshots can be compared.
+QMap<QString, QString> visibleTexts(const QWidget &window)
+{
+    QMap<QString, QString> texts;
+    const auto key = [](const QObject *object, const char *what) -> QString {
+        QString path = QString::fromLatin1(what);
+        for (const QObject *o = object; o; o = o->parent())
+            path.prepend(QString::fromLatin1(o->metaObject()->className()) + u'/' + o->objectName()
+                         + u'>');
+        return path + u'@' + QString::number(quintptr(object), 16);
+    };
+    for (const QLabel *label : window.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&window) && !label->text().isEmpty())
+            texts.insert(key(label, "text"), label->text());
+    }
+    for (const QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(&window) && !button->text().isEmpty())
+            texts.insert(key(button, "text"), button->text());
+    }
+    for (const QGroupBox *group : window.findChildren<QGroupBox *>()) {
+        if (group->isVisibleTo(&window))
+            texts.insert(key(group, "title"), group->title());
+    }
+    for (const QTabBar *bar : window.findChildren<QTabBar *>()) {
+        for (int i = 0; i < bar->count(); ++i)
+            texts.insert(key(bar, "tab") + QString::number(i), bar->tabText(i));
+    }
+    for (const QAction *action : window.findChildren<QAction *>()) {
+        if (!action->text().isEmpty())
+            texts.insert(key(action, "action"), action->text());
+    }
+    return texts;
+}
+
 MainWindow::Options quietOptions()
 {
     MainWindow::Options options;
@@ -132,6 +177,7 @@ private slots:
     void catalogsAreEmbedded();
     void chineseTranslatesMainWindow();
     void switchingRetranslatesOpenWindow();
+    void switchingRetranslatesEverythingShown();
     void languageMenuStoresChoice();
     void systemFollowsLocale();
     void englishPluralForms_data();
@@ -207,6 +253,91 @@ void TestTranslations::switchingRetranslatesOpenWindow()
     LanguageManager::instance()->setLanguage(English);
     QTRY_COMPARE_WITH_TIMEOUT(fileMenuTitle(window), u"&File"_s, Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(connectButtonText(window), u"Connect"_s, Timeout);
+}
+
+void TestTranslations::switchingRetranslatesEverythingShown()
+{
+    // A stream with a story: open, retry:, an event, an end of stream, a reconnect and a 503.
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int index) {
+        if (index == 0) {
+            RawSseServer::respond(
+                    socket, RawSseServer::streamHead() + "retry: 40\n\nid: 1\ndata: one\n\n", true);
+        } else {
+            RawSseServer::respond(socket,
+                                  "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                  "Connection: close\r\n\r\n",
+                                  true);
+        }
+    });
+    QVERIFY(server.listen());
+    LanguageManager::instance()->setLanguage(English);
+    MainWindow window(quietOptions());
+    window.resize(1366, 768);
+    window.show();
+    StreamTab *tab = window.currentTab();
+    tab->setUrl(server.url());
+    tab->connectStream();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->reader()->state(), SseReader::State::Closed, Timeout);
+    MessageModel *model = tab->model();
+    model->flushPending();
+    QVERIFY(model->rowCount() >= 8);
+    // The detail pane shows the fatal error's row.
+    int errorRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == StreamRecord::Kind::Error)
+            errorRow = row;
+    }
+    QVERIFY(errorRow >= 0);
+    tab->messageView()->setCurrentIndex(tab->proxy()->mapFromSource(model->index(errorRow, 0)));
+    QVERIFY(!tab->detailPane()->dataText().isEmpty());
+
+    QStringList englishRows;
+    for (int row = 0; row < model->rowCount(); ++row)
+        englishRows << model->index(row, MessageModel::DataColumn).data().toString();
+    const QString englishLog = tab->connectionPanel()->logText();
+    const QString englishDetail = tab->detailPane()->dataText();
+    const QString englishMeta = tab->detailPane()->metaText();
+    const QMap<QString, QString> english = visibleTexts(window);
+
+    LanguageManager::instance()->setLanguage(Chinese);
+    QTRY_COMPARE_WITH_TIMEOUT(fileMenuTitle(window), u"文件(&F)"_s, Timeout);
+
+    // Rows already in the table: every life-cycle row is written again, in Chinese.
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString text = model->index(row, MessageModel::DataColumn).data().toString();
+        if (model->rowKind(row) == MessageModel::RowKind::Event) {
+            QCOMPARE(text, englishRows.at(row)); // server data is never translated
+            continue;
+        }
+        QCOMPARE(text, RecordText::summary(model->recordAt(row)));
+        QVERIFY2(text != englishRows.at(row), qPrintable(text));
+    }
+    // The connection panel's log, line by line; the detail pane, text and fields.
+    const QStringList log = tab->connectionPanel()->logText().split(u'\n');
+    const QList<StreamRecord> logged = tab->connectionPanel()->loggedRecords();
+    QCOMPARE(log.size(), logged.size());
+    for (qsizetype i = 0; i < log.size(); ++i)
+        QVERIFY2(log.at(i).endsWith(RecordText::summary(logged.at(i))), qPrintable(log.at(i)));
+    QVERIFY(tab->connectionPanel()->logText() != englishLog);
+    QCOMPARE(tab->detailPane()->dataText(), RecordText::summary(model->recordAt(errorRow)));
+    QVERIFY(tab->detailPane()->dataText() != englishDetail);
+    QVERIFY(tab->detailPane()->metaText() != englishMeta);
+
+    // Everything else on screen: no text may stay as it was unless it is a name, a number, a
+    // URL or a protocol word that is the same in every language.
+    static const QRegularExpression language(u"[A-Za-z]{2,}"_s);
+    static const QRegularExpression literal(
+            u"^(SSE Scope|GET|POST|PUT|PATCH|DELETE|\\.\\*|\\+|#|Id|Last-Event-ID.?|"
+            "http://\\S+|\\S+/stream|.*\\d+\\.\\d+\\.\\d+\\.\\d+.*|"
+            "English|简体中文|.*[\\x{4e00}-\\x{9fff}].*)$"_s);
+    QStringList unchanged;
+    const QMap<QString, QString> chinese = visibleTexts(window);
+    for (auto it = english.cbegin(); it != english.cend(); ++it) {
+        const QString now = chinese.value(it.key());
+        if (now == it.value() && language.match(now).hasMatch() && !literal.match(now).hasMatch())
+            unchanged << it.key().section(u'>', -2) + u" = "_s + now;
+    }
+    QVERIFY2(unchanged.isEmpty(), qPrintable(unchanged.join(u"\n"_s)));
 }
 
 void TestTranslations::languageMenuStoresChoice()
