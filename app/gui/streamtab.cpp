@@ -408,6 +408,8 @@ bool StreamTab::isViewPaused() const
 
 void StreamTab::setViewPaused(bool paused)
 {
+    // The rows on screen must not scroll away under a paused reader as the cap trims the front.
+    m_model->setHolding(paused);
     m_view->setPaused(paused);
     m_filterBar->setPaused(paused);
     m_filterBar->setNewCount(m_view->newRowsWhilePaused());

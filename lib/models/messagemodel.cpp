@@ -219,12 +219,13 @@ void MessageModel::flushPending()
     m_flushTimer.stop();
     if (m_pending.isEmpty())
         return;
-    if (m_pending.size() > m_maximumRows) { // one burst bigger than the whole cap
-        const qsizetype excess = m_pending.size() - m_maximumRows;
+    const qsizetype limit = rowLimit();
+    if (m_pending.size() > limit) { // one burst bigger than the whole cap
+        const qsizetype excess = m_pending.size() - limit;
         m_droppedCount += excess;
         m_pending.remove(0, excess);
     }
-    if (const qsizetype overflow = qsizetype(m_rows.size()) + m_pending.size() - m_maximumRows;
+    if (const qsizetype overflow = qsizetype(m_rows.size()) + m_pending.size() - limit;
         overflow > 0)
         dropFront(overflow);
     const int first = int(m_rows.size());
@@ -272,13 +273,27 @@ StreamRecord MessageModel::recordAt(int row) const
     return entry.lifecycle ? entry.lifecycle->record : StreamRecord::fromEvent(entry.event);
 }
 
+qsizetype MessageModel::rowLimit() const
+{
+    return m_holding ? qsizetype(m_maximumRows) * HoldFactor : m_maximumRows;
+}
+
+void MessageModel::setHolding(bool hold)
+{
+    if (hold == m_holding)
+        return;
+    m_holding = hold;
+    if (const qsizetype overflow = qsizetype(m_rows.size()) - rowLimit(); overflow > 0)
+        dropFront(overflow);
+}
+
 void MessageModel::setMaximumRows(int rows)
 {
     rows = qMax(1, rows);
     if (rows == m_maximumRows)
         return;
     m_maximumRows = rows;
-    if (const qsizetype overflow = qsizetype(m_rows.size()) - m_maximumRows; overflow > 0)
+    if (const qsizetype overflow = qsizetype(m_rows.size()) - rowLimit(); overflow > 0)
         dropFront(overflow);
 }
 

@@ -97,6 +97,12 @@ public:
 
     int maximumRows() const { return m_maximumRows; }
     void setMaximumRows(int rows);
+    /// While holding (the view is paused), no row is dropped from the front until the table
+    /// holds HoldFactor times maximumRows, so what the user reads stays put; the memory bound
+    /// while paused is that many rows. Releasing trims back to maximumRows at once.
+    void setHolding(bool hold);
+    bool isHolding() const { return m_holding; }
+    static constexpr int HoldFactor = 2;
     /// Rows dropped from the front because of the retention cap.
     qint64 droppedCount() const { return m_droppedCount; }
     /// Events (not lifecycle rows) appended in total, including dropped ones.
@@ -131,6 +137,7 @@ private:
     QString displayText(const Row &row, int column) const;
 
     void dropFront(qsizetype count);
+    qsizetype rowLimit() const;
 
     // A deque, not a QList: trimming the front frees whole blocks and appending never moves the
     // retained rows. A QList slid all 100,000 rows (12.8 MB) to its front whenever an append
@@ -143,6 +150,7 @@ private:
     RecordFormatter m_formatter;
     QTimer m_flushTimer;
     int m_maximumRows = DefaultMaximumRows;
+    bool m_holding = false;
     qint64 m_droppedCount = 0;
     qint64 m_totalEvents = 0;
     qint64 m_nextNumber = 1;

@@ -68,6 +68,7 @@ private slots:
     void invalidUrlShowsInlineError();
     void connectShowsRows();
     void liveProxyPassesModelTester();
+    void pauseHoldsRowsAtTheCap();
     void disconnectCloses();
     void filterTextNarrowsRows();
     void hideLifecycleRows();
@@ -237,6 +238,33 @@ void TestStreamTab::liveProxyPassesModelTester()
     m_tab->disconnectStream();
     m_tab->model()->flushPending();
     QVERIFY(proxy->rowCount() > 0);
+}
+
+void TestStreamTab::pauseHoldsRowsAtTheCap()
+{
+    // A user reading a paused table at the row cap: the rows on screen must stay put while
+    // capture goes on and the cap would trim the front.
+    m_tab->model()->setMaximumRows(30);
+    m_tab->model()->setFlushInterval(5);
+    m_tab->resize(900, 600);
+    m_tab->show();
+    connectTo(QUrlQuery(u"interval=10&burst=2"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->droppedCount() > 0, Timeout);
+    MessageView *view = m_tab->messageView();
+    view->scrollToTop();
+    m_tab->setViewPaused(true);
+    const auto topNumber = [view] {
+        return view->indexAt(QPoint(5, 5)).data(MessageModel::NumberRole).toLongLong();
+    };
+    const qint64 reading = topNumber();
+    QVERIFY(reading > 0);
+    const qint64 total = m_tab->model()->totalEvents();
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->model()->totalEvents() > total + 20, Timeout);
+    QCOMPARE(topNumber(), reading);
+    QVERIFY(view->newRowsWhilePaused() > 0);
+    // Resuming trims to the cap again and follows the tail.
+    m_tab->setViewPaused(false);
+    QVERIFY(m_tab->model()->rowCount() <= 30);
 }
 
 void TestStreamTab::disconnectCloses()

@@ -20,6 +20,7 @@ private slots:
     void retentionCap_data();
     void retentionCap();
     void lowerCapDropsOldest();
+    void holdingKeepsRowsUntilTwiceTheCap();
     void lifecycleRows();
     void previewIsOneBoundedLine();
     void clearEmptiesEverything();
@@ -106,6 +107,34 @@ void TestMessageModel::lowerCapDropsOldest()
     QCOMPARE(model.rowCount(), 20);
     QCOMPARE(model.droppedCount(), 30);
     QCOMPARE(model.eventAt(0).data, u"payload 31"_s);
+}
+
+void TestMessageModel::holdingKeepsRowsUntilTwiceTheCap()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMaximumRows(10);
+    for (int i = 1; i <= 10; ++i)
+        model.append(numberedEvent(i));
+    model.flushPending();
+    model.setHolding(true); // paused: the front stays where the reader left it
+    for (int i = 11; i <= 15; ++i)
+        model.append(numberedEvent(i));
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 15);
+    QCOMPARE(model.eventAt(0).data, u"payload 1"_s);
+    QCOMPARE(model.droppedCount(), 0);
+    // The bound while holding: twice the cap, then the oldest rows go after all.
+    for (int i = 16; i <= 25; ++i)
+        model.append(numberedEvent(i));
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 10 * MessageModel::HoldFactor);
+    QCOMPARE(model.eventAt(0).data, u"payload 6"_s);
+    // Released: back to the cap at once.
+    model.setHolding(false);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.eventAt(0).data, u"payload 16"_s);
+    QCOMPARE(model.droppedCount(), 15);
 }
 
 void TestMessageModel::lifecycleRows()
