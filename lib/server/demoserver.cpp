@@ -11,12 +11,14 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "httprequesthead.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype MaximumHeaderBytes = 64 * 1024;
-constexpr qint64 MaximumBodyBytes = 1024 * 1024;
+// The documented request limits: 64 KiB of head (else 431), a 1 MiB body (else 413).
+constexpr HttpRequestHead::Limits RequestLimits;
 constexpr int MaximumPayloadBytes = 16 * 1024 * 1024;
 constexpr int MaximumBurst = 100'000;
 constexpr int MaximumIntervalMs = 24 * 3600 * 1000;
@@ -87,19 +89,6 @@ QByteArray reasonPhrase(int status)
     default:
         return QByteArrayLiteral("Status");
     }
-}
-
-bool isTokenChar(char c)
-{
-    // RFC 9110 §5.6.2 tchar.
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
 }
 
 // Strict non-negative decimal: no sign, no spaces, fits in qint64.
@@ -511,91 +500,34 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     QByteArray &buffer = pending.value();
     buffer += socket->readAll();
 
-    // Bare LF line ends are accepted as well (RFC 9112 §2.2 allows recipients to).
-    qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    qsizetype separator = 4;
-    if (const qsizetype lf = buffer.indexOf("\n\n"); lf >= 0 && (headerEnd < 0 || lf < headerEnd)) {
-        headerEnd = lf;
-        separator = 2;
-    }
-    if (headerEnd < 0) {
-        if (buffer.size() > MaximumHeaderBytes) {
-            m_pendingRequests.erase(pending);
-            sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"),
-                               QByteArrayLiteral("text/plain; charset=utf-8"), {}, true);
-        }
+    const HttpRequestHead::ParseResult parsed = HttpRequestHead::parse(buffer, RequestLimits);
+    if (parsed.status == HttpRequestHead::Status::Incomplete)
         return;
-    }
-    if (headerEnd > MaximumHeaderBytes) {
+    if (parsed.status == HttpRequestHead::Status::Error) {
         m_pendingRequests.erase(pending);
-        sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"));
+        // These answer before the request was read to its end, so the client may still be
+        // sending (a body, or the rest of an endless head).
+        const bool unread =
+                parsed.errorStatus == 413 || parsed.errorStatus == 431 || parsed.errorStatus == 501;
+        sendSimpleResponse(socket, parsed.errorStatus, parsed.errorMessage.toUtf8() + '\n',
+                           QByteArrayLiteral("text/plain; charset=utf-8"), {}, unread);
         return;
     }
-
-    const auto fail = [&](int status, const QByteArray &message) {
-        m_pendingRequests.remove(socket);
-        // 413 and 501 answer before the body was read, so the client may still be sending.
-        sendSimpleResponse(socket, status, message + '\n',
-                           QByteArrayLiteral("text/plain; charset=utf-8"), {},
-                           status == 413 || status == 501);
-    };
-
-    QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    for (QByteArray &line : lines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
+    const HttpRequestHead &head = parsed.head;
+    // The parser also accepts a proxy's absolute-form target; this server only serves its own.
+    if (head.targetForm() != HttpRequestHead::TargetForm::Origin) {
+        m_pendingRequests.erase(pending);
+        sendSimpleResponse(socket, 400,
+                           QByteArrayLiteral("Request target must be an absolute path\n"));
+        return;
     }
-    // RFC 9112 §2.2: ignore at least one empty line before the request line.
-    while (!lines.isEmpty() && lines.constFirst().isEmpty())
-        lines.removeFirst();
-    if (lines.isEmpty())
-        return fail(400, QByteArrayLiteral("Empty request"));
-
-    const QList<QByteArray> requestLine = lines.constFirst().split(' ');
-    if (requestLine.size() != 3 || !isToken(requestLine.at(0)))
-        return fail(400, QByteArrayLiteral("Malformed request line"));
-    const QByteArray &method = requestLine.at(0);
-    const QByteArray &target = requestLine.at(1);
-    const QByteArray &version = requestLine.at(2);
-    if (!target.startsWith('/') || containsLineBreak(target))
-        return fail(400, QByteArrayLiteral("Request target must be an absolute path"));
-    if (!version.startsWith("HTTP/1."))
-        return fail(version.startsWith("HTTP/") ? 505 : 400,
-                    QByteArrayLiteral("Only HTTP/1.x is supported"));
-
-    HeaderList headers;
-    std::optional<qint64> contentLength;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        // RFC 9112 §5.2: obsolete line folding may be rejected with 400.
-        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
-            return fail(400, QByteArrayLiteral("Malformed header line"));
-        const QByteArray name = line.left(colon);
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
-            const auto length = parseUnsigned(value);
-            if (!length || (contentLength && *contentLength != *length))
-                return fail(400, QByteArrayLiteral("Invalid Content-Length"));
-            contentLength = length;
-        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
-            return fail(
-                    501,
-                    QByteArrayLiteral("Transfer-Encoding is not supported; send Content-Length"));
-        }
-        headers.append({ name, value });
-    }
-    if (contentLength && *contentLength > MaximumBodyBytes)
-        return fail(413, QByteArrayLiteral("Request body too large"));
-
-    const qsizetype bodyStart = headerEnd + separator;
-    const qint64 bodyLength = contentLength.value_or(0);
-    if (buffer.size() - bodyStart < bodyLength)
+    const qint64 bodyLength = head.contentLength().value_or(0);
+    if (buffer.size() - head.size() < bodyLength)
         return; // wait for the rest of the body
 
-    const QByteArray body = buffer.mid(bodyStart, bodyLength);
+    const QByteArray body = buffer.mid(head.size(), bodyLength);
     m_pendingRequests.erase(pending);
-    emit requestReceived(method, target, headers, body);
+    emit requestReceived(head.method(), head.target(), head.headers(), body);
     // A slot may have stopped the server (this socket was in no list stop() walks, so close it
     // here) or the client may be gone already.
     if (!isListening()) {
@@ -606,18 +538,13 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     }
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
-    dispatchRequest(socket, method, target, headers);
+    dispatchRequest(socket, head);
 }
 
-void DemoServer::dispatchRequest(QTcpSocket *socket, const QByteArray &method,
-                                 const QByteArray &target, const HeaderList &headers)
+void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head)
 {
-    Q_UNUSED(method);
-    const qsizetype questionMark = target.indexOf('?');
-    const QByteArray rawPath = questionMark < 0 ? target : target.left(questionMark);
-    const QString path = QUrl::fromPercentEncoding(rawPath);
-    const QUrlQuery query(questionMark < 0 ? QString()
-                                           : QString::fromUtf8(target.mid(questionMark + 1)));
+    const QString path = QUrl::fromPercentEncoding(head.path());
+    const QUrlQuery query(QString::fromUtf8(head.query()));
 
     if (path == u"/"_s || path == u"/index.html"_s) {
         sendSimpleResponse(socket, 200, QByteArray(IndexPage),
@@ -670,11 +597,7 @@ void DemoServer::dispatchRequest(QTcpSocket *socket, const QByteArray &method,
         return;
     }
 
-    QByteArray lastEventId;
-    for (const auto &[name, value] : headers) {
-        if (name.compare("Last-Event-ID", Qt::CaseInsensitive) == 0)
-            lastEventId = value;
-    }
+    const QByteArray lastEventId = head.header("Last-Event-ID");
 
     if (parameters.status != 200) {
         HeaderList extra;

@@ -15,6 +15,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+class HttpRequestHead;
 class QTcpServer;
 class QTcpSocket;
 
@@ -121,8 +122,7 @@ private:
     void handleNewConnection();
     void handleReadyRead(QTcpSocket *socket);
     void handleDisconnected(QTcpSocket *socket);
-    void dispatchRequest(QTcpSocket *socket, const QByteArray &method, const QByteArray &target,
-                         const QList<std::pair<QByteArray, QByteArray>> &headers);
+    void dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head);
     void startStream(QTcpSocket *socket, const QString &path, const StreamParameters &parameters,
                      const QByteArray &lastEventId);
     void sendSimpleResponse(

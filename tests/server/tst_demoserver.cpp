@@ -564,6 +564,13 @@ void TestDemoServer::badRequests_data()
             "POST /stream HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
                              << 501;
     QTest::newRow("http2") << QByteArray("GET /stream HTTP/2.0\r\n\r\n") << 505;
+    // The shared parser accepts a proxy's target forms; the demo server serves only its own.
+    QTest::newRow("absolute-target")
+            << QByteArray("GET http://127.0.0.1/stream HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("connect") << QByteArray("CONNECT 127.0.0.1:1 HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("cr-in-value") << QByteArray("GET /stream HTTP/1.1\r\nA: b\rc\r\n\r\n") << 400;
+    QTest::newRow("body-too-large")
+            << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n") << 413;
     QTest::newRow("bad-interval") << QByteArray("GET /stream?interval=abc HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("negative-retry") << QByteArray("GET /stream?retry=-5 HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("bad-payload") << QByteArray("GET /stream?payload=video HTTP/1.1\r\n\r\n") << 400;
