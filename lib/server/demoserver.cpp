@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include "httprequesthead.h"
+#include "ssewriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -673,7 +674,7 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
             "\r\n";
     // HTML §9.2.6: "If the field name is "retry"... set the event stream's reconnection time".
     if (parameters.retryMs >= 0)
-        head += "retry: " + QByteArray::number(parameters.retryMs) + "\n\n";
+        head += SseWriter::retry(parameters.retryMs);
     socket->write(head);
 
     if (parameters.heartbeatMs > 0) {
@@ -681,7 +682,7 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
         connect(&raw->heartbeat, &QTimer::timeout, this, [raw] {
             if (raw->closing || (raw->stallAfter > 0 && raw->sent >= raw->stallAfter))
                 return;
-            raw->socket->write(QByteArrayLiteral(": heartbeat\n\n"));
+            raw->socket->write(SseWriter::comment("heartbeat"));
         });
         raw->heartbeat.start();
     }
@@ -790,24 +791,12 @@ void DemoServer::generate(Channel *channel)
         }
         }
 
-        QByteArray event = "id: " + QByteArray::number(id) + '\n';
-        if (!parameters.eventTypes.isEmpty())
-            event += "event: "
-                    + parameters.eventTypes.at(index % parameters.eventTypes.size()).toUtf8()
-                    + '\n';
-        // HTML §9.2.6: each data line is appended with a LF, so a LF in the payload becomes
-        // a second `data:` line.
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype end = data.indexOf('\n', start);
-            event += "data: "
-                    + QByteArrayView(data).sliced(start, (end < 0 ? data.size() : end) - start)
-                    + '\n';
-            if (end < 0)
-                break;
-            start = end + 1;
-        }
-        event += '\n';
+        QByteArray event;
+        event.reserve(data.size() + 48);
+        const QByteArray type = parameters.eventTypes.isEmpty()
+                ? QByteArray()
+                : parameters.eventTypes.at(index % parameters.eventTypes.size()).toUtf8();
+        SseWriter::appendEvent(event, data, type, QByteArrayView(QByteArray::number(id)));
         joined += event;
         events.append(event);
         channel->buffer.append({ id, std::move(event) });
