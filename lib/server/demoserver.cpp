@@ -275,6 +275,10 @@ struct DemoServer::Channel
     QTimer timer;
     QList<Buffered> buffer; // Qt 6 QList: erasing the front only moves a pointer.
     qint64 generated = 0;
+    qint64 lastId = 0; // the channel's own sequence: the newest id it generated
+    // Whether any client received one of its events: until then its ids are no one's story yet,
+    // so a resuming client may move the sequence on (see startStream()).
+    bool delivered = false;
     QList<Connection *> clients;
     QElapsedTimer idleSince;
     QByteArray largeFill;
@@ -354,7 +358,6 @@ bool DemoServer::start(const Options &options)
         return false;
     }
     m_options = options;
-    m_sequence = 0;
 
     m_server = new QTcpServer(this);
     if (!m_server->listen(options.address, options.port)) {
@@ -368,6 +371,7 @@ bool DemoServer::start(const Options &options)
     // The default channel runs for as long as the server listens, so events produced while a
     // client is away are there to replay when it comes back with Last-Event-ID.
     Channel *defaultChannel = channelFor(defaults);
+    m_defaultChannelKey = defaults.channelKey();
     defaultChannel->permanent = true;
     defaultChannel->becomeIdle();
 
@@ -473,7 +477,18 @@ const DemoServer::Options &DemoServer::options() const
 
 qint64 DemoServer::lastEventIdSent() const
 {
-    return m_sequence;
+    const auto channel = m_channels.value(m_defaultChannelKey);
+    return channel ? channel->lastId : 0;
+}
+
+qint64 DemoServer::lastEventIdSent(const QUrlQuery &query) const
+{
+    QString problem;
+    const StreamParameters parameters = parametersFor(query, &problem);
+    if (!problem.isEmpty())
+        return 0;
+    const auto channel = m_channels.value(parameters.channelKey());
+    return channel ? channel->lastId : 0;
 }
 
 void DemoServer::handleNewConnection()
@@ -542,6 +557,47 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     dispatchRequest(socket, head);
 }
 
+DemoServer::StreamParameters DemoServer::parametersFor(const QUrlQuery &query,
+                                                       QString *problem) const
+{
+    StreamParameters parameters = StreamParameters::fromOptions(m_options);
+    const auto readInt = [&](const QString &key, int &value) {
+        if (!problem->isEmpty() || !query.hasQueryItem(key))
+            return;
+        const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
+        const auto parsed = parseUnsigned(text.toLatin1());
+        if (!parsed || *parsed > std::numeric_limits<int>::max())
+            *problem = u"%1 must be a non-negative integer, not \"%2\""_s.arg(key, text);
+        else
+            value = int(*parsed);
+    };
+    readInt(u"interval"_s, parameters.intervalMs);
+    readInt(u"bytes"_s, parameters.payloadBytes);
+    readInt(u"burst"_s, parameters.burst);
+    readInt(u"retry"_s, parameters.retryMs);
+    readInt(u"retryAfter"_s, parameters.retryAfterSeconds);
+    readInt(u"dropEvery"_s, parameters.dropEvery);
+    readInt(u"stallAfter"_s, parameters.stallAfter);
+    readInt(u"status"_s, parameters.status);
+    readInt(u"heartbeat"_s, parameters.heartbeatMs);
+    if (problem->isEmpty() && query.hasQueryItem(u"event"_s))
+        parameters.eventTypes = query.queryItemValue(u"event"_s, QUrl::FullyDecoded)
+                                        .split(u',', Qt::SkipEmptyParts);
+    if (problem->isEmpty() && query.hasQueryItem(u"payload"_s)) {
+        const QString name = query.queryItemValue(u"payload"_s, QUrl::FullyDecoded);
+        if (const auto payload = payloadFromName(name))
+            parameters.payload = *payload;
+        else
+            *problem = u"payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(name);
+    }
+    if (problem->isEmpty() && query.hasQueryItem(u"contentType"_s))
+        parameters.contentType =
+                query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
+    if (problem->isEmpty())
+        *problem = parameters.validate();
+    return parameters;
+}
+
 void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head)
 {
     const QString path = QUrl::fromPercentEncoding(head.path());
@@ -557,42 +613,8 @@ void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head
         return;
     }
 
-    StreamParameters parameters = StreamParameters::fromOptions(m_options);
     QString problem;
-    const auto readInt = [&](const QString &key, int &value) {
-        if (!problem.isEmpty() || !query.hasQueryItem(key))
-            return;
-        const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
-        const auto parsed = parseUnsigned(text.toLatin1());
-        if (!parsed || *parsed > std::numeric_limits<int>::max())
-            problem = u"%1 must be a non-negative integer, not \"%2\""_s.arg(key, text);
-        else
-            value = int(*parsed);
-    };
-    readInt(u"interval"_s, parameters.intervalMs);
-    readInt(u"bytes"_s, parameters.payloadBytes);
-    readInt(u"burst"_s, parameters.burst);
-    readInt(u"retry"_s, parameters.retryMs);
-    readInt(u"retryAfter"_s, parameters.retryAfterSeconds);
-    readInt(u"dropEvery"_s, parameters.dropEvery);
-    readInt(u"stallAfter"_s, parameters.stallAfter);
-    readInt(u"status"_s, parameters.status);
-    readInt(u"heartbeat"_s, parameters.heartbeatMs);
-    if (problem.isEmpty() && query.hasQueryItem(u"event"_s))
-        parameters.eventTypes = query.queryItemValue(u"event"_s, QUrl::FullyDecoded)
-                                        .split(u',', Qt::SkipEmptyParts);
-    if (problem.isEmpty() && query.hasQueryItem(u"payload"_s)) {
-        const QString name = query.queryItemValue(u"payload"_s, QUrl::FullyDecoded);
-        if (const auto payload = payloadFromName(name))
-            parameters.payload = *payload;
-        else
-            problem = u"payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(name);
-    }
-    if (problem.isEmpty() && query.hasQueryItem(u"contentType"_s))
-        parameters.contentType =
-                query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
-    if (problem.isEmpty())
-        problem = parameters.validate();
+    const StreamParameters parameters = parametersFor(query, &problem);
     if (!problem.isEmpty()) {
         sendSimpleResponse(socket, 400, problem.toUtf8() + '\n');
         return;
@@ -690,6 +712,14 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
     // Replay what this client missed (ids are increasing, so "id > N" is exactly the gap),
     // then it joins the live fan-out. A non-numeric Last-Event-ID replays nothing.
     if (const auto after = parseUnsigned(lastEventId.trimmed())) {
+        if (*after > channel->lastId && !channel->delivered) {
+            // The client comes from an earlier run of this server or from an expired channel:
+            // continue its story at N + 1. Restarting at 1 (or jumping on to whatever this
+            // channel made meanwhile, for nobody) would read as lost events, which the server
+            // never lost. Nothing buffered has an id above N, so nothing is dropped from replay.
+            channel->buffer.clear();
+            channel->lastId = *after;
+        }
         QList<QByteArray> missed;
         QByteArray joined;
         for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
@@ -770,7 +800,7 @@ void DemoServer::generate(Channel *channel)
     QByteArray joined;
 
     for (int i = 0; i < parameters.burst; ++i) {
-        const qint64 id = ++m_sequence;
+        const qint64 id = ++channel->lastId;
         const qint64 index = channel->generated++;
         QByteArray data;
         switch (parameters.payload) {
@@ -829,6 +859,8 @@ void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events
     allowed = std::max<qint64>(allowed, 0);
 
     QTcpSocket *socket = connection->socket;
+    if (allowed > 0)
+        connection->channel->delivered = true;
     if (allowed == events.size()) {
         socket->write(joined);
     } else {
