@@ -3,7 +3,6 @@
 #include "demoserver.h"
 
 #include <algorithm>
-#include <limits>
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -11,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "demooptions.h"
 #include "httprequesthead.h"
 #include "ssewriter.h"
 
@@ -20,9 +20,6 @@ namespace {
 
 // The documented request limits: 64 KiB of head (else 431), a 1 MiB body (else 413).
 constexpr HttpRequestHead::Limits RequestLimits;
-constexpr int MaximumPayloadBytes = 16 * 1024 * 1024;
-constexpr int MaximumBurst = 100'000;
-constexpr int MaximumIntervalMs = 24 * 3600 * 1000;
 // A client that stopped reading is dropped once this much is queued for it; otherwise a
 // firehose channel would grow the write buffer without bound.
 constexpr qint64 MaximumQueuedBytes = 64 * 1024 * 1024;
@@ -104,11 +101,6 @@ std::optional<qint64> parseUnsigned(QByteArrayView text)
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-bool containsLineBreak(QByteArrayView text)
-{
-    return text.contains('\r') || text.contains('\n') || text.contains('\0');
 }
 
 const char *const TokenWords[] = {
@@ -225,32 +217,6 @@ struct DemoServer::StreamParameters
         return parameters;
     }
 
-    // Empty when valid, else what is wrong (used for both Options and query parameters).
-    QString validate() const
-    {
-        if (intervalMs < 0 || intervalMs > MaximumIntervalMs)
-            return u"interval must be 0..%1 ms"_s.arg(MaximumIntervalMs);
-        if (payloadBytes < 0 || payloadBytes > MaximumPayloadBytes)
-            return u"bytes must be 0..%1"_s.arg(MaximumPayloadBytes);
-        if (burst < 1 || burst > MaximumBurst)
-            return u"burst must be 1..%1"_s.arg(MaximumBurst);
-        if (dropEvery < 0)
-            return u"dropEvery must be >= 0"_s;
-        if (stallAfter < 0)
-            return u"stallAfter must be >= 0"_s;
-        if (status < 200 || status > 599)
-            return u"status must be 200..599"_s;
-        if (heartbeatMs < 0 || heartbeatMs > MaximumIntervalMs)
-            return u"heartbeat must be 0..%1 ms"_s.arg(MaximumIntervalMs);
-        if (containsLineBreak(contentType))
-            return u"contentType must not contain line breaks"_s;
-        for (const QString &type : eventTypes) {
-            if (type.contains(u'\r') || type.contains(u'\n') || type.contains(QChar(0)))
-                return u"event type must not contain line breaks"_s;
-        }
-        return {};
-    }
-
     // Canonical form of the content part; equal keys share one generator and replay buffer.
     QString channelKey() const
     {
@@ -348,15 +314,11 @@ bool DemoServer::start(const Options &options)
 {
     stop();
     m_errorString.clear();
-    const StreamParameters defaults = StreamParameters::fromOptions(options);
-    if (const QString problem = defaults.validate(); !problem.isEmpty()) {
+    if (const QString problem = DemoOptions::validate(options); !problem.isEmpty()) {
         m_errorString = problem;
         return false;
     }
-    if (options.replayCapacity < 0) {
-        m_errorString = u"replayCapacity must be >= 0"_s;
-        return false;
-    }
+    const StreamParameters defaults = StreamParameters::fromOptions(options);
     m_options = options;
 
     m_server = new QTcpServer(this);
@@ -560,42 +522,9 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
 DemoServer::StreamParameters DemoServer::parametersFor(const QUrlQuery &query,
                                                        QString *problem) const
 {
-    StreamParameters parameters = StreamParameters::fromOptions(m_options);
-    const auto readInt = [&](const QString &key, int &value) {
-        if (!problem->isEmpty() || !query.hasQueryItem(key))
-            return;
-        const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
-        const auto parsed = parseUnsigned(text.toLatin1());
-        if (!parsed || *parsed > std::numeric_limits<int>::max())
-            *problem = u"%1 must be a non-negative integer, not \"%2\""_s.arg(key, text);
-        else
-            value = int(*parsed);
-    };
-    readInt(u"interval"_s, parameters.intervalMs);
-    readInt(u"bytes"_s, parameters.payloadBytes);
-    readInt(u"burst"_s, parameters.burst);
-    readInt(u"retry"_s, parameters.retryMs);
-    readInt(u"retryAfter"_s, parameters.retryAfterSeconds);
-    readInt(u"dropEvery"_s, parameters.dropEvery);
-    readInt(u"stallAfter"_s, parameters.stallAfter);
-    readInt(u"status"_s, parameters.status);
-    readInt(u"heartbeat"_s, parameters.heartbeatMs);
-    if (problem->isEmpty() && query.hasQueryItem(u"event"_s))
-        parameters.eventTypes = query.queryItemValue(u"event"_s, QUrl::FullyDecoded)
-                                        .split(u',', Qt::SkipEmptyParts);
-    if (problem->isEmpty() && query.hasQueryItem(u"payload"_s)) {
-        const QString name = query.queryItemValue(u"payload"_s, QUrl::FullyDecoded);
-        if (const auto payload = payloadFromName(name))
-            parameters.payload = *payload;
-        else
-            *problem = u"payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(name);
-    }
-    if (problem->isEmpty() && query.hasQueryItem(u"contentType"_s))
-        parameters.contentType =
-                query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
-    if (problem->isEmpty())
-        *problem = parameters.validate();
-    return parameters;
+    const DemoOptions::QueryResult result = DemoOptions::fromQuery(query, m_options);
+    *problem = result.error;
+    return StreamParameters::fromOptions(result.options);
 }
 
 void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head)
