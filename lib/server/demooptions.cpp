@@ -131,7 +131,7 @@ constexpr Spec Table[] = {
       .valueName = "code"_L1,
       .minimum = 200,
       .maximum = 599,
-      .help = "Answer /stream with this HTTP status; other than 200 = a short text body"_L1 },
+      .help = "HTTP status for /stream; any other than 200 sends a short text body and closes"_L1 },
     { .knob = Knob::RetryAfter,
       .type = Type::Integer,
       .scope = Scope::Connection,
