@@ -3,14 +3,13 @@
 #include "servecommand.h"
 
 #include <cstdio>
-#include <limits>
-#include <optional>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QSocketNotifier>
 
+#include "demooptions.h"
 #include "demoserver.h"
 
 #ifdef Q_OS_UNIX
@@ -87,20 +86,13 @@ private:
 };
 #endif
 
-std::optional<int> parseNumber(const QCommandLineParser &parser, const QString &name, int minimum,
-                               int maximum, QString &error)
+// The classic example's URL, http://127.0.0.1:8080/stream: a fixed port is easier to type into
+// a browser than the "any free port" the library defaults to.
+constexpr quint16 DefaultPort = 8080;
+
+QString flagOf(const DemoOptions::Spec &spec)
 {
-    bool ok = false;
-    const QString text = parser.value(name);
-    const int value = text.toInt(&ok);
-    if (!ok || value < minimum || value > maximum) {
-        error = u"--%1 must be a number from %2 to %3, not \"%4\""_s.arg(name)
-                        .arg(minimum)
-                        .arg(maximum)
-                        .arg(text);
-        return std::nullopt;
-    }
-    return value;
+    return u"--"_s + spec.flagName;
 }
 
 } // namespace
@@ -112,37 +104,36 @@ int runServeCommand(const QStringList &arguments)
         return 1;
     }
 
+    DemoServer::Options serverOptions;
+    serverOptions.port = DefaultPort;
+
+    QStringList queryNames;
+    for (const DemoOptions::Spec &spec : DemoOptions::specs()) {
+        if (!spec.queryName.isEmpty())
+            queryNames << spec.queryName;
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(
             u"Runs the SSE Scope demo server: the classic example, one `data: <timestamp>` event "
-            u"per "
-            "second on http://127.0.0.1:8080/stream, with replay of missed events on Last-Event-ID "
-            "and fault knobs. Every option can also be overridden per request with a query "
-            "parameter, e.g. /stream?interval=100&dropEvery=5&retry=1000. Stop with Ctrl+C."_s);
+            "per second on http://127.0.0.1:8080/stream, with replay of missed events on "
+            "Last-Event-ID and fault knobs. The stream options can also be overridden per request "
+            "with query parameters of /stream (%1), e.g. "
+            "/stream?interval=100&dropEvery=5&retry=1000. "
+            "Stop with Ctrl+C."_s.arg(queryNames.join(u", "_s)));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QList<QCommandLineOption> options = {
-        { u"port"_s, u"TCP port to listen on; 0 picks a free one (default 8080)."_s, u"port"_s,
-          u"8080"_s },
-        { u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s },
-        { u"interval"_s, u"Milliseconds between events; 0 = as fast as possible (default 1000)."_s,
-          u"ms"_s, u"1000"_s },
-        { u"event"_s,
-          u"Event type (`event:` line); a comma list rotates. Default: none (message)."_s,
-          u"type"_s },
-        { u"payload"_s, u"Data: timestamp, json, tokens or large (default timestamp)."_s, u"kind"_s,
-          u"timestamp"_s },
-        { u"bytes"_s, u"Data size for --payload large (default 1024)."_s, u"n"_s, u"1024"_s },
-        { u"burst"_s, u"Events per interval (default 1)."_s, u"n"_s, u"1"_s },
-        { u"retry"_s, u"Send `retry: MS` at the start of each stream."_s, u"ms"_s },
-        { u"drop-every"_s, u"Close each connection after N events."_s, u"n"_s },
-        { u"stall-after"_s, u"Stop sending after N events but keep the connection open."_s,
-          u"n"_s },
-        { u"heartbeat"_s, u"Send a `: heartbeat` comment every MS milliseconds."_s, u"ms"_s },
-        { u"status"_s, u"Answer /stream with this HTTP status instead of 200."_s, u"code"_s },
-        { u"content-type"_s,
-          u"Content-Type of the stream (default text/event-stream; charset=utf-8)."_s, u"type"_s },
-        { u"verbose"_s, u"Log each client connect and disconnect to stderr."_s },
-    };
+    // One option per knob of the shared schema, so the flags take exactly what the query string,
+    // the GUI and saved settings take.
+    QList<QCommandLineOption> options;
+    for (const DemoOptions::Spec &spec : DemoOptions::specs()) {
+        QString help = spec.help;
+        if (const QString value = DemoOptions::textValue(serverOptions, spec.knob);
+            !value.isEmpty())
+            help += u" (default %1)"_s.arg(value);
+        options.append({ QString(spec.flagName), help + u'.', QString(spec.valueName) });
+    }
+    options.append({ u"bind"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s,
+                     u"127.0.0.1"_s });
+    options.append({ u"verbose"_s, u"Log each client connect and disconnect to stderr."_s });
     parser.addOptions(options);
 
     if (!parser.parse(QStringList { QCoreApplication::applicationName() } + arguments)) {
@@ -161,57 +152,22 @@ int runServeCommand(const QStringList &arguments)
         return 1;
     }
 
-    DemoServer::Options serverOptions;
-    QString error;
-    const auto number = [&](const QString &name, int minimum, int maximum) -> std::optional<int> {
-        if (!error.isEmpty())
-            return std::nullopt;
-        return parseNumber(parser, name, minimum, maximum, error);
-    };
-    constexpr int Big = std::numeric_limits<int>::max();
-    if (const auto port = number(u"port"_s, 0, 65535))
-        serverOptions.port = quint16(*port);
+    for (const DemoOptions::Spec &spec : DemoOptions::specs()) {
+        const QString flag = spec.flagName;
+        if (!parser.isSet(flag))
+            continue;
+        if (const QString error = DemoOptions::setFromText(serverOptions, spec.knob,
+                                                           parser.value(flag), flagOf(spec));
+            !error.isEmpty()) {
+            printError(error);
+            return 1;
+        }
+    }
     const QString bind = parser.value(u"bind"_s);
-    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+    if (bind.compare(u"localhost"_s, Qt::CaseInsensitive) == 0) {
         serverOptions.address = QHostAddress(QHostAddress::LocalHost);
-    else if (!serverOptions.address.setAddress(bind) && error.isEmpty())
-        error = u"--bind needs an IP address, not \"%1\""_s.arg(bind);
-    if (const auto interval = number(u"interval"_s, 0, 24 * 3600 * 1000))
-        serverOptions.intervalMs = *interval;
-    serverOptions.eventType = parser.value(u"event"_s);
-    if (const auto payload = DemoServer::payloadFromName(parser.value(u"payload"_s)))
-        serverOptions.payload = *payload;
-    else if (error.isEmpty())
-        error = u"--payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(
-                parser.value(u"payload"_s));
-    if (const auto bytes = number(u"bytes"_s, 0, 16 * 1024 * 1024))
-        serverOptions.payloadBytes = *bytes;
-    if (const auto burst = number(u"burst"_s, 1, 100'000))
-        serverOptions.burst = *burst;
-    if (parser.isSet(u"retry"_s)) {
-        if (const auto retry = number(u"retry"_s, 0, Big))
-            serverOptions.retryMs = *retry;
-    }
-    if (parser.isSet(u"drop-every"_s)) {
-        if (const auto dropEvery = number(u"drop-every"_s, 0, Big))
-            serverOptions.dropEvery = *dropEvery;
-    }
-    if (parser.isSet(u"stall-after"_s)) {
-        if (const auto stallAfter = number(u"stall-after"_s, 0, Big))
-            serverOptions.stallAfter = *stallAfter;
-    }
-    if (parser.isSet(u"heartbeat"_s)) {
-        if (const auto heartbeat = number(u"heartbeat"_s, 0, 24 * 3600 * 1000))
-            serverOptions.heartbeatMs = *heartbeat;
-    }
-    if (parser.isSet(u"status"_s)) {
-        if (const auto status = number(u"status"_s, 200, 599))
-            serverOptions.status = *status;
-    }
-    if (parser.isSet(u"content-type"_s))
-        serverOptions.contentType = parser.value(u"content-type"_s).toUtf8();
-    if (!error.isEmpty()) {
-        printError(error);
+    } else if (!serverOptions.address.setAddress(bind)) {
+        printError(u"--bind needs an IP address, not \"%1\""_s.arg(bind));
         return 1;
     }
 

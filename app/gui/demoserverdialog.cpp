@@ -26,11 +26,14 @@ DemoServerDialog::DemoServerDialog(QWidget *parent)
 
 DemoServerDialog::~DemoServerDialog() = default;
 
-QSpinBox *DemoServerDialog::addSpin(const char *objectName, int minimum, int maximum)
+QSpinBox *DemoServerDialog::addSpin(const char *objectName, DemoOptions::Knob knob)
 {
+    // The limits are the schema's, so the dialog offers exactly what the server accepts; a knob
+    // that can be off gets -1, which shows as its special value text ("Not sent").
+    const DemoOptions::Spec &spec = DemoOptions::spec(knob);
     auto *spin = new QSpinBox(this);
     spin->setObjectName(QString::fromLatin1(objectName));
-    spin->setRange(minimum, maximum);
+    spin->setRange(spec.canBeOff ? -1 : spec.minimum, spec.maximum);
     spin->setAccelerated(true);
     spin->setGroupSeparatorShown(false);
     return spin;
@@ -50,27 +53,27 @@ void DemoServerDialog::buildUi()
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(m_form);
 
-    m_portSpin = addSpin("portSpin", 0, 65535);
-    m_intervalSpin = addSpin("intervalSpin", 0, 3'600'000);
+    m_portSpin = addSpin("portSpin", DemoOptions::Knob::Port);
+    m_intervalSpin = addSpin("intervalSpin", DemoOptions::Knob::Interval);
     m_intervalSpin->setSingleStep(50);
-    m_burstSpin = addSpin("burstSpin", 1, 10'000);
+    m_burstSpin = addSpin("burstSpin", DemoOptions::Knob::Burst);
     m_payloadCombo = new QComboBox(this);
     m_payloadCombo->setObjectName(u"payloadCombo"_s);
     for (auto payload : { DemoServer::Payload::Timestamp, DemoServer::Payload::JsonCounter,
                           DemoServer::Payload::Tokens, DemoServer::Payload::Large })
         m_payloadCombo->addItem(QString(), int(payload));
-    m_payloadBytesSpin = addSpin("payloadBytesSpin", 1, 16 * 1024 * 1024);
+    m_payloadBytesSpin = addSpin("payloadBytesSpin", DemoOptions::Knob::PayloadBytes);
     m_eventTypesEdit = new QLineEdit(this);
     m_eventTypesEdit->setObjectName(u"eventTypesEdit"_s);
     m_eventTypesEdit->setClearButtonEnabled(true);
-    m_retrySpin = addSpin("retrySpin", -1, 3'600'000);
+    m_retrySpin = addSpin("retrySpin", DemoOptions::Knob::Retry);
     m_retrySpin->setSingleStep(100);
-    m_dropEverySpin = addSpin("dropEverySpin", 0, 1'000'000);
-    m_stallAfterSpin = addSpin("stallAfterSpin", 0, 1'000'000);
-    m_heartbeatSpin = addSpin("heartbeatSpin", 0, 3'600'000);
+    m_dropEverySpin = addSpin("dropEverySpin", DemoOptions::Knob::DropEvery);
+    m_stallAfterSpin = addSpin("stallAfterSpin", DemoOptions::Knob::StallAfter);
+    m_heartbeatSpin = addSpin("heartbeatSpin", DemoOptions::Knob::Heartbeat);
     m_heartbeatSpin->setSingleStep(1000);
-    m_statusSpin = addSpin("statusSpin", 100, 599);
-    m_retryAfterSpin = addSpin("retryAfterSpin", -1, 86'400);
+    m_statusSpin = addSpin("statusSpin", DemoOptions::Knob::Status);
+    m_retryAfterSpin = addSpin("retryAfterSpin", DemoOptions::Knob::RetryAfter);
     m_contentTypeEdit = new QLineEdit(this);
     m_contentTypeEdit->setObjectName(u"contentTypeEdit"_s);
 

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QUrl>
 
+#include "demooptions.h"
 #include "demoserver.h"
 
 class QComboBox;
@@ -38,7 +39,7 @@ private:
     void buildUi();
     void retranslateUi();
     void updateEnabled();
-    QSpinBox *addSpin(const char *objectName, int minimum, int maximum);
+    QSpinBox *addSpin(const char *objectName, DemoOptions::Knob knob);
 
     QFormLayout *m_form = nullptr;
     QLabel *m_statusLabel = nullptr;

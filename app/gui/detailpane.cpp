@@ -26,6 +26,7 @@
 
 #include "recordjson.h"
 #include "recordtext.h"
+#include "ssewriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -120,25 +121,13 @@ QString reindentJson(QStringView json)
     return out;
 }
 
-/// The event as `field: value` lines. The parser keeps no bytes, so this is a reconstruction:
-/// an explicit `event: message`, comments and the original line endings are gone.
+/// The event as `field: value` lines, written by the same SseWriter as the demo server. The
+/// parser keeps no bytes, so this is a reconstruction: an explicit `event: message`, comments,
+/// field order and the original line endings are gone. The final empty line is left out.
 QString reconstructWireLines(const SseEvent &event)
 {
-    QString out;
-    out.reserve(event.data.size() + 64);
-    if (event.type != u"message"_s)
-        out += u"event: "_s + event.type + u'\n';
-    if (event.hasId)
-        out += u"id: "_s + event.lastEventId + u'\n';
-    // HTML §9.2.6: "If the field name is "data": Append the field value to the data buffer,
-    // then append a single U+000A LINE FEED (LF)" — so each LF in the data was one data line.
-    for (const QStringView line : QStringView(event.data).tokenize(u'\n')) {
-        if (line.isEmpty())
-            out += u"data:\n"_s;
-        else
-            out += u"data: "_s + line + u'\n';
-    }
-    return out;
+    const QByteArray block = SseWriter::event(event);
+    return QString::fromUtf8(QByteArrayView(block).chopped(1));
 }
 
 /// Breaks lines longer than limit into limit-sized display lines; sets split when it did.

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -29,6 +30,7 @@
 #include <QUrlQuery>
 
 #include "connectionpanel.h"
+#include "demooptions.h"
 #include "demoserverdialog.h"
 #include "languagemanager.h"
 #include "messagefilterproxymodel.h"
@@ -98,49 +100,21 @@ QString formatNumber(qint64 value)
     return QLocale().toString(value);
 }
 
+// The demo group keeps DemoOptions' JSON form key by key, under the keys it always used, so
+// settings from before the schema load unchanged. INI files give numbers back as text, which
+// fromJson() accepts; a value it rejects falls back to that knob's default alone.
 QVariantMap demoOptionsToMap(const DemoServer::Options &options)
 {
-    return {
-        { u"port"_s, int(options.port) },
-        { u"intervalMs"_s, options.intervalMs },
-        { u"eventType"_s, options.eventType },
-        { u"payload"_s, DemoServer::payloadName(options.payload) },
-        { u"payloadBytes"_s, options.payloadBytes },
-        { u"retryMs"_s, options.retryMs },
-        { u"dropEvery"_s, options.dropEvery },
-        { u"stallAfter"_s, options.stallAfter },
-        { u"status"_s, options.status },
-        { u"retryAfterSeconds"_s, options.retryAfterSeconds },
-        { u"contentType"_s, QString::fromLatin1(options.contentType) },
-        { u"heartbeatMs"_s, options.heartbeatMs },
-        { u"burst"_s, options.burst },
-    };
+    return DemoOptions::toJson(options).toVariantMap();
 }
 
 DemoServer::Options demoOptionsFromMap(const QVariantMap &map)
 {
-    DemoServer::Options options;
-    auto integer = [&map](const QString &key, int fallback) {
-        bool ok = false;
-        const int value = map.value(key).toInt(&ok);
-        return ok ? value : fallback;
-    };
-    options.port = quint16(std::clamp(integer(u"port"_s, 0), 0, 65535));
-    options.intervalMs = std::max(0, integer(u"intervalMs"_s, options.intervalMs));
-    options.eventType = map.value(u"eventType"_s, options.eventType).toString();
-    if (const auto payload = DemoServer::payloadFromName(map.value(u"payload"_s).toString()))
-        options.payload = *payload;
-    options.payloadBytes = std::max(1, integer(u"payloadBytes"_s, options.payloadBytes));
-    options.retryMs = integer(u"retryMs"_s, options.retryMs);
-    options.dropEvery = std::max(0, integer(u"dropEvery"_s, options.dropEvery));
-    options.stallAfter = std::max(0, integer(u"stallAfter"_s, options.stallAfter));
-    options.status = integer(u"status"_s, options.status);
-    options.retryAfterSeconds = integer(u"retryAfterSeconds"_s, options.retryAfterSeconds);
-    const QString contentType = map.value(u"contentType"_s).toString();
-    if (!contentType.isEmpty())
-        options.contentType = contentType.toLatin1();
-    options.heartbeatMs = std::max(0, integer(u"heartbeatMs"_s, options.heartbeatMs));
-    options.burst = std::max(1, integer(u"burst"_s, options.burst));
+    QStringList problems;
+    const DemoServer::Options options =
+            DemoOptions::fromJson(QJsonObject::fromVariantMap(map), &problems);
+    for (const QString &problem : std::as_const(problems))
+        qWarning("Demo server settings: %s; using the default", qPrintable(problem));
     return options;
 }
 

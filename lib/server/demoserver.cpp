@@ -3,7 +3,6 @@
 #include "demoserver.h"
 
 #include <algorithm>
-#include <limits>
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -11,15 +10,16 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "demooptions.h"
+#include "httprequesthead.h"
+#include "ssewriter.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype MaximumHeaderBytes = 64 * 1024;
-constexpr qint64 MaximumBodyBytes = 1024 * 1024;
-constexpr int MaximumPayloadBytes = 16 * 1024 * 1024;
-constexpr int MaximumBurst = 100'000;
-constexpr int MaximumIntervalMs = 24 * 3600 * 1000;
+// The documented request limits: 64 KiB of head (else 431), a 1 MiB body (else 413).
+constexpr HttpRequestHead::Limits RequestLimits;
 // A client that stopped reading is dropped once this much is queued for it; otherwise a
 // firehose channel would grow the write buffer without bound.
 constexpr qint64 MaximumQueuedBytes = 64 * 1024 * 1024;
@@ -89,19 +89,6 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-bool isTokenChar(char c)
-{
-    // RFC 9110 §5.6.2 tchar.
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isTokenChar);
-}
-
 // Strict non-negative decimal: no sign, no spaces, fits in qint64.
 std::optional<qint64> parseUnsigned(QByteArrayView text)
 {
@@ -114,11 +101,6 @@ std::optional<qint64> parseUnsigned(QByteArrayView text)
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-bool containsLineBreak(QByteArrayView text)
-{
-    return text.contains('\r') || text.contains('\n') || text.contains('\0');
 }
 
 const char *const TokenWords[] = {
@@ -235,32 +217,6 @@ struct DemoServer::StreamParameters
         return parameters;
     }
 
-    // Empty when valid, else what is wrong (used for both Options and query parameters).
-    QString validate() const
-    {
-        if (intervalMs < 0 || intervalMs > MaximumIntervalMs)
-            return u"interval must be 0..%1 ms"_s.arg(MaximumIntervalMs);
-        if (payloadBytes < 0 || payloadBytes > MaximumPayloadBytes)
-            return u"bytes must be 0..%1"_s.arg(MaximumPayloadBytes);
-        if (burst < 1 || burst > MaximumBurst)
-            return u"burst must be 1..%1"_s.arg(MaximumBurst);
-        if (dropEvery < 0)
-            return u"dropEvery must be >= 0"_s;
-        if (stallAfter < 0)
-            return u"stallAfter must be >= 0"_s;
-        if (status < 200 || status > 599)
-            return u"status must be 200..599"_s;
-        if (heartbeatMs < 0 || heartbeatMs > MaximumIntervalMs)
-            return u"heartbeat must be 0..%1 ms"_s.arg(MaximumIntervalMs);
-        if (containsLineBreak(contentType))
-            return u"contentType must not contain line breaks"_s;
-        for (const QString &type : eventTypes) {
-            if (type.contains(u'\r') || type.contains(u'\n') || type.contains(QChar(0)))
-                return u"event type must not contain line breaks"_s;
-        }
-        return {};
-    }
-
     // Canonical form of the content part; equal keys share one generator and replay buffer.
     QString channelKey() const
     {
@@ -285,6 +241,10 @@ struct DemoServer::Channel
     QTimer timer;
     QList<Buffered> buffer; // Qt 6 QList: erasing the front only moves a pointer.
     qint64 generated = 0;
+    qint64 lastId = 0; // the channel's own sequence: the newest id it generated
+    // Whether any client received one of its events: until then its ids are no one's story yet,
+    // so a resuming client may move the sequence on (see startStream()).
+    bool delivered = false;
     QList<Connection *> clients;
     QElapsedTimer idleSince;
     QByteArray largeFill;
@@ -354,17 +314,12 @@ bool DemoServer::start(const Options &options)
 {
     stop();
     m_errorString.clear();
-    const StreamParameters defaults = StreamParameters::fromOptions(options);
-    if (const QString problem = defaults.validate(); !problem.isEmpty()) {
+    if (const QString problem = DemoOptions::validate(options); !problem.isEmpty()) {
         m_errorString = problem;
         return false;
     }
-    if (options.replayCapacity < 0) {
-        m_errorString = u"replayCapacity must be >= 0"_s;
-        return false;
-    }
+    const StreamParameters defaults = StreamParameters::fromOptions(options);
     m_options = options;
-    m_sequence = 0;
 
     m_server = new QTcpServer(this);
     if (!m_server->listen(options.address, options.port)) {
@@ -378,6 +333,7 @@ bool DemoServer::start(const Options &options)
     // The default channel runs for as long as the server listens, so events produced while a
     // client is away are there to replay when it comes back with Last-Event-ID.
     Channel *defaultChannel = channelFor(defaults);
+    m_defaultChannelKey = defaults.channelKey();
     defaultChannel->permanent = true;
     defaultChannel->becomeIdle();
 
@@ -483,7 +439,18 @@ const DemoServer::Options &DemoServer::options() const
 
 qint64 DemoServer::lastEventIdSent() const
 {
-    return m_sequence;
+    const auto channel = m_channels.value(m_defaultChannelKey);
+    return channel ? channel->lastId : 0;
+}
+
+qint64 DemoServer::lastEventIdSent(const QUrlQuery &query) const
+{
+    QString problem;
+    const StreamParameters parameters = parametersFor(query, &problem);
+    if (!problem.isEmpty())
+        return 0;
+    const auto channel = m_channels.value(parameters.channelKey());
+    return channel ? channel->lastId : 0;
 }
 
 void DemoServer::handleNewConnection()
@@ -511,91 +478,34 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     QByteArray &buffer = pending.value();
     buffer += socket->readAll();
 
-    // Bare LF line ends are accepted as well (RFC 9112 §2.2 allows recipients to).
-    qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    qsizetype separator = 4;
-    if (const qsizetype lf = buffer.indexOf("\n\n"); lf >= 0 && (headerEnd < 0 || lf < headerEnd)) {
-        headerEnd = lf;
-        separator = 2;
-    }
-    if (headerEnd < 0) {
-        if (buffer.size() > MaximumHeaderBytes) {
-            m_pendingRequests.erase(pending);
-            sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"),
-                               QByteArrayLiteral("text/plain; charset=utf-8"), {}, true);
-        }
+    const HttpRequestHead::ParseResult parsed = HttpRequestHead::parse(buffer, RequestLimits);
+    if (parsed.status == HttpRequestHead::Status::Incomplete)
         return;
-    }
-    if (headerEnd > MaximumHeaderBytes) {
+    if (parsed.status == HttpRequestHead::Status::Error) {
         m_pendingRequests.erase(pending);
-        sendSimpleResponse(socket, 431, QByteArrayLiteral("Request header section too large\n"));
+        // These answer before the request was read to its end, so the client may still be
+        // sending (a body, or the rest of an endless head).
+        const bool unread =
+                parsed.errorStatus == 413 || parsed.errorStatus == 431 || parsed.errorStatus == 501;
+        sendSimpleResponse(socket, parsed.errorStatus, parsed.errorMessage.toUtf8() + '\n',
+                           QByteArrayLiteral("text/plain; charset=utf-8"), {}, unread);
         return;
     }
-
-    const auto fail = [&](int status, const QByteArray &message) {
-        m_pendingRequests.remove(socket);
-        // 413 and 501 answer before the body was read, so the client may still be sending.
-        sendSimpleResponse(socket, status, message + '\n',
-                           QByteArrayLiteral("text/plain; charset=utf-8"), {},
-                           status == 413 || status == 501);
-    };
-
-    QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    for (QByteArray &line : lines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
+    const HttpRequestHead &head = parsed.head;
+    // The parser also accepts a proxy's absolute-form target; this server only serves its own.
+    if (head.targetForm() != HttpRequestHead::TargetForm::Origin) {
+        m_pendingRequests.erase(pending);
+        sendSimpleResponse(socket, 400,
+                           QByteArrayLiteral("Request target must be an absolute path\n"));
+        return;
     }
-    // RFC 9112 §2.2: ignore at least one empty line before the request line.
-    while (!lines.isEmpty() && lines.constFirst().isEmpty())
-        lines.removeFirst();
-    if (lines.isEmpty())
-        return fail(400, QByteArrayLiteral("Empty request"));
-
-    const QList<QByteArray> requestLine = lines.constFirst().split(' ');
-    if (requestLine.size() != 3 || !isToken(requestLine.at(0)))
-        return fail(400, QByteArrayLiteral("Malformed request line"));
-    const QByteArray &method = requestLine.at(0);
-    const QByteArray &target = requestLine.at(1);
-    const QByteArray &version = requestLine.at(2);
-    if (!target.startsWith('/') || containsLineBreak(target))
-        return fail(400, QByteArrayLiteral("Request target must be an absolute path"));
-    if (!version.startsWith("HTTP/1."))
-        return fail(version.startsWith("HTTP/") ? 505 : 400,
-                    QByteArrayLiteral("Only HTTP/1.x is supported"));
-
-    HeaderList headers;
-    std::optional<qint64> contentLength;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        // RFC 9112 §5.2: obsolete line folding may be rejected with 400.
-        if (colon <= 0 || !isToken(QByteArrayView(line).first(colon)))
-            return fail(400, QByteArrayLiteral("Malformed header line"));
-        const QByteArray name = line.left(colon);
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
-            const auto length = parseUnsigned(value);
-            if (!length || (contentLength && *contentLength != *length))
-                return fail(400, QByteArrayLiteral("Invalid Content-Length"));
-            contentLength = length;
-        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
-            return fail(
-                    501,
-                    QByteArrayLiteral("Transfer-Encoding is not supported; send Content-Length"));
-        }
-        headers.append({ name, value });
-    }
-    if (contentLength && *contentLength > MaximumBodyBytes)
-        return fail(413, QByteArrayLiteral("Request body too large"));
-
-    const qsizetype bodyStart = headerEnd + separator;
-    const qint64 bodyLength = contentLength.value_or(0);
-    if (buffer.size() - bodyStart < bodyLength)
+    const qint64 bodyLength = head.contentLength().value_or(0);
+    if (buffer.size() - head.size() < bodyLength)
         return; // wait for the rest of the body
 
-    const QByteArray body = buffer.mid(bodyStart, bodyLength);
+    const QByteArray body = buffer.mid(head.size(), bodyLength);
     m_pendingRequests.erase(pending);
-    emit requestReceived(method, target, headers, body);
+    emit requestReceived(head.method(), head.target(), head.headers(), body);
     // A slot may have stopped the server (this socket was in no list stop() walks, so close it
     // here) or the client may be gone already.
     if (!isListening()) {
@@ -606,18 +516,21 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     }
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
-    dispatchRequest(socket, method, target, headers);
+    dispatchRequest(socket, head);
 }
 
-void DemoServer::dispatchRequest(QTcpSocket *socket, const QByteArray &method,
-                                 const QByteArray &target, const HeaderList &headers)
+DemoServer::StreamParameters DemoServer::parametersFor(const QUrlQuery &query,
+                                                       QString *problem) const
 {
-    Q_UNUSED(method);
-    const qsizetype questionMark = target.indexOf('?');
-    const QByteArray rawPath = questionMark < 0 ? target : target.left(questionMark);
-    const QString path = QUrl::fromPercentEncoding(rawPath);
-    const QUrlQuery query(questionMark < 0 ? QString()
-                                           : QString::fromUtf8(target.mid(questionMark + 1)));
+    const DemoOptions::QueryResult result = DemoOptions::fromQuery(query, m_options);
+    *problem = result.error;
+    return StreamParameters::fromOptions(result.options);
+}
+
+void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head)
+{
+    const QString path = QUrl::fromPercentEncoding(head.path());
+    const QUrlQuery query(QString::fromUtf8(head.query()));
 
     if (path == u"/"_s || path == u"/index.html"_s) {
         sendSimpleResponse(socket, 200, QByteArray(IndexPage),
@@ -629,52 +542,14 @@ void DemoServer::dispatchRequest(QTcpSocket *socket, const QByteArray &method,
         return;
     }
 
-    StreamParameters parameters = StreamParameters::fromOptions(m_options);
     QString problem;
-    const auto readInt = [&](const QString &key, int &value) {
-        if (!problem.isEmpty() || !query.hasQueryItem(key))
-            return;
-        const QString text = query.queryItemValue(key, QUrl::FullyDecoded);
-        const auto parsed = parseUnsigned(text.toLatin1());
-        if (!parsed || *parsed > std::numeric_limits<int>::max())
-            problem = u"%1 must be a non-negative integer, not \"%2\""_s.arg(key, text);
-        else
-            value = int(*parsed);
-    };
-    readInt(u"interval"_s, parameters.intervalMs);
-    readInt(u"bytes"_s, parameters.payloadBytes);
-    readInt(u"burst"_s, parameters.burst);
-    readInt(u"retry"_s, parameters.retryMs);
-    readInt(u"retryAfter"_s, parameters.retryAfterSeconds);
-    readInt(u"dropEvery"_s, parameters.dropEvery);
-    readInt(u"stallAfter"_s, parameters.stallAfter);
-    readInt(u"status"_s, parameters.status);
-    readInt(u"heartbeat"_s, parameters.heartbeatMs);
-    if (problem.isEmpty() && query.hasQueryItem(u"event"_s))
-        parameters.eventTypes = query.queryItemValue(u"event"_s, QUrl::FullyDecoded)
-                                        .split(u',', Qt::SkipEmptyParts);
-    if (problem.isEmpty() && query.hasQueryItem(u"payload"_s)) {
-        const QString name = query.queryItemValue(u"payload"_s, QUrl::FullyDecoded);
-        if (const auto payload = payloadFromName(name))
-            parameters.payload = *payload;
-        else
-            problem = u"payload must be timestamp, json, tokens or large, not \"%1\""_s.arg(name);
-    }
-    if (problem.isEmpty() && query.hasQueryItem(u"contentType"_s))
-        parameters.contentType =
-                query.queryItemValue(u"contentType"_s, QUrl::FullyDecoded).toUtf8();
-    if (problem.isEmpty())
-        problem = parameters.validate();
+    const StreamParameters parameters = parametersFor(query, &problem);
     if (!problem.isEmpty()) {
         sendSimpleResponse(socket, 400, problem.toUtf8() + '\n');
         return;
     }
 
-    QByteArray lastEventId;
-    for (const auto &[name, value] : headers) {
-        if (name.compare("Last-Event-ID", Qt::CaseInsensitive) == 0)
-            lastEventId = value;
-    }
+    const QByteArray lastEventId = head.header("Last-Event-ID");
 
     if (parameters.status != 200) {
         HeaderList extra;
@@ -750,7 +625,7 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
             "\r\n";
     // HTML §9.2.6: "If the field name is "retry"... set the event stream's reconnection time".
     if (parameters.retryMs >= 0)
-        head += "retry: " + QByteArray::number(parameters.retryMs) + "\n\n";
+        head += SseWriter::retry(parameters.retryMs);
     socket->write(head);
 
     if (parameters.heartbeatMs > 0) {
@@ -758,7 +633,7 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
         connect(&raw->heartbeat, &QTimer::timeout, this, [raw] {
             if (raw->closing || (raw->stallAfter > 0 && raw->sent >= raw->stallAfter))
                 return;
-            raw->socket->write(QByteArrayLiteral(": heartbeat\n\n"));
+            raw->socket->write(SseWriter::comment("heartbeat"));
         });
         raw->heartbeat.start();
     }
@@ -766,6 +641,14 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
     // Replay what this client missed (ids are increasing, so "id > N" is exactly the gap),
     // then it joins the live fan-out. A non-numeric Last-Event-ID replays nothing.
     if (const auto after = parseUnsigned(lastEventId.trimmed())) {
+        if (*after > channel->lastId && !channel->delivered) {
+            // The client comes from an earlier run of this server or from an expired channel:
+            // continue its story at N + 1. Restarting at 1 (or jumping on to whatever this
+            // channel made meanwhile, for nobody) would read as lost events, which the server
+            // never lost. Nothing buffered has an id above N, so nothing is dropped from replay.
+            channel->buffer.clear();
+            channel->lastId = *after;
+        }
         QList<QByteArray> missed;
         QByteArray joined;
         for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
@@ -846,7 +729,7 @@ void DemoServer::generate(Channel *channel)
     QByteArray joined;
 
     for (int i = 0; i < parameters.burst; ++i) {
-        const qint64 id = ++m_sequence;
+        const qint64 id = ++channel->lastId;
         const qint64 index = channel->generated++;
         QByteArray data;
         switch (parameters.payload) {
@@ -867,24 +750,12 @@ void DemoServer::generate(Channel *channel)
         }
         }
 
-        QByteArray event = "id: " + QByteArray::number(id) + '\n';
-        if (!parameters.eventTypes.isEmpty())
-            event += "event: "
-                    + parameters.eventTypes.at(index % parameters.eventTypes.size()).toUtf8()
-                    + '\n';
-        // HTML §9.2.6: each data line is appended with a LF, so a LF in the payload becomes
-        // a second `data:` line.
-        qsizetype start = 0;
-        while (true) {
-            const qsizetype end = data.indexOf('\n', start);
-            event += "data: "
-                    + QByteArrayView(data).sliced(start, (end < 0 ? data.size() : end) - start)
-                    + '\n';
-            if (end < 0)
-                break;
-            start = end + 1;
-        }
-        event += '\n';
+        QByteArray event;
+        event.reserve(data.size() + 48);
+        const QByteArray type = parameters.eventTypes.isEmpty()
+                ? QByteArray()
+                : parameters.eventTypes.at(index % parameters.eventTypes.size()).toUtf8();
+        SseWriter::appendEvent(event, data, type, QByteArrayView(QByteArray::number(id)));
         joined += event;
         events.append(event);
         channel->buffer.append({ id, std::move(event) });
@@ -917,6 +788,8 @@ void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events
     allowed = std::max<qint64>(allowed, 0);
 
     QTcpSocket *socket = connection->socket;
+    if (allowed > 0)
+        connection->channel->delivered = true;
     if (allowed == events.size()) {
         socket->write(joined);
     } else {

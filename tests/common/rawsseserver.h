@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QVariant>
 
+#include "httprequesthead.h"
+
 /// One HTTP request as a raw test server saw it.
 struct RawRequest
 {
@@ -35,8 +37,9 @@ struct RawRequest
 };
 
 /// A scripted loopback HTTP server for the odd cases a real SSE server never produces: it reads
-/// each request (headers + Content-Length body), records it, and hands the socket to a
-/// responder that writes whatever bytes the test wants and closes or keeps the socket open.
+/// each request (head via HttpRequestHead, then the Content-Length body), records it, and hands
+/// the socket to a responder that writes whatever bytes the test wants and closes or keeps the
+/// socket open. A request the parser rejects gets the parser's error status and is not recorded.
 class RawSseServer
 {
 public:
@@ -93,29 +96,33 @@ private:
         }
         const QByteArray buffer = socket->property("request").toByteArray() + socket->readAll();
         socket->setProperty("request", buffer);
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
+        // The same request-head rules as the demo server.
+        const auto parsed = HttpRequestHead::parse(buffer);
+        if (parsed.status == HttpRequestHead::Status::Incomplete)
             return;
-        RawRequest request;
-        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-        request.method = requestLine.value(0);
-        request.target = requestLine.value(1);
-        qsizetype contentLength = 0;
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
-                contentLength = value.toLongLong();
-            request.headers.append({ name, value });
+        if (parsed.status == HttpRequestHead::Status::Error) {
+            // Never handed to the responder: a test must not pass on a request no server takes.
+            qWarning("RawSseServer: rejected a request (%d): %s", parsed.errorStatus,
+                     qPrintable(parsed.errorMessage));
+            const QByteArray message = parsed.errorMessage.toUtf8() + '\n';
+            socket->setProperty("answered", true);
+            respond(socket,
+                    "HTTP/1.1 " + QByteArray::number(parsed.errorStatus)
+                            + " Rejected\r\nContent-Type: text/plain\r\nContent-Length: "
+                            + QByteArray::number(message.size()) + "\r\nConnection: close\r\n\r\n"
+                            + message,
+                    true);
+            return;
         }
-        if (buffer.size() < headEnd + 4 + contentLength)
+        const HttpRequestHead &head = parsed.head;
+        const qint64 contentLength = head.contentLength().value_or(0);
+        if (buffer.size() < head.size() + contentLength)
             return; // The body is still on its way.
-        request.body = buffer.mid(headEnd + 4, contentLength);
+        RawRequest request;
+        request.method = head.method();
+        request.target = head.target();
+        request.headers = head.headers();
+        request.body = buffer.mid(head.size(), contentLength);
         socket->setProperty("answered", true);
         m_requests.append(request);
         m_responder(socket, request, int(m_requests.size() - 1));

@@ -127,6 +127,10 @@ private slots:
     void idsSharedAcrossClients();
     void lastEventIdReplaysMissedEvents_data();
     void lastEventIdReplaysMissedEvents();
+    void idsContiguousPerChannel();
+    void resumeAfterRestartContinues_data();
+    void resumeAfterRestartContinues();
+    void resumeIntoNewChannelTakesLargestId();
     void replayBoundedByCapacity();
     void retryAnnounced();
     void dropEveryClosesAfterN();
@@ -237,7 +241,7 @@ void TestDemoServer::idsSharedAcrossClients()
     first.get("/stream");
     second.get("/stream?retry=10"); // a per-connection knob does not create a separate stream
     QTRY_VERIFY_WITH_TIMEOUT(first.events().size() >= 4 && second.events().size() >= 4, Timeout);
-    // One server-wide sequence fanned out: both see the same ids for the same events.
+    // One channel fanned out: both see the same ids for the same events.
     const QList<qint64> firstIds = first.ids();
     const QList<qint64> secondIds = second.ids();
     const qint64 common = std::max(firstIds.constFirst(), secondIds.constFirst());
@@ -256,6 +260,8 @@ void TestDemoServer::lastEventIdReplaysMissedEvents_data()
     QTest::addColumn<QByteArray>("target");
     QTest::newRow("default-channel") << QByteArray("/stream");
     QTest::newRow("custom-channel") << QByteArray("/stream?interval=20&payload=json");
+    QTest::newRow("custom-channel-per-connection-knob")
+            << QByteArray("/stream?interval=20&payload=json&retry=5000");
 }
 
 void TestDemoServer::lastEventIdReplaysMissedEvents()
@@ -274,30 +280,141 @@ void TestDemoServer::lastEventIdReplaysMissedEvents()
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 0, Timeout);
     // Let events happen while nobody listens.
-    const qint64 goneAt = server.lastEventIdSent();
-    QTRY_VERIFY_WITH_TIMEOUT(server.lastEventIdSent() >= goneAt + 10, Timeout);
-    const qint64 resumeAt = server.lastEventIdSent();
+    const qsizetype questionMark = target.indexOf('?');
+    const QUrlQuery query(questionMark < 0 ? QString()
+                                           : QString::fromLatin1(target.mid(questionMark + 1)));
+    const qint64 goneAt = server.lastEventIdSent(query);
+    QVERIFY(goneAt >= lastSeen);
+    QTRY_VERIFY_WITH_TIMEOUT(server.lastEventIdSent(query) >= goneAt + 10, Timeout);
+    const qint64 resumeAt = server.lastEventIdSent(query);
 
     RawClient resumed(server.port());
     resumed.get(target, "Last-Event-ID: " + QByteArray::number(lastSeen) + "\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(resumed.ids().size() >= 10, Timeout);
+    // Every channel has its own sequence, so the ids are exactly consecutive: the replay of
+    // what was missed, then the live events, nothing lost or repeated.
     const QList<qint64> ids = resumed.ids();
-    const bool custom = target.contains('?');
-    if (!custom) {
-        // Default channel: the only generator, so the ids are exactly consecutive.
-        QCOMPARE(ids, range(lastSeen + 1, lastSeen + ids.size()));
-    } else {
-        // Custom channel: the default channel shares the id sequence, so ids have gaps, but
-        // none of this channel's events is lost or repeated: replay equals the live order.
-        QVERIFY(ids.constFirst() > lastSeen);
-        for (qsizetype i = 1; i < ids.size(); ++i)
-            QVERIFY(ids.at(i) > ids.at(i - 1));
-        QVERIFY(ids.constFirst() <= resumeAt); // produced before the resume: a replay
-        for (const SseEvent &event : resumed.events()) {
-            const QJsonObject object = QJsonDocument::fromJson(event.data.toUtf8()).object();
-            QCOMPARE(object.value(u"n"_s).toInteger(), event.lastEventId.toLongLong());
-        }
+    QCOMPARE(ids, range(lastSeen + 1, lastSeen + ids.size()));
+    QVERIFY(ids.size() >= resumeAt - lastSeen);
+    for (const SseEvent &event : resumed.events()) {
+        if (!target.contains("payload=json"))
+            break;
+        const QJsonObject object = QJsonDocument::fromJson(event.data.toUtf8()).object();
+        QCOMPARE(object.value(u"n"_s).toInteger(), event.lastEventId.toLongLong());
     }
+}
+
+void TestDemoServer::idsContiguousPerChannel()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    // Three channels tick at once; with one server-wide counter each would see gaps
+    // (e.g. 201, 202, 204, 206), exactly what a client must read as lost events.
+    RawClient slow(server.port());
+    RawClient fast(server.port());
+    RawClient plain(server.port());
+    slow.get("/stream?interval=30");
+    fast.get("/stream?interval=10&payload=json");
+    plain.get("/stream");
+    QTRY_VERIFY_WITH_TIMEOUT(slow.ids().size() >= 10 && fast.ids().size() >= 10
+                                     && plain.ids().size() >= 10,
+                             Timeout);
+    for (const RawClient *client : { &slow, &fast, &plain }) {
+        const QList<qint64> ids = client->ids();
+        QCOMPARE(ids, range(ids.constFirst(), ids.constFirst() + ids.size() - 1));
+    }
+    // A channel that started with its first client numbers from 1.
+    QCOMPARE(slow.ids().constFirst(), 1);
+    QCOMPARE(fast.ids().constFirst(), 1);
+    QVERIFY(server.lastEventIdSent(QUrlQuery(u"interval=30"_s)) >= slow.ids().constLast());
+    QVERIFY(server.lastEventIdSent(QUrlQuery(u"interval=10&payload=json&dropEvery=4"_s))
+            >= fast.ids().constLast());
+    QCOMPARE(server.lastEventIdSent(QUrlQuery(u"interval=31"_s)), 0); // no such channel
+    QCOMPARE(server.lastEventIdSent(QUrlQuery(u"interval=x"_s)), 0); // invalid
+}
+
+void TestDemoServer::resumeAfterRestartContinues_data()
+{
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<bool>("eventsBeforeResume");
+    QTest::newRow("default-channel") << QByteArray("/stream") << true;
+    QTest::newRow("custom-channel") << QByteArray("/stream?interval=20&payload=json") << false;
+    QTest::newRow("custom-channel-after-default-ran")
+            << QByteArray("/stream?event=tick,tock") << true;
+}
+
+// The GUI's demo dialog Apply restarts the server; a client that resumes with Last-Event-ID N
+// must then see N + 1, not 1 (backwards) and not whatever the new run made meanwhile (a gap).
+void TestDemoServer::resumeAfterRestartContinues()
+{
+    QFETCH(QByteArray, target);
+    QFETCH(bool, eventsBeforeResume);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    qint64 lastSeen = 0;
+    {
+        RawClient client(server.port());
+        client.get(target);
+        QTRY_VERIFY_WITH_TIMEOUT(client.ids().size() >= 3, Timeout);
+        lastSeen = client.ids().constLast();
+    }
+    // Push the old run's ids well past anything the new run reaches during the test.
+    lastSeen += 1000;
+    const quint16 port = server.port();
+    server.stop();
+    DemoServer::Options options = fastOptions(20);
+    options.port = port;
+    QVERIFY2(server.start(options), qPrintable(server.errorString()));
+    if (eventsBeforeResume) // the default channel produces for nobody while the client is away
+        QTRY_VERIFY_WITH_TIMEOUT(server.lastEventIdSent() >= 3, Timeout);
+
+    RawClient resumed(server.port());
+    resumed.get(target, "Last-Event-ID: " + QByteArray::number(lastSeen) + "\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(resumed.ids().size() >= 5, Timeout);
+    const QList<qint64> ids = resumed.ids();
+    QCOMPARE(ids, range(lastSeen + 1, lastSeen + ids.size()));
+    if (target.contains("payload=json")) {
+        const QJsonObject object =
+                QJsonDocument::fromJson(resumed.events().constFirst().data.toUtf8()).object();
+        QCOMPARE(object.value(u"n"_s).toInteger(), lastSeen + 1);
+    }
+
+    // A fresh client now joins the same, continued sequence; an older Last-Event-ID replays
+    // from the continued buffer; one from yet another run no longer moves it.
+    RawClient fresh(server.port());
+    fresh.get(target);
+    RawClient older(server.port());
+    older.get(target, "Last-Event-ID: " + QByteArray::number(lastSeen + 1) + "\r\n");
+    RawClient ahead(server.port());
+    ahead.get(target, "Last-Event-ID: " + QByteArray::number(lastSeen + 5000) + "\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(
+            fresh.ids().size() >= 2 && older.ids().size() >= 2 && ahead.ids().size() >= 2, Timeout);
+    QVERIFY(fresh.ids().constFirst() > lastSeen + 1);
+    QCOMPARE(older.ids().mid(0, 2), range(lastSeen + 2, lastSeen + 3));
+    QVERIFY(ahead.ids().constFirst() < lastSeen + 5000);
+}
+
+void TestDemoServer::resumeIntoNewChannelTakesLargestId()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(60'000)));
+    // Both arrive before the new channel's first tick: the larger id wins, so neither client
+    // ever sees an id at or below one it already has.
+    RawClient first(server.port());
+    RawClient second(server.port());
+    first.get("/stream?interval=1000", "Last-Event-ID: 70\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 1, Timeout);
+    second.get("/stream?interval=1000", "Last-Event-ID: 90\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(first.ids().size() >= 2 && second.ids().size() >= 2, Timeout);
+    QCOMPARE(first.ids().mid(0, 2), range(91, 92));
+    QCOMPARE(second.ids().mid(0, 2), range(91, 92));
+
+    // A non-numeric Last-Event-ID moves nothing.
+    RawClient named(server.port());
+    named.get("/stream?interval=20", "Last-Event-ID: abc\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(named.ids().size() >= 2, Timeout);
+    QCOMPARE(named.ids().mid(0, 2), range(1, 2));
 }
 
 void TestDemoServer::replayBoundedByCapacity()
@@ -458,7 +575,7 @@ void TestDemoServer::eventTypesRotate()
     plain.get("/stream");
     QTRY_VERIFY_WITH_TIMEOUT(plain.events().size() >= 1, Timeout);
     QCOMPARE(plain.events().constFirst().type, u"update"_s);
-    QVERIFY(plain.body().contains("\nevent: update\n"));
+    QVERIFY(plain.body().startsWith("event: update\nid: 1\ndata: "));
 }
 
 void TestDemoServer::burst()
@@ -564,6 +681,13 @@ void TestDemoServer::badRequests_data()
             "POST /stream HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
                              << 501;
     QTest::newRow("http2") << QByteArray("GET /stream HTTP/2.0\r\n\r\n") << 505;
+    // The shared parser accepts a proxy's target forms; the demo server serves only its own.
+    QTest::newRow("absolute-target")
+            << QByteArray("GET http://127.0.0.1/stream HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("connect") << QByteArray("CONNECT 127.0.0.1:1 HTTP/1.1\r\n\r\n") << 400;
+    QTest::newRow("cr-in-value") << QByteArray("GET /stream HTTP/1.1\r\nA: b\rc\r\n\r\n") << 400;
+    QTest::newRow("body-too-large")
+            << QByteArray("POST /stream HTTP/1.1\r\nContent-Length: 1048577\r\n\r\n") << 413;
     QTest::newRow("bad-interval") << QByteArray("GET /stream?interval=abc HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("negative-retry") << QByteArray("GET /stream?retry=-5 HTTP/1.1\r\n\r\n") << 400;
     QTest::newRow("bad-payload") << QByteArray("GET /stream?payload=video HTTP/1.1\r\n\r\n") << 400;
