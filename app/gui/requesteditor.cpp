@@ -25,7 +25,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int SecretRole = Qt::UserRole + 1;
+constexpr int SecretRole = Qt::UserRole + 1; // on the Name item
+// On the Name item: the row's index in the headers of the request given to setRequest(), which
+// is what a session's Save ticks refer to.
+constexpr int HeaderIndexRole = Qt::UserRole + 2;
 const QColor WarningColour(0xc6, 0x28, 0x28);
 
 QString bullets()
@@ -86,16 +89,6 @@ RequestEditor::RequestEditor(QWidget *parent)
 }
 
 RequestEditor::~RequestEditor() = default;
-
-bool RequestEditor::isSecretHeader(QStringView name)
-{
-    const QString lower = name.trimmed().toString().toLower();
-    static const QStringList exact = { u"authorization"_s, u"proxy-authorization"_s,
-                                       u"cookie"_s,        u"x-api-key"_s,
-                                       u"api-key"_s,       u"x-auth-token"_s };
-    return exact.contains(lower) || lower.contains(u"token"_s) || lower.contains(u"secret"_s)
-            || lower.contains(u"password"_s) || lower.contains(u"apikey"_s);
-}
 
 void RequestEditor::buildUi()
 {
@@ -434,7 +427,8 @@ void RequestEditor::setRequest(const SseReader::Request &request)
         m_headerTable->setRowCount(0);
     }
     QString contentType;
-    for (const auto &[name, value] : request.headers) {
+    for (qsizetype index = 0; index < request.headers.size(); ++index) {
+        const auto &[name, value] = request.headers.at(index);
         const QString headerName = QString::fromUtf8(name);
         // The Body tab owns Content-Type while there is a body to describe.
         if (isContentType(headerName) && methodHasBody()) {
@@ -442,6 +436,9 @@ void RequestEditor::setRequest(const SseReader::Request &request)
             continue;
         }
         addHeader(headerName, QString::fromUtf8(value));
+        const QSignalBlocker blocker(m_headerTable);
+        m_headerTable->item(m_headerTable->rowCount() - 1, NameColumn)
+                ->setData(HeaderIndexRole, index);
     }
     m_contentTypeEdit->setText(contentType);
     m_bodyEdit->setPlainText(QString::fromUtf8(request.body));
@@ -463,48 +460,66 @@ void RequestEditor::setRequest(const SseReader::Request &request)
     updatePolicyFields();
 }
 
-QVariantMap RequestEditor::saveState() const
+StreamRequestJson::Options RequestEditor::sessionOptions() const
 {
-    QVariantList headers;
+    // Indexes as request() numbers its headers: rows with a name, in table order.
+    StreamRequestJson::Options options;
+    qsizetype index = 0;
     for (int row = 0; row < m_headerTable->rowCount(); ++row) {
         const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
-        const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
         const QTableWidgetItem *save = m_headerTable->item(row, SaveColumn);
         if (!name || name->text().trimmed().isEmpty())
             continue;
-        QVariantMap header { { u"name"_s, name->text().trimmed() } };
-        const bool secret = isSecretHeader(name->text());
-        const bool keep = !secret || (save && save->checkState() == Qt::Checked);
-        // A secret's row is kept (the user sees the header still needs a value) but its value
-        // only when the user asked for it.
-        if (keep)
-            header.insert(u"value"_s, value ? value->text() : QString());
-        if (secret)
-            header.insert(u"save"_s, keep);
-        headers << header;
+        if (isSecretHeader(name->text()) && save && save->checkState() == Qt::Checked)
+            options.keptSecretHeaders << index;
+        ++index;
     }
-    const SseReader::Request current = request();
-    const ReconnectPolicy::Settings &policy = current.reconnect;
-    QVariantMap state {
-        { u"headers"_s, headers },
-        { u"body"_s, m_bodyEdit->toPlainText() },
-        { u"contentType"_s, m_contentTypeEdit->text() },
-        { u"lastEventId"_s, m_lastEventIdEdit->text() },
-        { u"policy"_s, ReconnectPolicy::modeName(policy.mode) },
-        { u"fixedDelayMs"_s, qint64(policy.fixedDelay.count()) },
-        { u"retryOverrideMs"_s,
-          policy.retryOverride ? qint64(policy.retryOverride->count()) : qint64(-1) },
-        { u"backoffBaseMs"_s, qint64(policy.backoffBase.count()) },
-        { u"backoffCapMs"_s, qint64(policy.backoffCap.count()) },
-        { u"jitterPercent"_s, m_jitterSpin->value() },
-        { u"maxAttempts"_s, policy.maxAttempts },
-        { u"idleTimeoutS"_s, m_idleTimeoutSpin->value() },
-        { u"ignoreTlsErrors"_s, current.ignoreTlsErrors },
-    };
+    return options;
+}
+
+QVariantMap RequestEditor::saveState() const
+{
+    // The Save ticks are kept apart from the values: a header that only a later version counts
+    // as secret must not come back with Save ticked just because its value was written.
+    QVariantList saved;
+    for (const qsizetype index : sessionOptions().keptSecretHeaders)
+        saved << index;
+    QVariantMap state { { u"savedSecrets"_s, saved } };
+    // request() sends no body for GET, but what the user typed on the Body tab stays a draft.
+    if (!methodHasBody()) {
+        if (const QString body = m_bodyEdit->toPlainText(); !body.isEmpty())
+            state.insert(u"draftBody"_s, body);
+        if (const QString type = m_contentTypeEdit->text(); !type.isEmpty())
+            state.insert(u"draftContentType"_s, type);
+    }
     return state;
 }
 
 void RequestEditor::restoreState(const QVariantMap &state)
+{
+    QList<qsizetype> saved;
+    for (const QVariant &index : state.value(u"savedSecrets"_s).toList())
+        saved << index.toLongLong();
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        QTableWidgetItem *save = m_headerTable->item(row, SaveColumn);
+        const QVariant index = name ? name->data(HeaderIndexRole) : QVariant();
+        if (!index.isValid() || !save)
+            continue;
+        if (saved.contains(index.toLongLong()) && (save->flags() & Qt::ItemIsUserCheckable)) {
+            const QSignalBlocker blocker(m_headerTable);
+            save->setCheckState(Qt::Checked);
+        }
+    }
+    if (!methodHasBody()) {
+        if (state.contains(u"draftBody"_s))
+            m_bodyEdit->setPlainText(state.value(u"draftBody"_s).toString());
+        if (state.contains(u"draftContentType"_s))
+            m_contentTypeEdit->setText(state.value(u"draftContentType"_s).toString());
+    }
+}
+
+void RequestEditor::restoreVersion1State(const QVariantMap &state)
 {
     {
         const QSignalBlocker blocker(m_headerTable);

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include "ssereader.h"
+#include "streamrequest.h"
 
 class QCheckBox;
 class QComboBox;
@@ -43,9 +44,9 @@ public:
     void setMethod(const QByteArray &method);
     QByteArray method() const { return m_method; }
 
-    /// Whether a header's value should be masked and kept out of saved sessions by default
-    /// (Authorization, Cookie, X-Api-Key, Proxy-Authorization, anything with "token"/"secret").
-    static bool isSecretHeader(QStringView name);
+    /// Whether a header's value is masked and kept out of saved sessions unless its Save box is
+    /// ticked: StreamRequest::isSecretHeader(), the rule every face shares.
+    static bool isSecretHeader(QStringView name) { return StreamRequest::isSecretHeader(name); }
 
     /// Reveals masked header values in the table.
     void setSecretsRevealed(bool revealed);
@@ -57,10 +58,16 @@ public:
     QString displayedValue(int row) const;
     QTableWidget *headerTable() const { return m_headerTable; }
 
-    /// The editor's part of a session. Secret header values are left out unless their row's
-    /// "save" box is ticked.
+    /// How a session writes request(): secret values only for the rows whose Save box is ticked.
+    StreamRequestJson::Options sessionOptions() const;
+    /// What a session keeps beside the request's JSON that only the editor knows: which secret
+    /// rows have Save ticked, and a body typed while the method sends none.
     QVariantMap saveState() const;
+    /// Restores saveState() right after setRequest() with the request read from the session.
     void restoreState(const QVariantMap &state);
+    /// Reads the editor's fields from a version 1 session (before StreamRequest JSON): one map
+    /// with every field; a secret saved without its value has "save": false and no "value".
+    void restoreVersion1State(const QVariantMap &state);
 
     void retranslateUi();
 

@@ -65,8 +65,10 @@ public:
 
     /// Request (url, method, headers, body, policy and options, idle timeout, ignore TLS), filter,
     /// splitter sizes, column widths and hidden columns. Secret header values are left out unless
-    /// the user ticked "save" for that header.
+    /// the user ticked "save" for that header. Version 2: the request as StreamRequestJson, the
+    /// editor's extras beside it.
     QVariantMap saveState() const;
+    /// Restores saveState(), and version 1 sessions too.
     void restoreState(const QVariantMap &state);
 
     bool isViewPaused() const;

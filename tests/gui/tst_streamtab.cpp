@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -24,6 +25,7 @@
 #include "messagemodel.h"
 #include "messageview.h"
 #include "requesteditor.h"
+#include "streamrequest.h"
 #include "streamtab.h"
 
 using namespace Qt::StringLiterals;
@@ -73,6 +75,10 @@ private slots:
     void requestRoundTrip();
     void secretHeadersAreMaskedAndNotSaved();
     void stateRoundTrip();
+    void sessionRequestIsStreamRequestJson();
+    void typedUrlSurvivesSession_data();
+    void typedUrlSurvivesSession();
+    void version1SessionStillRestores();
     void pauseShowsBadgeAndStopsFollowing();
     void detailShowsPrettyJson();
     void detailShowsMarkupLiterally();
@@ -383,6 +389,9 @@ void TestStreamTab::secretHeadersAreMaskedAndNotSaved()
     StreamTab again;
     again.restoreState(state);
     QCOMPARE(again.request().headers.at(0).second, QByteArray("Bearer s3cr3t"));
+    // The tick itself is restored, so the next save keeps the value again.
+    QCOMPARE(again.requestEditor()->headerTable()->item(0, RequestEditor::SaveColumn)->checkState(),
+             Qt::Checked);
 }
 
 void TestStreamTab::stateRoundTrip()
@@ -431,6 +440,123 @@ void TestStreamTab::stateRoundTrip()
              123);
     QVERIFY(restored.messageView()->horizontalHeader()->isSectionHidden(MessageModel::IdColumn));
     QCOMPARE(restored.title(), u"127.0.0.1:9/stream"_s);
+}
+
+void TestStreamTab::sessionRequestIsStreamRequestJson()
+{
+    SseReader::Request request;
+    request.url = QUrl(u"https://example.com/events"_s);
+    request.method = "POST";
+    request.body = "{}";
+    request.headers = { { "Authorization", "Bearer s3cr3t" },
+                        { "X-Plain", "visible" },
+                        { "Content-Type", "application/json" } };
+    request.reconnect.mode = ReconnectPolicy::Mode::Fixed;
+    m_tab->setRequest(request);
+
+    // The request part of a session is the library's JSON form, which any face reads back.
+    const QVariantMap state = m_tab->saveState();
+    QCOMPARE(state.value(u"version"_s).toInt(), 2);
+    const StreamRequestJson::Result read = StreamRequestJson::fromJson(
+            QJsonObject::fromVariantMap(state.value(u"request"_s).toMap()));
+    QVERIFY2(read.isValid(), qPrintable(read.error));
+    QCOMPARE(read.request.url, request.url);
+    QCOMPARE(read.request.method, request.method);
+    QCOMPARE(read.request.body, request.body);
+    QCOMPARE(read.unsavedSecretNames(), QStringList { u"Authorization"_s });
+    QCOMPARE(read.request.headers.mid(1), request.headers.mid(1));
+    QCOMPARE(read.request.reconnect.mode, ReconnectPolicy::Mode::Fixed);
+    QVERIFY(!state.contains(u"urlText"_s));
+}
+
+void TestStreamTab::typedUrlSurvivesSession_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QUrl>("url");
+    QTest::addRow("full") << u"https://example.com/x?a=1"_s << QUrl(u"https://example.com/x?a=1"_s);
+    QTest::addRow("no scheme") << u"localhost:8080/stream"_s
+                               << QUrl(u"http://localhost:8080/stream"_s);
+    QTest::addRow("half typed") << u"http://not a host/"_s << QUrl();
+    QTest::addRow("empty") << QString() << QUrl();
+}
+
+void TestStreamTab::typedUrlSurvivesSession()
+{
+    QFETCH(QString, typed);
+    QFETCH(QUrl, url);
+    child<QComboBox>(u"urlCombo"_s)->setEditText(typed);
+    const QVariantMap state = m_tab->saveState();
+    StreamTab restored;
+    restored.restoreState(QJsonDocument::fromVariant(state).toVariant().toMap());
+    QCOMPARE(restored.findChild<QComboBox *>(u"urlCombo"_s)->currentText(), typed);
+    QCOMPARE(restored.request().url.isValid() ? restored.request().url : QUrl(), url);
+}
+
+void TestStreamTab::version1SessionStillRestores()
+{
+    // A tab as the app saved it before sessions used StreamRequest JSON.
+    const QVariantList headers {
+        QVariantMap { { u"name"_s, u"Authorization"_s }, { u"save"_s, false } },
+        QVariantMap {
+                { u"name"_s, u"Cookie"_s }, { u"value"_s, u"sid=42"_s }, { u"save"_s, true } },
+        QVariantMap { { u"name"_s, u"X-Plain"_s }, { u"value"_s, u"visible"_s } },
+    };
+    const QVariantMap request {
+        { u"url"_s, u"localhost:8080/stream"_s },
+        { u"method"_s, u"POST"_s },
+        { u"headers"_s, headers },
+        { u"body"_s, u"hello"_s },
+        { u"contentType"_s, u"text/plain"_s },
+        { u"lastEventId"_s, u"41"_s },
+        { u"policy"_s, u"backoff"_s },
+        { u"fixedDelayMs"_s, 2500 },
+        { u"retryOverrideMs"_s, -1 },
+        { u"backoffBaseMs"_s, 300 },
+        { u"backoffCapMs"_s, 4000 },
+        { u"jitterPercent"_s, 35 },
+        { u"maxAttempts"_s, 3 },
+        { u"idleTimeoutS"_s, 20 },
+        { u"ignoreTlsErrors"_s, true },
+    };
+    const QVariantMap state { { u"version"_s, 1 },
+                              { u"request"_s, request },
+                              { u"requestEditorVisible"_s, true } };
+
+    StreamTab restored;
+    restored.restoreState(state);
+    const SseReader::Request back = restored.request();
+    QCOMPARE(back.url, QUrl(u"http://localhost:8080/stream"_s));
+    QCOMPARE(back.method, QByteArray("POST"));
+    QCOMPARE(back.headers,
+             (SseReader::HeaderList { { "Authorization", "" },
+                                      { "Cookie", "sid=42" },
+                                      { "X-Plain", "visible" },
+                                      { "Content-Type", "text/plain" } }));
+    QCOMPARE(back.body, QByteArray("hello"));
+    QCOMPARE(back.lastEventId, u"41"_s);
+    QCOMPARE(back.reconnect.mode, ReconnectPolicy::Mode::Backoff);
+    QCOMPARE(back.reconnect.fixedDelay, 2500ms);
+    QCOMPARE(back.reconnect.retryOverride, std::nullopt);
+    QCOMPARE(back.reconnect.backoffBase, 300ms);
+    QCOMPARE(back.reconnect.backoffCap, 4000ms);
+    QCOMPARE(back.reconnect.jitter, 0.35);
+    QCOMPARE(back.reconnect.maxAttempts, 3);
+    QCOMPARE(back.idleTimeout, 20s);
+    QVERIFY(back.ignoreTlsErrors);
+    RequestEditor *editor = restored.requestEditor();
+    QCOMPARE(editor->headerTable()->item(1, RequestEditor::SaveColumn)->checkState(), Qt::Checked);
+
+    // Saved again, it is a version 2 session that keeps the same choices.
+    const QVariantMap again = restored.saveState();
+    QCOMPARE(again.value(u"version"_s).toInt(), 2);
+    const QString dump =
+            QString::fromUtf8(QJsonDocument::fromVariant(again).toJson(QJsonDocument::Compact));
+    QVERIFY2(dump.contains(u"sid=42"_s), qPrintable(dump));
+    StreamTab second;
+    second.restoreState(again);
+    QCOMPARE(second.request().headers, back.headers);
+    QCOMPARE(second.findChild<QComboBox *>(u"urlCombo"_s)->currentText(),
+             u"localhost:8080/stream"_s);
 }
 
 void TestStreamTab::pauseShowsBadgeAndStopsFollowing()
