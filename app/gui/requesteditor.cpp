@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStyle>
@@ -27,8 +28,10 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int SecretRole = Qt::UserRole + 1; // on the Name item
 // On the Name item: the row's index in the headers of the request given to setRequest(), which
-// is what a session's Save ticks refer to.
+// is what a session's Save ticks and unsaved secrets refer to.
 constexpr int HeaderIndexRole = Qt::UserRole + 2;
+// On the Value item: a secret restored without its value (the session did not keep it).
+constexpr int ValueNotSavedRole = Qt::UserRole + 3;
 const QColor WarningColour(0xc6, 0x28, 0x28);
 
 QString bullets()
@@ -45,6 +48,24 @@ QString maskedText(const QString &value, bool masked)
 bool isContentType(QStringView name)
 {
     return name.compare(u"content-type"_s, Qt::CaseInsensitive) == 0;
+}
+
+// The note goes as soon as there is a value again (typed, or pasted).
+bool isValueNotSaved(const QModelIndex &value)
+{
+    return value.data(ValueNotSavedRole).toBool() && value.data().toString().isEmpty();
+}
+
+bool isValueNotSaved(const QTableWidgetItem *value)
+{
+    return value && value->data(ValueNotSavedRole).toBool() && value->text().isEmpty();
+}
+
+// Shown where the value would be, so the empty cell is not mistaken for an empty secret.
+QString notSavedText()
+{
+    //: In a header's Value cell: the session did not keep this secret value
+    return RequestEditor::tr("not saved — enter the value again");
 }
 } // namespace
 
@@ -69,6 +90,11 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         option->text = maskedText(option->text, isMasked(index));
+        if (isValueNotSaved(index)) {
+            option->text = notSavedText();
+            option->font.setItalic(true);
+            option->palette.setColor(QPalette::Text, WarningColour);
+        }
     }
 
 private:
@@ -120,6 +146,8 @@ void RequestEditor::buildUi()
     connect(m_headerTable, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (item->column() == NameColumn)
             updateRowFlags(item->row());
+        if (item->column() == ValueColumn && item->data(ValueNotSavedRole).toBool())
+            updateUnsavedSecrets();
         emit changed();
     });
     headersLayout->addWidget(m_headerTable, 0, 0, 4, 1);
@@ -150,7 +178,16 @@ void RequestEditor::buildUi()
     auto *hintRow = new QHBoxLayout;
     hintRow->addWidget(m_revealCheck);
     hintRow->addWidget(m_headersHint, 1);
-    headersLayout->addLayout(hintRow, 4, 0, 1, 2);
+    headersLayout->addLayout(hintRow, 5, 0, 1, 2);
+    m_unsavedSecretsWarning = new QLabel(m_headersPage);
+    m_unsavedSecretsWarning->setObjectName(u"unsavedSecretsWarning"_s);
+    m_unsavedSecretsWarning->setTextFormat(Qt::PlainText);
+    m_unsavedSecretsWarning->setWordWrap(true);
+    QPalette warningPalette = m_unsavedSecretsWarning->palette();
+    warningPalette.setColor(QPalette::WindowText, WarningColour);
+    m_unsavedSecretsWarning->setPalette(warningPalette);
+    m_unsavedSecretsWarning->hide();
+    headersLayout->addWidget(m_unsavedSecretsWarning, 4, 0, 1, 2);
 
     auto *lastIdRow = new QHBoxLayout;
     m_lastEventIdLabel = new QLabel(m_headersPage);
@@ -160,7 +197,7 @@ void RequestEditor::buildUi()
     connect(m_lastEventIdEdit, &QLineEdit::textChanged, this, &RequestEditor::changed);
     lastIdRow->addWidget(m_lastEventIdLabel);
     lastIdRow->addWidget(m_lastEventIdEdit, 1);
-    headersLayout->addLayout(lastIdRow, 5, 0, 1, 2);
+    headersLayout->addLayout(lastIdRow, 6, 0, 1, 2);
     headersLayout->setColumnStretch(0, 1);
     headersLayout->setRowStretch(3, 1);
     m_tabs->addTab(m_headersPage, QString());
@@ -330,7 +367,76 @@ QString RequestEditor::displayedValue(int row) const
     const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
     if (!value)
         return {};
+    if (isValueNotSaved(value))
+        return notSavedText();
     return maskedText(value->text(), !m_secretsRevealed && name && name->data(SecretRole).toBool());
+}
+
+void RequestEditor::markValueNotSaved(int row)
+{
+    QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+    if (!value)
+        return;
+    const QSignalBlocker blocker(m_headerTable);
+    value->setData(ValueNotSavedRole, true);
+}
+
+void RequestEditor::updateUnsavedSecrets()
+{
+    const QSignalBlocker blocker(m_headerTable);
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+        if (!value || !value->data(ValueNotSavedRole).toBool())
+            continue;
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        // Typing a value, or renaming the header to something that is not a secret, settles it.
+        if (!value->text().isEmpty() || !name || !name->data(SecretRole).toBool()) {
+            value->setData(ValueNotSavedRole, QVariant());
+            value->setToolTip(QString());
+            continue;
+        }
+        value->setToolTip(tr("The session did not keep this secret value. Enter it again, or "
+                             "the header is sent empty."));
+    }
+    const QStringList names = unsavedSecretHeaders();
+    if (names.isEmpty()) {
+        m_unsavedSecretsWarning->hide();
+    } else {
+        //: %1 = header names, e.g. "Authorization and Cookie"
+        m_unsavedSecretsWarning->setText(
+                tr("Not saved with the session: %1. Enter the value again; Connect once more "
+                   "sends the header empty.")
+                        .arg(QLocale().createSeparatedList(names)));
+    }
+    m_headerTable->viewport()->update();
+}
+
+QStringList RequestEditor::unsavedSecretHeaders() const
+{
+    QStringList names;
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        if (name && isValueNotSaved(value))
+            names << name->text().trimmed();
+    }
+    return names;
+}
+
+bool RequestEditor::confirmUnsavedSecrets()
+{
+    if (unsavedSecretHeaders().isEmpty())
+        return true;
+    if (m_unsavedSecretsWarned) {
+        // Told once: the user connects with the empty value on purpose.
+        m_unsavedSecretsWarning->hide();
+        return true;
+    }
+    m_unsavedSecretsWarned = true;
+    updateUnsavedSecrets();
+    m_unsavedSecretsWarning->show();
+    m_tabs->setCurrentWidget(m_headersPage);
+    return false;
 }
 
 void RequestEditor::updateRowFlags(int row)
@@ -341,10 +447,12 @@ void RequestEditor::updateRowFlags(int row)
     const bool secret = isSecretHeader(nameItem->text());
     if (nameItem->data(SecretRole).toBool() == secret)
         return;
-    const QSignalBlocker blocker(m_headerTable);
-    nameItem->setData(SecretRole, secret);
-    m_headerTable->setItem(row, SaveColumn, saveItem(secret, false));
-    m_headerTable->viewport()->update();
+    {
+        const QSignalBlocker blocker(m_headerTable);
+        nameItem->setData(SecretRole, secret);
+        m_headerTable->setItem(row, SaveColumn, saveItem(secret, false));
+    }
+    updateUnsavedSecrets();
 }
 
 void RequestEditor::removeSelectedHeaders()
@@ -357,8 +465,10 @@ void RequestEditor::removeSelectedHeaders()
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (int row : std::as_const(rows))
         m_headerTable->removeRow(row);
-    if (!rows.isEmpty())
+    if (!rows.isEmpty()) {
+        updateUnsavedSecrets();
         emit changed();
+    }
 }
 
 void RequestEditor::setSecretsRevealed(bool revealed)
@@ -458,6 +568,7 @@ void RequestEditor::setRequest(const SseReader::Request &request)
     m_jitterSpin->setValue(qRound(policy.jitter * 100));
     m_maxAttemptsSpin->setValue(policy.maxAttempts);
     updatePolicyFields();
+    updateUnsavedSecrets();
 }
 
 StreamRequestJson::Options RequestEditor::sessionOptions() const
@@ -495,7 +606,7 @@ QVariantMap RequestEditor::saveState() const
     return state;
 }
 
-void RequestEditor::restoreState(const QVariantMap &state)
+void RequestEditor::restoreState(const QVariantMap &state, const QList<qsizetype> &unsavedSecrets)
 {
     QList<qsizetype> saved;
     for (const QVariant &index : state.value(u"savedSecrets"_s).toList())
@@ -510,6 +621,8 @@ void RequestEditor::restoreState(const QVariantMap &state)
             const QSignalBlocker blocker(m_headerTable);
             save->setCheckState(Qt::Checked);
         }
+        if (unsavedSecrets.contains(index.toLongLong()))
+            markValueNotSaved(row);
     }
     if (!methodHasBody()) {
         if (state.contains(u"draftBody"_s))
@@ -517,6 +630,8 @@ void RequestEditor::restoreState(const QVariantMap &state)
         if (state.contains(u"draftContentType"_s))
             m_contentTypeEdit->setText(state.value(u"draftContentType"_s).toString());
     }
+    m_unsavedSecretsWarned = false;
+    updateUnsavedSecrets();
 }
 
 void RequestEditor::restoreVersion1State(const QVariantMap &state)
@@ -528,8 +643,11 @@ void RequestEditor::restoreVersion1State(const QVariantMap &state)
     for (const QVariant &entry : state.value(u"headers"_s).toList()) {
         const QVariantMap header = entry.toMap();
         const QString name = header.value(u"name"_s).toString();
-        if (!name.isEmpty())
-            addHeader(name, header.value(u"value"_s).toString(), header.value(u"save"_s).toBool());
+        if (name.isEmpty())
+            continue;
+        addHeader(name, header.value(u"value"_s).toString(), header.value(u"save"_s).toBool());
+        if (isSecretHeader(name) && !header.contains(u"value"_s))
+            markValueNotSaved(m_headerTable->rowCount() - 1);
     }
     m_bodyEdit->setPlainText(state.value(u"body"_s).toString());
     m_contentTypeEdit->setText(state.value(u"contentType"_s).toString());
@@ -555,6 +673,8 @@ void RequestEditor::restoreVersion1State(const QVariantMap &state)
     m_idleTimeoutSpin->setValue(int(number(u"idleTimeoutS"_s, 0)));
     m_ignoreTlsCheck->setChecked(state.value(u"ignoreTlsErrors"_s).toBool());
     updatePolicyFields();
+    m_unsavedSecretsWarned = false;
+    updateUnsavedSecrets();
 }
 
 void RequestEditor::updatePolicyFields()
@@ -613,6 +733,7 @@ void RequestEditor::retranslateUi()
     m_revealCheck->setText(tr("Show secret values"));
     m_headersHint->setText(tr("Values of Authorization, Cookie, API key and token headers are "
                               "hidden and not saved unless you tick Save."));
+    updateUnsavedSecrets();
     m_lastEventIdLabel->setText(tr("Initial &Last-Event-ID:"));
     m_lastEventIdEdit->setPlaceholderText(tr("none"));
     m_lastEventIdEdit->setToolTip(tr("Sent with the first connection, as if resuming a stream"));

@@ -447,6 +447,11 @@ void StreamTab::connectStream()
         return;
     }
     m_urlError->hide();
+    // A secret the session did not keep would go out empty: the editor says so, once.
+    if (!m_requestEditor->confirmUnsavedSecrets()) {
+        m_requestToggle->setChecked(true);
+        return;
+    }
     if (m_reader->state() != SseReader::State::Closed) {
         m_userClosing = true;
         m_reader->close();
@@ -657,7 +662,7 @@ void StreamTab::restoreState(const QVariantMap &state)
             qWarning("Session: the saved request is unreadable (%s); starting from defaults",
                      qPrintable(read.error));
         setRequest(read.request);
-        m_requestEditor->restoreState(state.value(u"requestEditor"_s).toMap());
+        m_requestEditor->restoreState(state.value(u"requestEditor"_s).toMap(), read.unsavedSecrets);
         if (state.contains(u"urlText"_s))
             m_urlCombo->setEditText(state.value(u"urlText"_s).toString());
     } else {

@@ -68,7 +68,8 @@ public:
     /// the user ticked "save" for that header. Version 2: the request as StreamRequestJson, the
     /// editor's extras beside it.
     QVariantMap saveState() const;
-    /// Restores saveState(), and version 1 sessions too.
+    /// Restores saveState(), and version 1 sessions too. A secret header whose value was not
+    /// saved says so in its row, and the next Connect warns instead of sending it empty.
     void restoreState(const QVariantMap &state);
 
     bool isViewPaused() const;

@@ -33,6 +33,7 @@ using namespace std::chrono_literals;
 
 namespace {
 constexpr int Timeout = 15000; // generous: the machine is shared and loaded
+const QString NotSaved = u"not saved — enter the value again"_s;
 
 int lifecycleRows(const QAbstractItemModel *model)
 {
@@ -79,6 +80,7 @@ private slots:
     void typedUrlSurvivesSession_data();
     void typedUrlSurvivesSession();
     void version1SessionStillRestores();
+    void restoredSecretWarnsBeforeConnecting();
     void pauseShowsBadgeAndStopsFollowing();
     void detailShowsPrettyJson();
     void detailShowsMarkupLiterally();
@@ -378,6 +380,11 @@ void TestStreamTab::secretHeadersAreMaskedAndNotSaved()
     QCOMPARE(headers.at(0).first, QByteArray("Authorization"));
     QVERIFY(headers.at(0).second.isEmpty());
     QCOMPARE(headers.at(3).second, QByteArray("visible"));
+    // ...and each of those rows says so where its value would be.
+    QCOMPARE(restored.requestEditor()->displayedValue(0), NotSaved);
+    QCOMPARE(restored.requestEditor()->displayedValue(3), u"visible"_s);
+    QCOMPARE(restored.requestEditor()->unsavedSecretHeaders(),
+             (QStringList { u"Authorization"_s, u"X-Session-Token"_s, u"Cookie"_s }));
 
     // ...unless the row's Save box is ticked.
     table->item(0, RequestEditor::SaveColumn)->setCheckState(Qt::Checked);
@@ -392,6 +399,8 @@ void TestStreamTab::secretHeadersAreMaskedAndNotSaved()
     // The tick itself is restored, so the next save keeps the value again.
     QCOMPARE(again.requestEditor()->headerTable()->item(0, RequestEditor::SaveColumn)->checkState(),
              Qt::Checked);
+    QCOMPARE(again.requestEditor()->unsavedSecretHeaders(),
+             (QStringList { u"X-Session-Token"_s, u"Cookie"_s }));
 }
 
 void TestStreamTab::stateRoundTrip()
@@ -544,6 +553,8 @@ void TestStreamTab::version1SessionStillRestores()
     QCOMPARE(back.idleTimeout, 20s);
     QVERIFY(back.ignoreTlsErrors);
     RequestEditor *editor = restored.requestEditor();
+    QCOMPARE(editor->unsavedSecretHeaders(), QStringList { u"Authorization"_s });
+    QCOMPARE(editor->displayedValue(0), NotSaved);
     QCOMPARE(editor->headerTable()->item(1, RequestEditor::SaveColumn)->checkState(), Qt::Checked);
 
     // Saved again, it is a version 2 session that keeps the same choices.
@@ -555,8 +566,41 @@ void TestStreamTab::version1SessionStillRestores()
     StreamTab second;
     second.restoreState(again);
     QCOMPARE(second.request().headers, back.headers);
+    QCOMPARE(second.requestEditor()->unsavedSecretHeaders(), QStringList { u"Authorization"_s });
     QCOMPARE(second.findChild<QComboBox *>(u"urlCombo"_s)->currentText(),
              u"localhost:8080/stream"_s);
+}
+
+void TestStreamTab::restoredSecretWarnsBeforeConnecting()
+{
+    SseReader::Request request;
+    request.url = m_server->streamUrl(QUrlQuery { { u"interval"_s, u"30"_s } });
+    request.headers = { { "Authorization", "Bearer s3cr3t" } };
+    m_tab->setRequest(request);
+    const QVariantMap state = m_tab->saveState(); // Save not ticked: the value stays out
+    m_tab.reset();
+
+    StreamTab restored;
+    restored.resize(1200, 700);
+    restored.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&restored));
+    restored.restoreState(state);
+    QVERIFY(!restored.requestEditor()->isVisible());
+
+    // The first Connect (also the one a restored session makes by itself) stops to say why.
+    restored.connectStream();
+    QCOMPARE(restored.reader()->state(), SseReader::State::Closed);
+    QVERIFY(restored.requestEditor()->isVisible());
+    auto *warning = restored.findChild<QLabel *>(u"unsavedSecretsWarning"_s);
+    QVERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(u"Authorization"_s), qPrintable(warning->text()));
+
+    // The second goes ahead, with the header empty as the user was told.
+    restored.connectStream();
+    QTRY_COMPARE_WITH_TIMEOUT(restored.reader()->state(), SseReader::State::Open, Timeout);
+    QCOMPARE(restored.reader()->request().headers.at(0),
+             (std::pair { QByteArray("Authorization"), QByteArray() }));
+    QVERIFY(!warning->isVisible());
 }
 
 void TestStreamTab::pauseShowsBadgeAndStopsFollowing()
