@@ -1457,6 +1457,20 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Insecure: certificate errors are ignored for this stream.</source>
         <translation>不安全：此事件流会忽略证书错误。</translation>
     </message>
+    <message>
+        <source>not saved — enter the value again</source>
+        <extracomment>In a header&apos;s Value cell: the session did not keep this secret value</extracomment>
+        <translation>未保存——请重新输入值</translation>
+    </message>
+    <message>
+        <source>The session did not keep this secret value. Enter it again, or the header is sent empty.</source>
+        <translation>会话没有保存这个机密值。请重新输入，否则将发送空的请求头。</translation>
+    </message>
+    <message>
+        <source>Not saved with the session: %1. Enter the value again; Connect once more sends the header empty.</source>
+        <extracomment>%1 = header names, e.g. &quot;Authorization and Cookie&quot;</extracomment>
+        <translation>以下请求头的值未随会话保存：%1。请重新输入值；再次点击“连接”将发送空的请求头。</translation>
+    </message>
 </context>
 <context>
     <name>StreamTab</name>

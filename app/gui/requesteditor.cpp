@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStyle>
@@ -25,7 +26,12 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int SecretRole = Qt::UserRole + 1;
+constexpr int SecretRole = Qt::UserRole + 1; // on the Name item
+// On the Name item: the row's index in the headers of the request given to setRequest(), which
+// is what a session's Save ticks and unsaved secrets refer to.
+constexpr int HeaderIndexRole = Qt::UserRole + 2;
+// On the Value item: a secret restored without its value (the session did not keep it).
+constexpr int ValueNotSavedRole = Qt::UserRole + 3;
 const QColor WarningColour(0xc6, 0x28, 0x28);
 
 QString bullets()
@@ -42,6 +48,24 @@ QString maskedText(const QString &value, bool masked)
 bool isContentType(QStringView name)
 {
     return name.compare(u"content-type"_s, Qt::CaseInsensitive) == 0;
+}
+
+// The note goes as soon as there is a value again (typed, or pasted).
+bool isValueNotSaved(const QModelIndex &value)
+{
+    return value.data(ValueNotSavedRole).toBool() && value.data().toString().isEmpty();
+}
+
+bool isValueNotSaved(const QTableWidgetItem *value)
+{
+    return value && value->data(ValueNotSavedRole).toBool() && value->text().isEmpty();
+}
+
+// Shown where the value would be, so the empty cell is not mistaken for an empty secret.
+QString notSavedText()
+{
+    //: In a header's Value cell: the session did not keep this secret value
+    return RequestEditor::tr("not saved — enter the value again");
 }
 } // namespace
 
@@ -66,6 +90,11 @@ protected:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         option->text = maskedText(option->text, isMasked(index));
+        if (isValueNotSaved(index)) {
+            option->text = notSavedText();
+            option->font.setItalic(true);
+            option->palette.setColor(QPalette::Text, WarningColour);
+        }
     }
 
 private:
@@ -86,16 +115,6 @@ RequestEditor::RequestEditor(QWidget *parent)
 }
 
 RequestEditor::~RequestEditor() = default;
-
-bool RequestEditor::isSecretHeader(QStringView name)
-{
-    const QString lower = name.trimmed().toString().toLower();
-    static const QStringList exact = { u"authorization"_s, u"proxy-authorization"_s,
-                                       u"cookie"_s,        u"x-api-key"_s,
-                                       u"api-key"_s,       u"x-auth-token"_s };
-    return exact.contains(lower) || lower.contains(u"token"_s) || lower.contains(u"secret"_s)
-            || lower.contains(u"password"_s) || lower.contains(u"apikey"_s);
-}
 
 void RequestEditor::buildUi()
 {
@@ -127,6 +146,8 @@ void RequestEditor::buildUi()
     connect(m_headerTable, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (item->column() == NameColumn)
             updateRowFlags(item->row());
+        if (item->column() == ValueColumn && item->data(ValueNotSavedRole).toBool())
+            updateUnsavedSecrets();
         emit changed();
     });
     headersLayout->addWidget(m_headerTable, 0, 0, 4, 1);
@@ -157,7 +178,16 @@ void RequestEditor::buildUi()
     auto *hintRow = new QHBoxLayout;
     hintRow->addWidget(m_revealCheck);
     hintRow->addWidget(m_headersHint, 1);
-    headersLayout->addLayout(hintRow, 4, 0, 1, 2);
+    headersLayout->addLayout(hintRow, 5, 0, 1, 2);
+    m_unsavedSecretsWarning = new QLabel(m_headersPage);
+    m_unsavedSecretsWarning->setObjectName(u"unsavedSecretsWarning"_s);
+    m_unsavedSecretsWarning->setTextFormat(Qt::PlainText);
+    m_unsavedSecretsWarning->setWordWrap(true);
+    QPalette warningPalette = m_unsavedSecretsWarning->palette();
+    warningPalette.setColor(QPalette::WindowText, WarningColour);
+    m_unsavedSecretsWarning->setPalette(warningPalette);
+    m_unsavedSecretsWarning->hide();
+    headersLayout->addWidget(m_unsavedSecretsWarning, 4, 0, 1, 2);
 
     auto *lastIdRow = new QHBoxLayout;
     m_lastEventIdLabel = new QLabel(m_headersPage);
@@ -167,7 +197,7 @@ void RequestEditor::buildUi()
     connect(m_lastEventIdEdit, &QLineEdit::textChanged, this, &RequestEditor::changed);
     lastIdRow->addWidget(m_lastEventIdLabel);
     lastIdRow->addWidget(m_lastEventIdEdit, 1);
-    headersLayout->addLayout(lastIdRow, 5, 0, 1, 2);
+    headersLayout->addLayout(lastIdRow, 6, 0, 1, 2);
     headersLayout->setColumnStretch(0, 1);
     headersLayout->setRowStretch(3, 1);
     m_tabs->addTab(m_headersPage, QString());
@@ -337,7 +367,76 @@ QString RequestEditor::displayedValue(int row) const
     const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
     if (!value)
         return {};
+    if (isValueNotSaved(value))
+        return notSavedText();
     return maskedText(value->text(), !m_secretsRevealed && name && name->data(SecretRole).toBool());
+}
+
+void RequestEditor::markValueNotSaved(int row)
+{
+    QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+    if (!value)
+        return;
+    const QSignalBlocker blocker(m_headerTable);
+    value->setData(ValueNotSavedRole, true);
+}
+
+void RequestEditor::updateUnsavedSecrets()
+{
+    const QSignalBlocker blocker(m_headerTable);
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+        if (!value || !value->data(ValueNotSavedRole).toBool())
+            continue;
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        // Typing a value, or renaming the header to something that is not a secret, settles it.
+        if (!value->text().isEmpty() || !name || !name->data(SecretRole).toBool()) {
+            value->setData(ValueNotSavedRole, QVariant());
+            value->setToolTip(QString());
+            continue;
+        }
+        value->setToolTip(tr("The session did not keep this secret value. Enter it again, or "
+                             "the header is sent empty."));
+    }
+    const QStringList names = unsavedSecretHeaders();
+    if (names.isEmpty()) {
+        m_unsavedSecretsWarning->hide();
+    } else {
+        //: %1 = header names, e.g. "Authorization and Cookie"
+        m_unsavedSecretsWarning->setText(
+                tr("Not saved with the session: %1. Enter the value again; Connect once more "
+                   "sends the header empty.")
+                        .arg(QLocale().createSeparatedList(names)));
+    }
+    m_headerTable->viewport()->update();
+}
+
+QStringList RequestEditor::unsavedSecretHeaders() const
+{
+    QStringList names;
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        if (name && isValueNotSaved(value))
+            names << name->text().trimmed();
+    }
+    return names;
+}
+
+bool RequestEditor::confirmUnsavedSecrets()
+{
+    if (unsavedSecretHeaders().isEmpty())
+        return true;
+    if (m_unsavedSecretsWarned) {
+        // Told once: the user connects with the empty value on purpose.
+        m_unsavedSecretsWarning->hide();
+        return true;
+    }
+    m_unsavedSecretsWarned = true;
+    updateUnsavedSecrets();
+    m_unsavedSecretsWarning->show();
+    m_tabs->setCurrentWidget(m_headersPage);
+    return false;
 }
 
 void RequestEditor::updateRowFlags(int row)
@@ -348,10 +447,12 @@ void RequestEditor::updateRowFlags(int row)
     const bool secret = isSecretHeader(nameItem->text());
     if (nameItem->data(SecretRole).toBool() == secret)
         return;
-    const QSignalBlocker blocker(m_headerTable);
-    nameItem->setData(SecretRole, secret);
-    m_headerTable->setItem(row, SaveColumn, saveItem(secret, false));
-    m_headerTable->viewport()->update();
+    {
+        const QSignalBlocker blocker(m_headerTable);
+        nameItem->setData(SecretRole, secret);
+        m_headerTable->setItem(row, SaveColumn, saveItem(secret, false));
+    }
+    updateUnsavedSecrets();
 }
 
 void RequestEditor::removeSelectedHeaders()
@@ -364,8 +465,10 @@ void RequestEditor::removeSelectedHeaders()
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (int row : std::as_const(rows))
         m_headerTable->removeRow(row);
-    if (!rows.isEmpty())
+    if (!rows.isEmpty()) {
+        updateUnsavedSecrets();
         emit changed();
+    }
 }
 
 void RequestEditor::setSecretsRevealed(bool revealed)
@@ -434,7 +537,8 @@ void RequestEditor::setRequest(const SseReader::Request &request)
         m_headerTable->setRowCount(0);
     }
     QString contentType;
-    for (const auto &[name, value] : request.headers) {
+    for (qsizetype index = 0; index < request.headers.size(); ++index) {
+        const auto &[name, value] = request.headers.at(index);
         const QString headerName = QString::fromUtf8(name);
         // The Body tab owns Content-Type while there is a body to describe.
         if (isContentType(headerName) && methodHasBody()) {
@@ -442,6 +546,9 @@ void RequestEditor::setRequest(const SseReader::Request &request)
             continue;
         }
         addHeader(headerName, QString::fromUtf8(value));
+        const QSignalBlocker blocker(m_headerTable);
+        m_headerTable->item(m_headerTable->rowCount() - 1, NameColumn)
+                ->setData(HeaderIndexRole, index);
     }
     m_contentTypeEdit->setText(contentType);
     m_bodyEdit->setPlainText(QString::fromUtf8(request.body));
@@ -461,50 +568,73 @@ void RequestEditor::setRequest(const SseReader::Request &request)
     m_jitterSpin->setValue(qRound(policy.jitter * 100));
     m_maxAttemptsSpin->setValue(policy.maxAttempts);
     updatePolicyFields();
+    updateUnsavedSecrets();
+}
+
+StreamRequestJson::Options RequestEditor::sessionOptions() const
+{
+    // Indexes as request() numbers its headers: rows with a name, in table order.
+    StreamRequestJson::Options options;
+    qsizetype index = 0;
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        const QTableWidgetItem *save = m_headerTable->item(row, SaveColumn);
+        if (!name || name->text().trimmed().isEmpty())
+            continue;
+        if (isSecretHeader(name->text()) && save && save->checkState() == Qt::Checked)
+            options.keptSecretHeaders << index;
+        ++index;
+    }
+    return options;
 }
 
 QVariantMap RequestEditor::saveState() const
 {
-    QVariantList headers;
-    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
-        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
-        const QTableWidgetItem *value = m_headerTable->item(row, ValueColumn);
-        const QTableWidgetItem *save = m_headerTable->item(row, SaveColumn);
-        if (!name || name->text().trimmed().isEmpty())
-            continue;
-        QVariantMap header { { u"name"_s, name->text().trimmed() } };
-        const bool secret = isSecretHeader(name->text());
-        const bool keep = !secret || (save && save->checkState() == Qt::Checked);
-        // A secret's row is kept (the user sees the header still needs a value) but its value
-        // only when the user asked for it.
-        if (keep)
-            header.insert(u"value"_s, value ? value->text() : QString());
-        if (secret)
-            header.insert(u"save"_s, keep);
-        headers << header;
+    // The Save ticks are kept apart from the values: a header that only a later version counts
+    // as secret must not come back with Save ticked just because its value was written.
+    QVariantList saved;
+    for (const qsizetype index : sessionOptions().keptSecretHeaders)
+        saved << index;
+    QVariantMap state { { u"savedSecrets"_s, saved } };
+    // request() sends no body for GET, but what the user typed on the Body tab stays a draft.
+    if (!methodHasBody()) {
+        if (const QString body = m_bodyEdit->toPlainText(); !body.isEmpty())
+            state.insert(u"draftBody"_s, body);
+        if (const QString type = m_contentTypeEdit->text(); !type.isEmpty())
+            state.insert(u"draftContentType"_s, type);
     }
-    const SseReader::Request current = request();
-    const ReconnectPolicy::Settings &policy = current.reconnect;
-    QVariantMap state {
-        { u"headers"_s, headers },
-        { u"body"_s, m_bodyEdit->toPlainText() },
-        { u"contentType"_s, m_contentTypeEdit->text() },
-        { u"lastEventId"_s, m_lastEventIdEdit->text() },
-        { u"policy"_s, ReconnectPolicy::modeName(policy.mode) },
-        { u"fixedDelayMs"_s, qint64(policy.fixedDelay.count()) },
-        { u"retryOverrideMs"_s,
-          policy.retryOverride ? qint64(policy.retryOverride->count()) : qint64(-1) },
-        { u"backoffBaseMs"_s, qint64(policy.backoffBase.count()) },
-        { u"backoffCapMs"_s, qint64(policy.backoffCap.count()) },
-        { u"jitterPercent"_s, m_jitterSpin->value() },
-        { u"maxAttempts"_s, policy.maxAttempts },
-        { u"idleTimeoutS"_s, m_idleTimeoutSpin->value() },
-        { u"ignoreTlsErrors"_s, current.ignoreTlsErrors },
-    };
     return state;
 }
 
-void RequestEditor::restoreState(const QVariantMap &state)
+void RequestEditor::restoreState(const QVariantMap &state, const QList<qsizetype> &unsavedSecrets)
+{
+    QList<qsizetype> saved;
+    for (const QVariant &index : state.value(u"savedSecrets"_s).toList())
+        saved << index.toLongLong();
+    for (int row = 0; row < m_headerTable->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_headerTable->item(row, NameColumn);
+        QTableWidgetItem *save = m_headerTable->item(row, SaveColumn);
+        const QVariant index = name ? name->data(HeaderIndexRole) : QVariant();
+        if (!index.isValid() || !save)
+            continue;
+        if (saved.contains(index.toLongLong()) && (save->flags() & Qt::ItemIsUserCheckable)) {
+            const QSignalBlocker blocker(m_headerTable);
+            save->setCheckState(Qt::Checked);
+        }
+        if (unsavedSecrets.contains(index.toLongLong()))
+            markValueNotSaved(row);
+    }
+    if (!methodHasBody()) {
+        if (state.contains(u"draftBody"_s))
+            m_bodyEdit->setPlainText(state.value(u"draftBody"_s).toString());
+        if (state.contains(u"draftContentType"_s))
+            m_contentTypeEdit->setText(state.value(u"draftContentType"_s).toString());
+    }
+    m_unsavedSecretsWarned = false;
+    updateUnsavedSecrets();
+}
+
+void RequestEditor::restoreVersion1State(const QVariantMap &state)
 {
     {
         const QSignalBlocker blocker(m_headerTable);
@@ -513,8 +643,11 @@ void RequestEditor::restoreState(const QVariantMap &state)
     for (const QVariant &entry : state.value(u"headers"_s).toList()) {
         const QVariantMap header = entry.toMap();
         const QString name = header.value(u"name"_s).toString();
-        if (!name.isEmpty())
-            addHeader(name, header.value(u"value"_s).toString(), header.value(u"save"_s).toBool());
+        if (name.isEmpty())
+            continue;
+        addHeader(name, header.value(u"value"_s).toString(), header.value(u"save"_s).toBool());
+        if (isSecretHeader(name) && !header.contains(u"value"_s))
+            markValueNotSaved(m_headerTable->rowCount() - 1);
     }
     m_bodyEdit->setPlainText(state.value(u"body"_s).toString());
     m_contentTypeEdit->setText(state.value(u"contentType"_s).toString());
@@ -540,6 +673,8 @@ void RequestEditor::restoreState(const QVariantMap &state)
     m_idleTimeoutSpin->setValue(int(number(u"idleTimeoutS"_s, 0)));
     m_ignoreTlsCheck->setChecked(state.value(u"ignoreTlsErrors"_s).toBool());
     updatePolicyFields();
+    m_unsavedSecretsWarned = false;
+    updateUnsavedSecrets();
 }
 
 void RequestEditor::updatePolicyFields()
@@ -598,6 +733,7 @@ void RequestEditor::retranslateUi()
     m_revealCheck->setText(tr("Show secret values"));
     m_headersHint->setText(tr("Values of Authorization, Cookie, API key and token headers are "
                               "hidden and not saved unless you tick Save."));
+    updateUnsavedSecrets();
     m_lastEventIdLabel->setText(tr("Initial &Last-Event-ID:"));
     m_lastEventIdEdit->setPlaceholderText(tr("none"));
     m_lastEventIdEdit->setToolTip(tr("Sent with the first connection, as if resuming a stream"));

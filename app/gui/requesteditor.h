@@ -4,10 +4,13 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
+#include <QStringList>
 #include <QVariantMap>
 #include <QWidget>
 
 #include "ssereader.h"
+#include "streamrequest.h"
 
 class QCheckBox;
 class QComboBox;
@@ -43,9 +46,9 @@ public:
     void setMethod(const QByteArray &method);
     QByteArray method() const { return m_method; }
 
-    /// Whether a header's value should be masked and kept out of saved sessions by default
-    /// (Authorization, Cookie, X-Api-Key, Proxy-Authorization, anything with "token"/"secret").
-    static bool isSecretHeader(QStringView name);
+    /// Whether a header's value is masked and kept out of saved sessions unless its Save box is
+    /// ticked: StreamRequest::isSecretHeader(), the rule every face shares.
+    static bool isSecretHeader(QStringView name) { return StreamRequest::isSecretHeader(name); }
 
     /// Reveals masked header values in the table.
     void setSecretsRevealed(bool revealed);
@@ -53,14 +56,30 @@ public:
 
     /// Adds a header row; save only matters for secret headers (keep the value in sessions).
     void addHeader(const QString &name, const QString &value, bool save = false);
-    /// What the Value cell of a row shows: bullets for a masked secret, else the value.
+    /// What the Value cell of a row shows: bullets for a masked secret, a "not saved" note for a
+    /// secret restored without its value, else the value.
     QString displayedValue(int row) const;
     QTableWidget *headerTable() const { return m_headerTable; }
 
-    /// The editor's part of a session. Secret header values are left out unless their row's
-    /// "save" box is ticked.
+    /// How a session writes request(): secret values only for the rows whose Save box is ticked.
+    StreamRequestJson::Options sessionOptions() const;
+    /// What a session keeps beside the request's JSON that only the editor knows: which secret
+    /// rows have Save ticked, and a body typed while the method sends none.
     QVariantMap saveState() const;
-    void restoreState(const QVariantMap &state);
+    /// Restores saveState() right after setRequest() with the request read from the session.
+    /// unsavedSecrets are indexes into that request's headers, as StreamRequestJson::Result
+    /// gives them: their rows say that the value was not saved.
+    void restoreState(const QVariantMap &state, const QList<qsizetype> &unsavedSecrets = {});
+    /// Reads the editor's fields from a version 1 session (before StreamRequest JSON): one map
+    /// with every field; a secret saved without its value has "save": false and no "value".
+    void restoreVersion1State(const QVariantMap &state);
+
+    /// Secret headers restored without their value that are still empty, by name.
+    QStringList unsavedSecretHeaders() const;
+    /// Asks before connecting. While unsavedSecretHeaders() is not empty, the first call after a
+    /// restore shows a warning on the Headers page and returns false; later calls return true
+    /// (the user has been told and connects anyway, sending the header empty).
+    bool confirmUnsavedSecrets();
 
     void retranslateUi();
 
@@ -75,12 +94,16 @@ private:
     void buildUi();
     void updatePolicyFields();
     void updateRowFlags(int row);
+    /// Refreshes the "not saved" notes: a row keeps one while its value stays empty.
+    void updateUnsavedSecrets();
+    void markValueNotSaved(int row);
     void removeSelectedHeaders();
     bool methodHasBody() const;
     QTableWidgetItem *saveItem(bool secret, bool save) const;
 
     QByteArray m_method = QByteArrayLiteral("GET");
     bool m_secretsRevealed = false;
+    bool m_unsavedSecretsWarned = false; ///< confirmUnsavedSecrets() warned since the restore.
 
     QTabWidget *m_tabs = nullptr;
     QWidget *m_headersPage = nullptr;
@@ -93,6 +116,7 @@ private:
     QToolButton *m_removeHeaderButton = nullptr;
     QCheckBox *m_revealCheck = nullptr;
     QLabel *m_headersHint = nullptr;
+    QLabel *m_unsavedSecretsWarning = nullptr;
     QLineEdit *m_lastEventIdEdit = nullptr;
     QLabel *m_lastEventIdLabel = nullptr;
 

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -377,6 +378,11 @@ void StreamTab::connectStream()
         return;
     }
     m_urlError->hide();
+    // A secret the session did not keep would go out empty: the editor says so, once.
+    if (!m_requestEditor->confirmUnsavedSecrets()) {
+        m_requestToggle->setChecked(true);
+        return;
+    }
     if (m_reader->state() != SseReader::State::Closed)
         m_reader->close();
     m_reader->setRequest(request());
@@ -555,28 +561,48 @@ void StreamTab::updateRecordingIndicator()
 
 QVariantMap StreamTab::saveState() const
 {
-    QVariantMap request = m_requestEditor->saveState();
-    request.insert(u"url"_s, m_urlCombo->currentText().trimmed());
-    request.insert(u"method"_s, m_methodCombo->currentText().trimmed().toUpper());
-    return {
-        { u"version"_s, 1 },
-        { u"request"_s, request },
+    // Version 2: the request in the JSON form every face reads (StreamRequestJson), plus what
+    // only this tab and its editor know.
+    const SseReader::Request current = request();
+    QVariantMap state {
+        { u"version"_s, 2 },
+        { u"request"_s,
+          StreamRequestJson::toJson(current, m_requestEditor->sessionOptions()).toVariantMap() },
+        { u"requestEditor"_s, m_requestEditor->saveState() },
         { u"requestEditorVisible"_s, m_requestToggle->isChecked() },
         { u"filter"_s, m_filterBar->saveState() },
         { u"view"_s, m_view->saveState() },
         { u"mainSplitter"_s, toVariantList(m_mainSplitter->sizes()) },
         { u"leftSplitter"_s, toVariantList(m_leftSplitter->sizes()) },
     };
+    // The bar shows what the user typed ("localhost:8080/x", or a URL still being written);
+    // the request holds what it means.
+    if (const QString typed = m_urlCombo->currentText().trimmed(); typed != current.url.toString())
+        state.insert(u"urlText"_s, typed);
+    return state;
 }
 
 void StreamTab::restoreState(const QVariantMap &state)
 {
     const QVariantMap request = state.value(u"request"_s).toMap();
-    const QString method = request.value(u"method"_s).toString();
-    m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
-    m_requestEditor->setMethod(m_methodCombo->currentText().toUtf8());
-    m_requestEditor->restoreState(request);
-    m_urlCombo->setEditText(request.value(u"url"_s).toString());
+    if (state.value(u"version"_s).toInt() >= 2) {
+        const StreamRequestJson::Result read =
+                StreamRequestJson::fromJson(QJsonObject::fromVariantMap(request));
+        if (!read.isValid())
+            qWarning("Session: the saved request is unreadable (%s); starting from defaults",
+                     qPrintable(read.error));
+        setRequest(read.request);
+        m_requestEditor->restoreState(state.value(u"requestEditor"_s).toMap(), read.unsavedSecrets);
+        if (state.contains(u"urlText"_s))
+            m_urlCombo->setEditText(state.value(u"urlText"_s).toString());
+    } else {
+        // Version 1 kept the editor's fields and the bar's url and method in one map.
+        const QString method = request.value(u"method"_s).toString();
+        m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
+        m_requestEditor->setMethod(m_methodCombo->currentText().toUtf8());
+        m_requestEditor->restoreVersion1State(request);
+        m_urlCombo->setEditText(request.value(u"url"_s).toString());
+    }
     updateTitle();
     m_requestToggle->setChecked(state.value(u"requestEditorVisible"_s).toBool());
     m_filterBar->restoreState(state.value(u"filter"_s).toMap());

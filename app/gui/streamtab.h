@@ -65,8 +65,11 @@ public:
 
     /// Request (url, method, headers, body, policy and options, idle timeout, ignore TLS), filter,
     /// splitter sizes, column widths and hidden columns. Secret header values are left out unless
-    /// the user ticked "save" for that header.
+    /// the user ticked "save" for that header. Version 2: the request as StreamRequestJson, the
+    /// editor's extras beside it.
     QVariantMap saveState() const;
+    /// Restores saveState(), and version 1 sessions too. A secret header whose value was not
+    /// saved says so in its row, and the next Connect warns instead of sending it empty.
     void restoreState(const QVariantMap &state);
 
     bool isViewPaused() const;

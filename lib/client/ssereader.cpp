@@ -69,20 +69,6 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     return std::chrono::milliseconds(std::max<qint64>(ms, 0));
 }
 
-// Names whose values are secrets (credentials, API keys, session cookies): a record shows them
-// masked, so recordings, exports and `watch` output never hold them.
-bool isSecretHeaderName(QByteArrayView name)
-{
-    const QByteArray lower = name.trimmed().toByteArray().toLower();
-    static constexpr std::array Exact = { "authorization", "proxy-authorization",
-                                          "cookie",        "x-api-key",
-                                          "api-key",       "x-auth-token" };
-    return std::any_of(Exact.begin(), Exact.end(),
-                       [&lower](const char *exact) { return lower == exact; })
-            || lower.contains("token") || lower.contains("secret") || lower.contains("password")
-            || lower.contains("apikey");
-}
-
 // What Qt's HTTP layer would put in Accept-Language (qhttpnetworkconnection.cpp, Qt 6.4): set
 // by the reader itself, so the Connecting record lists the exact value sent.
 QByteArray systemAcceptLanguage()
@@ -720,8 +706,9 @@ StreamRecord::HeaderList SseReader::sentHeaders(const QNetworkRequest &request) 
     headers.append({ QByteArrayLiteral("Host"), host });
     for (const QByteArray &name : request.rawHeaderList()) {
         headers.append({ name,
-                         isSecretHeaderName(name) ? StreamRecord::maskedValue()
-                                                  : request.rawHeader(name) });
+                         StreamRequest::isSecretHeader(QString::fromLatin1(name))
+                                 ? StreamRecord::maskedValue()
+                                 : request.rawHeader(name) });
     }
     if (!m_request.body.isEmpty())
         headers.append(

@@ -22,6 +22,7 @@
 #include "sseevent.h"
 #include "sseparser.h"
 #include "streamrecord.h"
+#include "streamrequest.h"
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -55,21 +56,7 @@ public:
     using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
     /// What to open; re-sent unchanged (plus Last-Event-ID) on every reconnect.
-    struct Request
-    {
-        QUrl url;
-        QByteArray method = QByteArrayLiteral("GET");
-        QByteArray body; ///< Sent with every attempt (POST, PUT, …).
-        HeaderList
-                headers; ///< Extra headers; they override the reader's defaults of the same name.
-        QString lastEventId; ///< Initial Last-Event-ID (empty = none).
-        bool ignoreTlsErrors = false;
-        std::chrono::milliseconds idleTimeout {
-            0
-        }; ///< No bytes for this long → IdleTimeout (0 = off).
-        ReconnectPolicy::Settings reconnect;
-        qsizetype maximumEventSize = SseParser::DefaultMaximumEventSize;
-    };
+    using Request = StreamRequest;
 
     explicit SseReader(QObject *parent = nullptr);
     /// Uses a shared manager (not owned) instead of an own one. Each open stream holds one of

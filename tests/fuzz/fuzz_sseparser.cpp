@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 //
-// libFuzzer target for SseParser (clang only, not part of the default build):
-//   cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-//         -DCMAKE_CXX_COMPILER=clang++ -DSSESCOPE_FUZZ=ON
-//   cmake --build build-fuzz --target fuzz_sseparser
+// libFuzzer target for SseParser (clang only, not part of the default build). run.sh configures
+// build-fuzz with -DCMAKE_CXX_COMPILER=clang++ -DSSESCOPE_FUZZ=ON, builds this target and fuzzes:
 //   bash tests/fuzz/run.sh build-fuzz 600      # 10 minutes, one process, seeds in tests/fuzz/corpus
 // A crash leaves crash-<sha1> in the current directory: replay it with
 //   build-fuzz/tests/fuzz/fuzz_sseparser crash-<sha1>
-// and keep it as a row of tests/protocol/tst_sseparserhostile.cpp.
+// and keep it as a row of tests/protocol/tst_sseparserhostile.cpp. Every ctest run, in any build,
+// replays tests/fuzz/corpus through these same checks (fuzz_corpus_replay, replay_corpus.cpp).
 //
 // Per input, the parser (cap 4 KiB) must not crash or trip ASan/UBSan, and:
 // - fed whole, split at points chosen by the input, and byte by byte, it reports the same
@@ -19,9 +18,10 @@
 // - when the input is no bigger than the cap, it matches a plain transliteration of HTML §9.2.6
 //   run on the stream decoded in one go.
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fuzzer/FuzzedDataProvider.h>
 #include <limits>
 #include <vector>
 
@@ -107,6 +107,36 @@ public:
     QStringList m_log; // everything, rawSize and sequence included
     QStringList m_spec; // what the reference can tell: no sizes, no oversize reports
     bool m_tooLarge = false;
+};
+
+// Takes integers from the end of the input exactly as libFuzzer's
+// FuzzedDataProvider::ConsumeIntegralInRange does (bytes from the back, most significant first,
+// then modulo the range), so a crash file replays with the same cuts. Its header ships with
+// clang only, and tests/fuzz/replay_corpus.cpp builds this file with g++ as well.
+class TailReader
+{
+public:
+    TailReader(const uint8_t *data, size_t size)
+        : m_data(data)
+        , m_remaining(size)
+    {}
+
+    size_t takeInRange(size_t minimum, size_t maximum)
+    {
+        const uint64_t range = uint64_t(maximum) - minimum;
+        uint64_t result = 0;
+        for (size_t offset = 0;
+             offset < sizeof(size_t) * CHAR_BIT && (range >> offset) > 0 && m_remaining != 0;
+             offset += CHAR_BIT)
+            result = (result << CHAR_BIT) | m_data[--m_remaining];
+        if (range != std::numeric_limits<uint64_t>::max())
+            result %= range + 1;
+        return size_t(minimum + result);
+    }
+
+private:
+    const uint8_t *m_data;
+    size_t m_remaining;
 };
 
 // Feeds `input` cut at `cuts` (ascending offsets), then ends the stream.
@@ -205,12 +235,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
 
-    // Split points come from the input's last bytes (FuzzedDataProvider reads integers from
-    // the end); the whole input is still the stream, so plain SSE seed files work as they are.
-    FuzzedDataProvider provider(data, size);
-    std::vector<size_t> cuts(provider.ConsumeIntegralInRange<size_t>(0, 16));
+    // Split points come from the input's last bytes; the whole input is still the stream, so
+    // plain SSE seed files work as they are.
+    TailReader tail(data, size);
+    std::vector<size_t> cuts(tail.takeInRange(0, 16));
     for (size_t &cut : cuts)
-        cut = provider.ConsumeIntegralInRange<size_t>(0, size);
+        cut = tail.takeInRange(0, size);
     std::sort(cuts.begin(), cuts.end());
 
     SseParser wholeParser;
