@@ -187,6 +187,19 @@
     </message>
 </context>
 <context>
+    <name>DemoController</name>
+    <message>
+        <source>Demo Server</source>
+        <translation>演示服务器</translation>
+    </message>
+    <message>
+        <source>The demo server could not start:
+%1</source>
+        <translation>演示服务器无法启动：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>DemoServerDialog</name>
     <message>
         <source>Demo Server</source>

@@ -30,12 +30,13 @@
 #include <QUrlQuery>
 
 #include "connectionpanel.h"
+#include "democontroller.h"
 #include "demooptions.h"
-#include "demoserverdialog.h"
 #include "languagemanager.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "sessionstore.h"
 #include "streamtab.h"
 #include "theme.h"
 
@@ -50,22 +51,9 @@ static void initResources()
 
 namespace {
 
-constexpr int MaximumUrlHistory = 20;
 constexpr int StatusRefreshMs = 500;
 constexpr qint64 RateWindowMs = 5000;
 constexpr int MaximumTabTitleWidth = 220; // px; the full title is in the tooltip
-const QString DemoMarker = u"demo:"_s;
-
-namespace Keys {
-const QString Tabs = u"session/tabs"_s;
-const QString CurrentTab = u"session/currentTab"_s;
-const QString UrlHistory = u"session/urlHistory"_s;
-const QString Geometry = u"window/geometry"_s;
-const QString WindowState = u"window/state"_s;
-const QString LastDirectory = u"paths/lastDirectory"_s;
-const QString DemoGroup = u"demo"_s;
-const QString DemoRunning = u"running"_s;
-} // namespace Keys
 
 QIcon stateDot(SseReader::State state)
 {
@@ -100,24 +88,6 @@ QString formatNumber(qint64 value)
     return QLocale().toString(value);
 }
 
-// The demo group keeps DemoOptions' JSON form key by key, under the keys it always used, so
-// settings from before the schema load unchanged. INI files give numbers back as text, which
-// fromJson() accepts; a value it rejects falls back to that knob's default alone.
-QVariantMap demoOptionsToMap(const DemoServer::Options &options)
-{
-    return DemoOptions::toJson(options).toVariantMap();
-}
-
-DemoServer::Options demoOptionsFromMap(const QVariantMap &map)
-{
-    QStringList problems;
-    const DemoServer::Options options =
-            DemoOptions::fromJson(QJsonObject::fromVariantMap(map), &problems);
-    for (const QString &problem : std::as_const(problems))
-        qWarning("Demo server settings: %s; using the default", qPrintable(problem));
-    return options;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -127,7 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
-    , m_demoServer(new DemoServer(this))
+    , m_demo(new DemoController(this))
 {
     initResources();
     setObjectName(u"mainWindow"_s);
@@ -158,11 +128,23 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::handleCurrentTabChanged);
 
-    const bool settingsReadable = checkSettingsReadable();
-    restoreDemoOptions();
-    QSettings settings;
-    const bool hasSession =
-            m_options.restoreSession && settingsReadable && settings.contains(Keys::Tabs);
+    connect(m_demo, &DemoController::runningChanged, this, [this] {
+        updateActions();
+        updateStatusBar();
+    });
+    connect(m_demo, &DemoController::startFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The demo server could not start: %1").arg(message), 10000);
+    });
+
+    const std::optional<QString> corrupt = SessionStore::setAsideIfCorrupt();
+    if (corrupt) {
+        statusBar()->showMessage(tr("The saved settings could not be read, so SSE Scope started "
+                                    "with defaults. The damaged file was kept as %1.")
+                                         .arg(QDir::toNativeSeparators(*corrupt)),
+                                 20000);
+    }
+    m_demo->loadOptions();
+    const bool hasSession = m_options.restoreSession && !corrupt && SessionStore::hasSession();
     if (hasSession) {
         restoreSession();
     } else if (m_options.startDemoOnFirstLaunch && m_options.urls.isEmpty()) {
@@ -309,13 +291,7 @@ void MainWindow::createActions()
     });
 
     m_demoStartAction = make("actionDemoStart");
-    connect(m_demoStartAction, &QAction::triggered, this, [this] {
-        if (!startDemoServer()) {
-            QMessageBox::warning(
-                    this, tr("Demo Server"),
-                    tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
-        }
-    });
+    connect(m_demoStartAction, &QAction::triggered, this, &MainWindow::startDemoServerOrWarn);
     m_demoStopAction = make("actionDemoStop");
     connect(m_demoStopAction, &QAction::triggered, this, &MainWindow::stopDemoServer);
     m_demoConfigureAction = make("actionDemoConfigure");
@@ -326,8 +302,8 @@ void MainWindow::createActions()
     connect(m_demoCopyUrlAction, &QAction::triggered, this, &MainWindow::copyDemoUrl);
     m_demoOpenPageAction = make("actionDemoOpenPage");
     connect(m_demoOpenPageAction, &QAction::triggered, this, [this] {
-        if (m_demoServer->isListening())
-            QDesktopServices::openUrl(m_demoServer->baseUrl());
+        if (m_demo->isRunning())
+            QDesktopServices::openUrl(m_demo->server()->baseUrl());
     });
 
     m_aboutAction = make("actionAbout");
@@ -521,8 +497,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Quitting ends every recording with all it received on disk.
     for (int i = 0; i < tabCount(); ++i)
         tabAt(i)->stopRecording();
-    if (m_demoDialog)
-        m_demoDialog->close();
+    m_demo->closeDialog();
     QMainWindow::closeEvent(event);
 }
 
@@ -633,7 +608,7 @@ void MainWindow::handleUrlUsed(const QString &url)
         return;
     m_urlHistory.removeAll(url);
     m_urlHistory.prepend(url);
-    while (m_urlHistory.size() > MaximumUrlHistory)
+    while (m_urlHistory.size() > SessionStore::MaximumUrlHistory)
         m_urlHistory.removeLast();
     for (int i = 0; i < tabCount(); ++i)
         tabAt(i)->setUrlHistory(m_urlHistory);
@@ -663,7 +638,7 @@ void MainWindow::updateActions()
         m_hideLifecycleAction->setChecked(tab->proxy()->hideLifecycle());
     }
 
-    const bool demoRunning = m_demoServer->isListening();
+    const bool demoRunning = m_demo->isRunning();
     m_demoStartAction->setEnabled(!demoRunning);
     m_demoStopAction->setEnabled(demoRunning);
     m_demoOpenTabAction->setEnabled(true); // starts the server when needed
@@ -741,10 +716,10 @@ void MainWindow::updateStatusBar()
         m_retainedLabel->clear();
         m_droppedLabel->hide();
     }
-    if (m_demoServer->isListening()) {
+    if (m_demo->isRunning()) {
         //: Status bar: the built-in demo server listens on this port
-        m_demoLabel->setText(tr("Demo on :%1").arg(m_demoServer->port()));
-        m_demoLabel->setToolTip(Theme::plainToolTip(m_demoServer->streamUrl().toString()));
+        m_demoLabel->setText(tr("Demo on :%1").arg(m_demo->server()->port()));
+        m_demoLabel->setToolTip(Theme::plainToolTip(m_demo->streamUrl().toString()));
     } else {
         m_demoLabel->setText(tr("Demo off"));
         m_demoLabel->setToolTip(QString());
@@ -753,234 +728,115 @@ void MainWindow::updateStatusBar()
 
 // ---- Demo server --------------------------------------------------------------------------
 
+DemoServer *MainWindow::demoServer() const
+{
+    return m_demo->server();
+}
+
 QUrl MainWindow::demoStreamUrl(const QString &query) const
 {
-    if (!m_demoServer->isListening())
-        return {};
-    QUrl url = m_demoServer->streamUrl();
-    if (!query.isEmpty())
-        url.setQuery(query);
-    return url;
+    return m_demo->streamUrl(query);
 }
 
 bool MainWindow::isDemoUrl(const QUrl &url) const
 {
-    if (!m_demoServer->isListening())
-        return false;
-    const QUrl stream = m_demoServer->streamUrl();
-    return url.scheme() == stream.scheme() && url.host() == stream.host()
-            && url.port() == stream.port() && url.path() == stream.path();
+    return m_demo->isDemoUrl(url);
 }
 
 bool MainWindow::startDemoServer()
 {
-    if (m_demoServer->isListening())
-        return true;
-    return startDemoServerWith(m_demoOptions);
-}
-
-bool MainWindow::startDemoServerWith(const DemoServer::Options &options)
-{
-    DemoServer::Options effective = options;
-    // The demo is a local testing aid: never reachable from the network.
-    effective.address = QHostAddress(QHostAddress::LocalHost);
-    const bool ok = m_demoServer->start(effective);
-    if (!ok) {
-        statusBar()->showMessage(
-                tr("The demo server could not start: %1").arg(m_demoServer->errorString()), 10000);
-    }
-    updateActions();
-    updateStatusBar();
-    return ok;
+    return m_demo->start();
 }
 
 void MainWindow::stopDemoServer()
 {
-    m_demoServer->stop();
-    updateActions();
-    updateStatusBar();
-}
-
-void MainWindow::applyDemoOptions(const DemoServer::Options &options)
-{
-    m_demoOptions = options;
-    saveDemoOptions();
-    const quint16 previousPort = m_demoServer->isListening() ? m_demoServer->port() : 0;
-    m_demoServer->stop();
-    // Keep the port when the user left it automatic, so open demo tabs simply reconnect.
-    if (options.port == 0 && previousPort != 0) {
-        DemoServer::Options samePort = options;
-        samePort.port = previousPort;
-        if (startDemoServerWith(samePort))
-            return;
-    }
-    if (!startDemoServerWith(options)) {
-        QMessageBox::warning(
-                this, tr("Demo Server"),
-                tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
-    }
+    m_demo->stop();
 }
 
 void MainWindow::configureDemoServer()
 {
-    if (!m_demoDialog) {
-        m_demoDialog = new DemoServerDialog(this);
-        m_demoDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_demoDialog, &DemoServerDialog::applied, this,
-                [this](const DemoServer::Options &options) {
-                    applyDemoOptions(options);
-                    if (m_demoDialog)
-                        m_demoDialog->setServerStatus(m_demoServer->isListening(),
-                                                      m_demoServer->streamUrl());
-                });
-    }
-    m_demoDialog->setOptions(m_demoOptions);
-    m_demoDialog->setServerStatus(m_demoServer->isListening(), m_demoServer->streamUrl());
-    m_demoDialog->show();
-    m_demoDialog->raise();
-    m_demoDialog->activateWindow();
+    m_demo->configure();
+}
+
+bool MainWindow::startDemoServerOrWarn()
+{
+    if (startDemoServer())
+        return true;
+    QMessageBox::warning(
+            this, tr("Demo Server"),
+            tr("The demo server could not start:\n%1").arg(m_demo->server()->errorString()));
+    return false;
 }
 
 void MainWindow::openDemoTab()
 {
-    if (!startDemoServer()) {
-        QMessageBox::warning(
-                this, tr("Demo Server"),
-                tr("The demo server could not start:\n%1").arg(m_demoServer->errorString()));
-        return;
-    }
-    newTab(demoStreamUrl(), true);
+    if (startDemoServerOrWarn())
+        newTab(demoStreamUrl(), true);
 }
 
 void MainWindow::copyDemoUrl()
 {
-    if (!m_demoServer->isListening())
+    if (!m_demo->isRunning())
         return;
-    QGuiApplication::clipboard()->setText(m_demoServer->streamUrl().toString());
-    statusBar()->showMessage(tr("Copied %1").arg(m_demoServer->streamUrl().toString()), 3000);
-}
-
-void MainWindow::restoreDemoOptions()
-{
-    QSettings settings;
-    settings.beginGroup(Keys::DemoGroup);
-    QVariantMap map;
-    for (const QString &key : settings.childKeys())
-        map.insert(key, settings.value(key));
-    settings.endGroup();
-    m_demoOptions = demoOptionsFromMap(map);
-}
-
-void MainWindow::saveDemoOptions() const
-{
-    QSettings settings;
-    settings.beginGroup(Keys::DemoGroup);
-    const QVariantMap map = demoOptionsToMap(m_demoOptions);
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        settings.setValue(it.key(), it.value());
-    settings.endGroup();
+    const QString url = m_demo->streamUrl().toString();
+    QGuiApplication::clipboard()->setText(url);
+    statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
 }
 
 // ---- Session --------------------------------------------------------------------------------
 
 void MainWindow::saveSession() const
 {
-    QSettings settings;
-    QVariantList tabs;
-    int current = 0;
+    SessionStore::Session session;
     for (int i = 0; i < tabCount(); ++i) {
         StreamTab *tab = tabAt(i);
         // A recording lives in its file; the session only remembers live streams.
         if (m_fixedTitles.contains(tab))
             continue;
         if (i == m_tabs->currentIndex())
-            current = int(tabs.size());
-        QVariantMap entry;
-        entry.insert(u"state"_s, tab->saveState());
-        entry.insert(u"connected"_s, tab->reader()->state() != SseReader::State::Closed);
+            session.currentTab = int(session.tabs.size());
+        SessionStore::Tab entry;
+        entry.state = tab->saveState();
+        entry.connected = tab->reader()->state() != SseReader::State::Closed;
         if (isDemoUrl(tab->url()))
-            entry.insert(u"demo"_s, QString(DemoMarker + tab->url().query(QUrl::FullyEncoded)));
-        tabs.append(entry);
+            entry.demoQuery = tab->url().query(QUrl::FullyEncoded);
+        session.tabs.append(entry);
     }
-    settings.setValue(Keys::Tabs, tabs);
-    settings.setValue(Keys::CurrentTab, current);
-    settings.setValue(Keys::UrlHistory, m_urlHistory);
-    settings.setValue(Keys::Geometry, saveGeometry());
-    settings.setValue(Keys::WindowState, saveState());
-    settings.setValue(Keys::DemoGroup + u'/' + Keys::DemoRunning, m_demoServer->isListening());
-    saveDemoOptions();
-}
-
-bool MainWindow::checkSettingsReadable()
-{
-    QSettings settings;
-    QString problem;
-    if (settings.status() == QSettings::FormatError) {
-        problem = u"format error"_s;
-    } else if (settings.status() == QSettings::AccessError) {
-        problem = u"access error"_s;
-    } else if (settings.contains(Keys::Tabs)
-               && settings.value(Keys::Tabs).typeId() != QMetaType::QVariantList) {
-        // A truncated file cuts the session's @Variant(...) short; Qt then reads it as text.
-        problem = u"the saved session is not a list"_s;
-    } else if (settings.allKeys().contains(QString())) {
-        // Lines of garbage bytes parse as keys without a name.
-        problem = u"lines without a key"_s;
-    }
-    if (problem.isEmpty())
-        return true;
-
-    // Keep the damaged file for the curious, then start clean: Qt would otherwise carry the
-    // unreadable entries into every later save, and the warning into every start.
-    const QString path = settings.fileName();
-    const QString backup = path + u".corrupt"_s;
-    QFile::remove(backup);
-    const bool copied = QFile::copy(path, backup);
-    settings.clear();
-    qWarning("Settings file %s is corrupt (%s); starting with defaults%s%s",
-             qPrintable(QDir::toNativeSeparators(path)), qPrintable(problem),
-             copied ? ", a copy is kept as " : "",
-             copied ? qPrintable(QDir::toNativeSeparators(backup)) : "");
-    statusBar()->showMessage(tr("The saved settings could not be read, so SSE Scope started with "
-                                "defaults. The damaged file was kept as %1.")
-                                     .arg(QDir::toNativeSeparators(copied ? backup : path)),
-                             20000);
-    return false;
+    session.urlHistory = m_urlHistory;
+    session.geometry = saveGeometry();
+    session.windowState = saveState();
+    session.demoRunning = m_demo->isRunning();
+    SessionStore::save(session);
+    m_demo->saveOptions();
 }
 
 void MainWindow::restoreSession()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(Keys::Geometry).toByteArray());
-    restoreState(settings.value(Keys::WindowState).toByteArray());
-    m_urlHistory = settings.value(Keys::UrlHistory).toStringList().mid(0, MaximumUrlHistory);
+    const SessionStore::Session session = SessionStore::load();
+    restoreGeometry(session.geometry);
+    restoreState(session.windowState);
+    m_urlHistory = session.urlHistory;
 
-    const QVariantList tabs = settings.value(Keys::Tabs).toList();
-    bool needsDemo = settings.value(Keys::DemoGroup + u'/' + Keys::DemoRunning).toBool();
-    for (const QVariant &value : tabs) {
-        if (value.toMap().contains(u"demo"_s))
-            needsDemo = true;
-    }
+    const bool needsDemo = session.demoRunning
+            || std::any_of(session.tabs.cbegin(), session.tabs.cend(),
+                           [](const SessionStore::Tab &tab) { return tab.demoQuery.has_value(); });
     if (needsDemo)
         startDemoServer();
 
-    for (const QVariant &value : tabs) {
-        const QVariantMap entry = value.toMap();
+    for (const SessionStore::Tab &entry : session.tabs) {
         StreamTab *tab = newTab();
-        tab->restoreState(entry.value(u"state"_s).toMap());
-        const QString demo = entry.value(u"demo"_s).toString();
-        if (demo.startsWith(DemoMarker)) {
+        tab->restoreState(entry.state);
+        if (entry.demoQuery) {
             // The demo's port is new on every launch: point the tab at today's server.
-            const QUrl url = demoStreamUrl(demo.mid(DemoMarker.size()));
+            const QUrl url = demoStreamUrl(*entry.demoQuery);
             if (!url.isEmpty())
                 tab->setUrl(url);
         }
-        if (entry.value(u"connected"_s).toBool())
+        if (entry.connected)
             tab->connectStream();
     }
-    const int current = settings.value(Keys::CurrentTab).toInt();
-    if (current >= 0 && current < tabCount())
-        m_tabs->setCurrentIndex(current);
+    if (session.currentTab >= 0 && session.currentTab < tabCount())
+        m_tabs->setCurrentIndex(session.currentTab);
 }
 
 // ---- Export and recordings ------------------------------------------------------------------
@@ -989,20 +845,6 @@ QString MainWindow::defaultExportFileName(EventExporter::Format format)
 {
     return u"ssescope-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u'.'
             + EventExporter::fileSuffix(format);
-}
-
-QString MainWindow::lastDirectory() const
-{
-    const QString directory = QSettings().value(Keys::LastDirectory).toString();
-    if (!directory.isEmpty() && QFileInfo(directory).isDir())
-        return directory;
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return documents.isEmpty() ? QDir::homePath() : documents;
-}
-
-void MainWindow::rememberDirectory(const QString &filePath) const
-{
-    QSettings().setValue(Keys::LastDirectory, QFileInfo(filePath).absolutePath());
 }
 
 bool MainWindow::exportCurrentTab(const QString &path, EventExporter::Format format,
@@ -1043,10 +885,11 @@ void MainWindow::exportWithDialog(EventExporter::Format format)
     const QString title =
             format == EventExporter::Format::Ndjson ? tr("Save Recording") : tr("Export Events");
     const QString path = QFileDialog::getSaveFileName(
-            this, title, QDir(lastDirectory()).filePath(defaultExportFileName(format)), filter);
+            this, title,
+            QDir(SessionStore::lastDirectory()).filePath(defaultExportFileName(format)), filter);
     if (path.isEmpty())
         return;
-    rememberDirectory(path);
+    SessionStore::rememberDirectory(path);
     QString error;
     if (!exportCurrentTab(path, format, &error)) {
         QMessageBox::critical(
@@ -1085,11 +928,11 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
 void MainWindow::openRecordingWithDialog()
 {
     const QString path =
-            QFileDialog::getOpenFileName(this, tr("Open Recording"), lastDirectory(),
+            QFileDialog::getOpenFileName(this, tr("Open Recording"), SessionStore::lastDirectory(),
                                          tr("NDJSON recordings (*.ndjson *.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
-    rememberDirectory(path);
+    SessionStore::rememberDirectory(path);
     QString error;
     if (!loadRecording(path, &error)) {
         QMessageBox::critical(this, tr("Open Recording"),

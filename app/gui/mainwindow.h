@@ -20,7 +20,7 @@ class QMenu;
 class QTabWidget;
 class QTimer;
 class QToolButton;
-class DemoServerDialog;
+class DemoController;
 class StreamTab;
 
 /// The application window: one StreamTab per stream, menus, the built-in demo server, export
@@ -45,7 +45,7 @@ public:
     int tabCount() const;
     StreamTab *tabAt(int index) const;
     StreamTab *currentTab() const;
-    DemoServer *demoServer() const { return m_demoServer; }
+    DemoServer *demoServer() const;
     QStringList urlHistory() const { return m_urlHistory; }
 
     /// Appends a tab (at `index`, or at the end when -1), makes it current and, when
@@ -89,12 +89,8 @@ private:
     void updateLanguageActions();
     void retranslateUi();
     void restoreSession();
-    /// False, with a warning and a backup copy, when the settings file is corrupt.
-    bool checkSettingsReadable();
-    void restoreDemoOptions();
-    void saveDemoOptions() const;
-    bool startDemoServerWith(const DemoServer::Options &options);
-    void applyDemoOptions(const DemoServer::Options &options);
+    /// startDemoServer(), with a message box saying why when it fails.
+    bool startDemoServerOrWarn();
     void wireTab(StreamTab *tab);
     void updateTabDecoration(StreamTab *tab);
     void handleCurrentTabChanged();
@@ -105,15 +101,11 @@ private:
     void exportWithDialog(EventExporter::Format format);
     void openRecordingWithDialog();
     void showAbout();
-    QString lastDirectory() const;
-    void rememberDirectory(const QString &filePath) const;
 
     Options m_options;
     QTabWidget *m_tabs = nullptr;
     QToolButton *m_newTabButton = nullptr;
-    DemoServer *m_demoServer = nullptr;
-    DemoServer::Options m_demoOptions;
-    QPointer<DemoServerDialog> m_demoDialog;
+    DemoController *m_demo = nullptr;
     QStringList m_urlHistory;
     QHash<StreamTab *, QString> m_fixedTitles; ///< Recording tabs: their file name.
 

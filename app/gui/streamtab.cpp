@@ -33,6 +33,7 @@
 #include "ratechart.h"
 #include "recordtext.h"
 #include "requesteditor.h"
+#include "sessionstore.h"
 #include "streamrecorder.h"
 #include "theme.h"
 
@@ -501,17 +502,16 @@ void StreamTab::toggleRecording()
         return;
     }
     updateRecordingIndicator(); // the button's own toggle waits for the outcome
-    QString directory = QSettings().value(u"paths/lastDirectory"_s).toString();
-    if (directory.isEmpty() || !QFileInfo(directory).isDir())
-        directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggestion = QDir(directory).filePath(
-            u"ssescope-rec-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
-            + u".ndjson"_s);
+    const QString suggestion =
+            QDir(SessionStore::lastDirectory())
+                    .filePath(u"ssescope-rec-"_s
+                              + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
+                              + u".ndjson"_s);
     const QString path = QFileDialog::getSaveFileName(this, tr("Record to File"), suggestion,
                                                       tr("NDJSON recordings (*.ndjson)"));
     if (path.isEmpty())
         return;
-    QSettings().setValue(u"paths/lastDirectory"_s, QFileInfo(path).absolutePath());
+    SessionStore::rememberDirectory(path);
     QString error;
     if (!startRecording(path, &error)) {
         QMessageBox::critical(
