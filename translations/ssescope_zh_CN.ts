@@ -1295,6 +1295,58 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     </message>
 </context>
 <context>
+    <name>RequestBar</name>
+    <message>
+        <source>New stream</source>
+        <translation>新事件流</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <comment>restart the stream</comment>
+        <translation>重连</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP 方法</translation>
+    </message>
+    <message>
+        <source>https://example.com/events</source>
+        <translation>https://example.com/events</translation>
+    </message>
+    <message>
+        <source>Stream URL; press Enter to connect</source>
+        <translation>事件流 URL；按回车键连接</translation>
+    </message>
+    <message>
+        <source>Request…</source>
+        <translation>请求…</translation>
+    </message>
+    <message>
+        <source>Headers, body and reconnection settings</source>
+        <translation>请求头、请求体和重连设置</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>Close the stream and stop reconnecting</source>
+        <translation>关闭事件流并停止重连</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Record this stream to an NDJSON file as it arrives; Open Recording reads it back</source>
+        <translation>在事件到达时将此事件流录制到 NDJSON 文件；可用“打开录制文件”读回</translation>
+    </message>
+</context>
+<context>
     <name>RequestEditor</name>
     <message>
         <source>Like a browser&apos;s EventSource: waits the server&apos;s retry: value, else the default delay; HTTP errors stop the stream.</source>
@@ -1488,25 +1540,12 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
 <context>
     <name>StreamTab</name>
     <message>
-        <source>New stream</source>
-        <translation>新事件流</translation>
-    </message>
-    <message>
         <source>Enter the URL of an event stream, e.g. https://example.com/events</source>
         <translation>请输入事件流的 URL，例如 https://example.com/events</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid http:// or https:// URL.</source>
         <translation>“%1”不是有效的 http:// 或 https:// URL。</translation>
-    </message>
-    <message>
-        <source>Connect</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <comment>restart the stream</comment>
-        <translation>重连</translation>
     </message>
     <message>
         <source>#</source>
@@ -1538,34 +1577,6 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Size</source>
         <translation>大小</translation>
-    </message>
-    <message>
-        <source>HTTP method</source>
-        <translation>HTTP 方法</translation>
-    </message>
-    <message>
-        <source>https://example.com/events</source>
-        <translation>https://example.com/events</translation>
-    </message>
-    <message>
-        <source>Stream URL; press Enter to connect</source>
-        <translation>事件流 URL；按回车键连接</translation>
-    </message>
-    <message>
-        <source>Request…</source>
-        <translation>请求…</translation>
-    </message>
-    <message>
-        <source>Headers, body and reconnection settings</source>
-        <translation>请求头、请求体和重连设置</translation>
-    </message>
-    <message>
-        <source>Disconnect</source>
-        <translation>断开连接</translation>
-    </message>
-    <message>
-        <source>Close the stream and stop reconnecting</source>
-        <translation>关闭事件流并停止重连</translation>
     </message>
     <message>
         <source>Record to File</source>
@@ -1601,14 +1612,6 @@ The file keeps everything recorded before the error.</source>
     <message>
         <source>Recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
-    </message>
-    <message>
-        <source>Record…</source>
-        <translation>录制…</translation>
-    </message>
-    <message>
-        <source>Record this stream to an NDJSON file as it arrives; Open Recording reads it back</source>
-        <translation>在事件到达时将此事件流录制到 NDJSON 文件；可用“打开录制文件”读回</translation>
     </message>
 </context>
 <context>

@@ -217,8 +217,8 @@ void MainWindow::createActions()
 
     m_newTabAction = make("actionNewTab", QKeySequence::AddTab);
     connect(m_newTabAction, &QAction::triggered, this, [this] {
-        StreamTab *tab = newTab();
-        tab->setFocus();
+        // Ready for typing at once: the cursor goes to the URL field.
+        newTab()->focusUrl();
     });
     m_closeTabAction = make("actionCloseTab", QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_closeTabAction, &QAction::triggered, this, [this] {

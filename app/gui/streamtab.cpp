@@ -3,25 +3,16 @@
 
 #include "streamtab.h"
 
-#include <QComboBox>
-#include <QCompleter>
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QStyle>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "connectionpanel.h"
@@ -32,6 +23,7 @@
 #include "messageview.h"
 #include "ratechart.h"
 #include "recordtext.h"
+#include "requestbar.h"
 #include "requesteditor.h"
 #include "sessionstore.h"
 #include "streamrecorder.h"
@@ -46,23 +38,6 @@ constexpr int StatisticsIntervalMs = 250;
 // How far back the detail pane looks for the previous event (past lifecycle rows).
 constexpr int PreviousEventScanLimit = 1000;
 constexpr int RightPanelWidth = 340;
-
-/// The URL the user means: "localhost:8080/stream" is taken as http://.
-QUrl parseUserUrl(const QString &input)
-{
-    const QString text = input.trimmed();
-    if (text.isEmpty())
-        return {};
-    if (!text.contains(u"://"_s))
-        return QUrl(u"http://"_s + text);
-    return QUrl(text);
-}
-
-bool isUsableUrl(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    return url.isValid() && (scheme == u"http"_s || scheme == u"https"_s) && !url.host().isEmpty();
-}
 
 QVariantList toVariantList(const QList<int> &values)
 {
@@ -122,71 +97,8 @@ void StreamTab::buildUi()
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(4);
 
-    // Request bar
-    auto *bar = new QHBoxLayout;
-    bar->setSpacing(4);
-    m_methodCombo = new QComboBox(this);
-    m_methodCombo->setObjectName(u"methodCombo"_s);
-    m_methodCombo->setEditable(true);
-    m_methodCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_methodCombo->addItems({ u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s });
-    m_methodCombo->setMinimumContentsLength(6);
-    m_methodCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    bar->addWidget(m_methodCombo);
-
-    m_urlCombo = new QComboBox(this);
-    m_urlCombo->setObjectName(u"urlCombo"_s);
-    m_urlCombo->setEditable(true);
-    m_urlCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_urlCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_urlCombo->setMinimumContentsLength(30);
-    m_urlCombo->lineEdit()->setClearButtonEnabled(true);
-    auto *completer = new QCompleter(m_urlCombo->model(), m_urlCombo);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setCompletionMode(QCompleter::PopupCompletion);
-    m_urlCombo->setCompleter(completer);
-    bar->addWidget(m_urlCombo, 1);
-
-    m_requestToggle = new QToolButton(this);
-    m_requestToggle->setObjectName(u"requestToggle"_s);
-    m_requestToggle->setCheckable(true);
-    m_requestToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addWidget(m_requestToggle);
-
-    m_connectButton = new QPushButton(this);
-    m_connectButton->setObjectName(u"connectButton"_s);
-    m_connectButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    bar->addWidget(m_connectButton);
-    m_disconnectButton = new QPushButton(this);
-    m_disconnectButton->setObjectName(u"disconnectButton"_s);
-    m_disconnectButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    bar->addWidget(m_disconnectButton);
-
-    m_recordButton = new QToolButton(this);
-    m_recordButton->setObjectName(u"recordButton"_s);
-    m_recordButton->setCheckable(true);
-    m_recordButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addWidget(m_recordButton);
-    m_recordLabel = new QLabel(this);
-    m_recordLabel->setObjectName(u"recordLabel"_s);
-    m_recordLabel->setTextFormat(Qt::PlainText);
-    QPalette recordPalette = m_recordLabel->palette();
-    recordPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x33, 0x33));
-    m_recordLabel->setPalette(recordPalette);
-    m_recordLabel->hide();
-    bar->addWidget(m_recordLabel);
-    layout->addLayout(bar);
-
-    m_urlError = new QLabel(this);
-    m_urlError->setObjectName(u"urlError"_s);
-    m_urlError->setTextFormat(Qt::PlainText);
-    m_urlError->setWordWrap(true);
-    QPalette errorPalette = m_urlError->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x33, 0x33));
-    m_urlError->setPalette(errorPalette);
-    m_urlError->hide();
-    layout->addWidget(m_urlError);
+    m_requestBar = new RequestBar(this);
+    layout->addWidget(m_requestBar);
 
     m_requestEditor = new RequestEditor(this);
     m_requestEditor->setMaximumHeight(220);
@@ -239,18 +151,12 @@ void StreamTab::buildUi()
     m_mainSplitter->setSizes({ 900, RightPanelWidth });
     layout->addWidget(m_mainSplitter, 1);
 
-    connect(m_methodCombo, &QComboBox::currentTextChanged, this, [this](const QString &method) {
-        m_requestEditor->setMethod(method.trimmed().toUpper().toUtf8());
-    });
-    connect(m_urlCombo, &QComboBox::currentTextChanged, this, [this] {
-        m_urlError->hide();
-        updateTitle();
-    });
-    connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, &StreamTab::connectStream);
-    connect(m_requestToggle, &QToolButton::toggled, m_requestEditor, &QWidget::setVisible);
-    connect(m_connectButton, &QPushButton::clicked, this, &StreamTab::connectStream);
-    connect(m_disconnectButton, &QPushButton::clicked, this, &StreamTab::disconnectStream);
-    connect(m_recordButton, &QToolButton::clicked, this, &StreamTab::toggleRecording);
+    connect(m_requestBar, &RequestBar::methodChanged, m_requestEditor, &RequestEditor::setMethod);
+    connect(m_requestBar, &RequestBar::urlEdited, this, &StreamTab::updateTitle);
+    connect(m_requestBar, &RequestBar::editorToggled, m_requestEditor, &QWidget::setVisible);
+    connect(m_requestBar, &RequestBar::connectRequested, this, &StreamTab::connectStream);
+    connect(m_requestBar, &RequestBar::disconnectRequested, this, &StreamTab::disconnectStream);
+    connect(m_requestBar, &RequestBar::recordRequested, this, &StreamTab::toggleRecording);
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
@@ -295,47 +201,34 @@ void StreamTab::handleRecord(const StreamRecord &record)
 
 void StreamTab::setUrl(const QUrl &url)
 {
-    m_urlCombo->setEditText(url.toString());
+    m_requestBar->setUrlText(url.toString());
     updateTitle();
 }
 
 QUrl StreamTab::url() const
 {
-    return parseUserUrl(m_urlCombo->currentText());
+    return m_requestBar->url();
 }
 
 SseReader::Request StreamTab::request() const
 {
     SseReader::Request request = m_requestEditor->request();
     request.url = url();
-    request.method = m_methodCombo->currentText().trimmed().toUpper().toUtf8();
-    if (request.method.isEmpty())
-        request.method = QByteArrayLiteral("GET");
+    request.method = m_requestBar->method();
     return request;
 }
 
 void StreamTab::setRequest(const SseReader::Request &request)
 {
-    const QString method = QString::fromUtf8(request.method).toUpper();
-    m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
-    m_requestEditor->setMethod(request.method.isEmpty() ? QByteArrayLiteral("GET")
-                                                        : request.method);
+    m_requestBar->setMethod(request.method);
+    m_requestEditor->setMethod(m_requestBar->method());
     m_requestEditor->setRequest(request);
     setUrl(request.url);
 }
 
 QString StreamTab::title() const
 {
-    const QString text = m_urlCombo->currentText().trimmed();
-    if (text.isEmpty())
-        return tr("New stream");
-    const QUrl parsed = parseUserUrl(text);
-    if (!isUsableUrl(parsed))
-        return text;
-    QString title = parsed.host();
-    if (parsed.port() != -1)
-        title += u':' + QString::number(parsed.port());
-    return title + parsed.path();
+    return m_requestBar->title();
 }
 
 void StreamTab::updateTitle()
@@ -349,39 +242,31 @@ void StreamTab::updateTitle()
 
 void StreamTab::setUrlHistory(const QStringList &urls)
 {
-    // Replacing the items must not replace what the user is typing.
-    const QString text = m_urlCombo->currentText();
-    const QSignalBlocker blocker(m_urlCombo);
-    m_urlCombo->clear();
-    m_urlCombo->addItems(urls);
-    m_urlCombo->setCurrentIndex(-1);
-    m_urlCombo->setEditText(text);
+    m_requestBar->setUrlHistory(urls);
 }
 
-void StreamTab::showUrlError(const QString &message)
+void StreamTab::focusUrl()
 {
-    m_urlError->setText(message);
-    m_urlError->show();
-    m_urlCombo->setFocus(Qt::OtherFocusReason);
-    m_urlCombo->lineEdit()->selectAll();
+    m_requestBar->focusUrl();
 }
 
 void StreamTab::connectStream()
 {
-    const QString text = m_urlCombo->currentText().trimmed();
-    const QUrl target = parseUserUrl(text);
+    const QString text = m_requestBar->urlText();
+    const QUrl target = RequestBar::parseUserUrl(text);
     if (text.isEmpty()) {
-        showUrlError(tr("Enter the URL of an event stream, e.g. https://example.com/events"));
+        m_requestBar->showUrlError(
+                tr("Enter the URL of an event stream, e.g. https://example.com/events"));
         return;
     }
-    if (!isUsableUrl(target)) {
-        showUrlError(tr("\"%1\" is not a valid http:// or https:// URL.").arg(text));
+    if (!RequestBar::isUsableUrl(target)) {
+        m_requestBar->showUrlError(tr("\"%1\" is not a valid http:// or https:// URL.").arg(text));
         return;
     }
-    m_urlError->hide();
+    m_requestBar->clearUrlError();
     // A secret the session did not keep would go out empty: the editor says so, once.
     if (!m_requestEditor->confirmUnsavedSecrets()) {
-        m_requestToggle->setChecked(true);
+        m_requestBar->setEditorShown(true);
         return;
     }
     if (m_reader->state() != SseReader::State::Closed)
@@ -429,9 +314,7 @@ void StreamTab::focusFilter()
 
 void StreamTab::updateButtons()
 {
-    const bool closed = m_reader->state() == SseReader::State::Closed;
-    m_disconnectButton->setEnabled(!closed);
-    m_connectButton->setText(closed ? tr("Connect") : tr("Reconnect", "restart the stream"));
+    m_requestBar->setRunning(m_reader->state() != SseReader::State::Closed);
 }
 
 void StreamTab::noteStatisticsChanged()
@@ -540,23 +423,16 @@ void StreamTab::handleRecordingError(const QString &message)
 void StreamTab::updateRecordingIndicator()
 {
     const bool recording = isRecording();
-    {
-        const QSignalBlocker blocker(m_recordButton);
-        m_recordButton->setChecked(recording);
-    }
     const QString file = QFileInfo(m_recorder->fileName()).fileName();
+    QString text;
     if (recording) {
         //: Shown while a tab records its stream: %1 = file name, %n = events written so far
-        m_recordLabel->setText(
-                tr("● REC %1 · %n event(s)", nullptr, int(m_recorder->eventCount())).arg(file));
-        m_recordLabel->setToolTip(
-                Theme::plainToolTip(QDir::toNativeSeparators(m_recorder->fileName())));
+        text = tr("● REC %1 · %n event(s)", nullptr, int(m_recorder->eventCount())).arg(file);
     } else if (!m_recordingError.isEmpty()) {
-        m_recordLabel->setText(tr("Recording stopped: %1").arg(m_recordingError));
-        m_recordLabel->setToolTip(
-                Theme::plainToolTip(QDir::toNativeSeparators(m_recorder->fileName())));
+        text = tr("Recording stopped: %1").arg(m_recordingError);
     }
-    m_recordLabel->setVisible(recording || !m_recordingError.isEmpty());
+    m_requestBar->setRecording(
+            recording, text, Theme::plainToolTip(QDir::toNativeSeparators(m_recorder->fileName())));
 }
 
 QVariantMap StreamTab::saveState() const
@@ -569,7 +445,7 @@ QVariantMap StreamTab::saveState() const
         { u"request"_s,
           StreamRequestJson::toJson(current, m_requestEditor->sessionOptions()).toVariantMap() },
         { u"requestEditor"_s, m_requestEditor->saveState() },
-        { u"requestEditorVisible"_s, m_requestToggle->isChecked() },
+        { u"requestEditorVisible"_s, m_requestBar->isEditorShown() },
         { u"filter"_s, m_filterBar->saveState() },
         { u"view"_s, m_view->saveState() },
         { u"mainSplitter"_s, toVariantList(m_mainSplitter->sizes()) },
@@ -577,7 +453,7 @@ QVariantMap StreamTab::saveState() const
     };
     // The bar shows what the user typed ("localhost:8080/x", or a URL still being written);
     // the request holds what it means.
-    if (const QString typed = m_urlCombo->currentText().trimmed(); typed != current.url.toString())
+    if (const QString typed = m_requestBar->urlText(); typed != current.url.toString())
         state.insert(u"urlText"_s, typed);
     return state;
 }
@@ -594,17 +470,16 @@ void StreamTab::restoreState(const QVariantMap &state)
         setRequest(read.request);
         m_requestEditor->restoreState(state.value(u"requestEditor"_s).toMap(), read.unsavedSecrets);
         if (state.contains(u"urlText"_s))
-            m_urlCombo->setEditText(state.value(u"urlText"_s).toString());
+            m_requestBar->setUrlText(state.value(u"urlText"_s).toString());
     } else {
         // Version 1 kept the editor's fields and the bar's url and method in one map.
-        const QString method = request.value(u"method"_s).toString();
-        m_methodCombo->setEditText(method.isEmpty() ? u"GET"_s : method);
-        m_requestEditor->setMethod(m_methodCombo->currentText().toUtf8());
+        m_requestBar->setMethod(request.value(u"method"_s).toString().toUtf8());
+        m_requestEditor->setMethod(m_requestBar->method());
         m_requestEditor->restoreVersion1State(request);
-        m_urlCombo->setEditText(request.value(u"url"_s).toString());
+        m_requestBar->setUrlText(request.value(u"url"_s).toString());
     }
     updateTitle();
-    m_requestToggle->setChecked(state.value(u"requestEditorVisible"_s).toBool());
+    m_requestBar->setEditorShown(state.value(u"requestEditorVisible"_s).toBool());
     m_filterBar->restoreState(state.value(u"filter"_s).toMap());
     m_proxy->setShowComments(m_filterBar->showComments());
     m_view->restoreState(state.value(u"view"_s).toMap());
@@ -620,16 +495,6 @@ void StreamTab::retranslateUi()
     m_model->setHeaderLabels({ tr("#"), tr("Time"), tr("Conn.", "connection number column"),
                                tr("Type", "event type column"), tr("Id", "event id column"),
                                tr("Data"), tr("Size") });
-    m_methodCombo->setToolTip(tr("HTTP method"));
-    m_urlCombo->lineEdit()->setPlaceholderText(tr("https://example.com/events"));
-    m_urlCombo->setToolTip(tr("Stream URL; press Enter to connect"));
-    m_requestToggle->setText(tr("Request…"));
-    m_requestToggle->setToolTip(tr("Headers, body and reconnection settings"));
-    m_disconnectButton->setText(tr("Disconnect"));
-    m_disconnectButton->setToolTip(tr("Close the stream and stop reconnecting"));
-    m_recordButton->setText(tr("Record…"));
-    m_recordButton->setToolTip(tr("Record this stream to an NDJSON file as it arrives; "
-                                  "Open Recording reads it back"));
     updateRecordingIndicator();
     updateButtons();
     updateTitle();

@@ -24,6 +24,7 @@ class MessageFilterProxyModel;
 class MessageModel;
 class MessageView;
 class RateChart;
+class RequestBar;
 class RequestEditor;
 class StreamRecorder;
 
@@ -44,6 +45,7 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     DetailPane *detailPane() const { return m_detailPane; }
     RequestEditor *requestEditor() const { return m_requestEditor; }
+    RequestBar *requestBar() const { return m_requestBar; }
     StreamRecorder *recorder() const { return m_recorder; }
 
     /// Whether the stream is being recorded to a file (Record to File…).
@@ -82,6 +84,8 @@ public slots:
     void clearEvents();
     void setViewPaused(bool paused);
     void focusFilter();
+    /// Puts the cursor in the URL field (a new tab), keeping what is there.
+    void focusUrl();
     /// Writes what is buffered and closes the recording file.
     void stopRecording();
     /// Stops recording, or asks for a file and starts.
@@ -105,7 +109,6 @@ private:
     void handleRecord(const StreamRecord &record);
     void updateTitle();
     void updateButtons();
-    void showUrlError(const QString &message);
     void handleCurrentRowChanged();
     void noteStatisticsChanged();
     void updateRecordingIndicator();
@@ -115,12 +118,7 @@ private:
     MessageModel *m_model = nullptr;
     MessageFilterProxyModel *m_proxy = nullptr;
 
-    QComboBox *m_methodCombo = nullptr;
-    QComboBox *m_urlCombo = nullptr;
-    QToolButton *m_requestToggle = nullptr;
-    QPushButton *m_connectButton = nullptr;
-    QPushButton *m_disconnectButton = nullptr;
-    QLabel *m_urlError = nullptr;
+    RequestBar *m_requestBar = nullptr;
     RequestEditor *m_requestEditor = nullptr;
     FilterBar *m_filterBar = nullptr;
     MessageView *m_view = nullptr;
@@ -131,8 +129,6 @@ private:
     QSplitter *m_leftSplitter = nullptr;
     QTimer *m_statisticsTimer = nullptr;
     StreamRecorder *m_recorder = nullptr;
-    QToolButton *m_recordButton = nullptr;
-    QLabel *m_recordLabel = nullptr;
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QString m_title;
