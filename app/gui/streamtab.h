@@ -11,12 +11,9 @@
 
 #include "ssereader.h"
 
-class QComboBox;
 class QLabel;
-class QPushButton;
 class QSplitter;
 class QTimer;
-class QToolButton;
 class ConnectionPanel;
 class DetailPane;
 class FilterBar;
