@@ -69,13 +69,24 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     return std::chrono::milliseconds(std::max<qint64>(ms, 0));
 }
 
+bool isChunked(const QNetworkReply &reply)
+{
+    return reply.rawHeader(QByteArrayLiteral("Transfer-Encoding")).toLower().contains("chunked");
+}
+
+// The Content-Length the server sent: QNAM drops the header when it decodes a compressed body.
+QByteArray contentLength(const QNetworkReply &reply)
+{
+    const QVariant original = reply.attribute(QNetworkRequest::OriginalContentLengthAttribute);
+    return original.isValid() ? original.toByteArray()
+                              : reply.rawHeader(QByteArrayLiteral("Content-Length"));
+}
+
 // Whether the response says where its body ends (chunked, or a Content-Length), so that a close
 // before that point cuts it; otherwise the close itself ends the body.
 bool hasFramedBody(const QNetworkReply &reply)
 {
-    return reply.rawHeader(QByteArrayLiteral("Transfer-Encoding")).toLower().contains("chunked")
-            || reply.hasRawHeader(QByteArrayLiteral("Content-Length"))
-            || reply.attribute(QNetworkRequest::OriginalContentLengthAttribute).isValid();
+    return isChunked(reply) || !contentLength(reply).isEmpty();
 }
 
 // The request body as QNAM reads it, empty for a GET: a device QNAM may rewind only when the
@@ -553,8 +564,25 @@ void SseReader::handleFinished()
         error.message = u"connection refused by "_s % where;
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error.kind = SseError::Kind::ConnectionReset;
-        error.message = u"the server closed the connection unexpectedly ("_s % where % u')';
+        // The server closed the connection where the HTTP framing says the body goes on (or
+        // before any response). Not ConnectionReset: Qt 6.4 reads a TCP reset as the end of the
+        // stream (QNativeSocketEngine::read() turns ECONNRESET into a zero-byte read), so a FIN
+        // and an RST arrive here alike, and only the framing tells a cut from an end
+        // (tst_hostilenetwork closeMidBody).
+        error.kind = SseError::Kind::RemoteClosed;
+        if (!m_responseValidated)
+            error.message = u"the server closed the connection without sending a response ("_s
+                    % where % u')';
+        else if (isChunked(*reply))
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the chunked body (no terminating zero-length chunk)"_s;
+        else if (const QByteArray length = contentLength(*reply); !length.isEmpty())
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the body (Content-Length: "_s
+                    % QString::fromLatin1(length) % u')';
+        else
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the body"_s;
         break;
     case QNetworkReply::HostNotFoundError:
         error.kind = SseError::Kind::HostNotFound;
