@@ -349,6 +349,9 @@ void SseReader::startConnection()
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream"));
     request.setRawHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
+    // Qt's own default is a bare "Mozilla/5.0", which server logs cannot tell from a browser.
+    request.setRawHeader(QByteArrayLiteral("User-Agent"),
+                         QByteArrayLiteral("ssescope/" SSESCOPE_VERSION));
     // No Accept-Encoding of our own: QNAM then offers what it can decode (gzip, deflate, br,
     // zstd) and decodes it as it arrives, so each event a server flushes arrives at once
     // (tst_hostilenetwork gzipStreamIsLive). Browsers offer compression too, and a server that

@@ -80,6 +80,8 @@ class TestSseReader : public QObject
 private slots:
     void eventsInOrder();
     void requestHeaders();
+    void userAgent_data();
+    void userAgent();
     void resumesWithLastEventId();
     void retryFieldSetsDelay();
     void policySchedule_data();
@@ -174,12 +176,49 @@ void TestSseReader::requestHeaders()
     QCOMPARE(seen.header("Last-Event-ID"), "42");
     QCOMPARE(seen.header("X-Test"), "yes");
     QCOMPARE(seen.header("Authorization"), "Bearer t");
+    QCOMPARE(seen.header("User-Agent"), "ssescope/" SSESCOPE_VERSION);
     // Every request carries a body QNAM may not re-send on its own (see oneRequestPerAttempt);
     // for a GET it is empty, and Qt 6.4 announces it so.
     QCOMPARE(seen.header("Content-Length"), "0");
     QVERIFY(seen.body.isEmpty());
     QCOMPARE(recorder.connectingIds, QStringList { u"42"_s });
     QCOMPARE(reader.lastEventId(), u"43"_s);
+}
+
+void TestSseReader::userAgent_data()
+{
+    QTest::addColumn<SseReader::HeaderList>("headers");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("default") << SseReader::HeaderList {}
+                             << QByteArray("ssescope/" SSESCOPE_VERSION);
+    QTest::addRow("user") << SseReader::HeaderList { { "User-Agent", "probe/2" } }
+                          << QByteArray("probe/2");
+    // Header names are case-insensitive: the user's wins whatever its spelling.
+    QTest::addRow("user-lower-case")
+            << SseReader::HeaderList { { "user-agent", "probe/3" } } << QByteArray("probe/3");
+}
+
+void TestSseReader::userAgent()
+{
+    QFETCH(SseReader::HeaderList, headers);
+    QFETCH(QByteArray, expected);
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket, RawSseServer::streamHead() + "data: x\n\n", false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.headers = headers;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
+    const RawRequest &seen = server.requests().at(0);
+    QCOMPARE(seen.header("User-Agent"), expected);
+    int count = 0;
+    for (const auto &[name, value] : seen.headers)
+        count += name.compare("User-Agent", Qt::CaseInsensitive) == 0 ? 1 : 0;
+    QCOMPARE(count, 1);
 }
 
 void TestSseReader::resumesWithLastEventId()
