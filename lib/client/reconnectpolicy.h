@@ -20,8 +20,10 @@
 ///   Retry-After ("fixed" means the user's number). Also retries HTTP 5xx and 429.
 /// - Backoff: backoffBase * 2^(attempt-1), hard-capped at backoffCap, then ±jitter (the result
 ///   never exceeds backoffCap). Ignores server `retry:` and retryOverride. Retries 5xx and 429;
-///   a Retry-After on such a failure is used as the delay instead (no jitter), capped at
-///   backoffCap too, because the cap is the user's ceiling on any single wait.
+///   a Retry-After on such a failure is a minimum: the delay is the longer of it and the
+///   jittered step (source RetryAfter when Retry-After is longer), so the schedule keeps growing
+///   under a short Retry-After. Capped at backoffCap too: the cap is the user's ceiling on any
+///   single wait.
 /// - Off: never reconnects.
 /// In every mode, WrongContentType and NoContent (HTTP 204) are fatal, and with maxAttempts > 0
 /// an attempt beyond it gives up. Resetting attempt numbering after a connection stayed open

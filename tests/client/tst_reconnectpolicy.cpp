@@ -54,6 +54,9 @@ private slots:
     void differentSeedsDiffer();
     void retryAfter_data();
     void retryAfter();
+    void retryAfterIsAMinimum_data();
+    void retryAfterIsAMinimum();
+    void retryAfterDoesNotPinBackoff();
     void maxAttempts_data();
     void maxAttempts();
     void attemptBelowOneCountsAsOne();
@@ -287,32 +290,43 @@ void TestReconnectPolicy::retryAfter_data()
 {
     QTest::addColumn<Mode>("mode");
     QTest::addColumn<int>("status");
+    QTest::addColumn<int>("attempt");
     QTest::addColumn<int>("retryAfterMs");
     QTest::addColumn<int>("expected");
     QTest::addColumn<Source>("source");
-    QTest::newRow("backoff-503") << Mode::Backoff << 503 << 5000 << 5000 << Source::RetryAfter;
-    QTest::newRow("backoff-429") << Mode::Backoff << 429 << 2000 << 2000 << Source::RetryAfter;
-    QTest::newRow("backoff-zero") << Mode::Backoff << 503 << 0 << 0 << Source::RetryAfter;
+    // Backoff with base 1000, cap 30000, no jitter: the step is 1000, 2000, 4000, 8000, …
+    QTest::newRow("backoff-longer-retry-after")
+            << Mode::Backoff << 503 << 1 << 5000 << 5000 << Source::RetryAfter;
+    QTest::newRow("backoff-429-longer-retry-after")
+            << Mode::Backoff << 429 << 2 << 3000 << 3000 << Source::RetryAfter;
+    QTest::newRow("backoff-step-longer")
+            << Mode::Backoff << 503 << 4 << 5000 << 8000 << Source::Backoff;
+    QTest::newRow("backoff-429-retry-after-1s")
+            << Mode::Backoff << 429 << 5 << 1000 << 16000 << Source::Backoff;
+    QTest::newRow("backoff-equal") << Mode::Backoff << 503 << 3 << 4000 << 4000 << Source::Backoff;
+    QTest::newRow("backoff-zero") << Mode::Backoff << 503 << 1 << 0 << 1000 << Source::Backoff;
     QTest::newRow("backoff-capped")
-            << Mode::Backoff << 503 << 120000 << 30000 << Source::RetryAfter;
-    QTest::newRow("backoff-404-fatal") << Mode::Backoff << 404 << 5000 << -1 << Source::Default;
-    QTest::newRow("fixed-ignores") << Mode::Fixed << 503 << 5000 << 3000 << Source::Default;
-    QTest::newRow("browser-fatal") << Mode::Browser << 503 << 5000 << -1 << Source::Default;
+            << Mode::Backoff << 503 << 1 << 120000 << 30000 << Source::RetryAfter;
+    QTest::newRow("backoff-step-at-cap")
+            << Mode::Backoff << 503 << 12 << 5000 << 30000 << Source::Backoff;
+    QTest::newRow("backoff-404-fatal")
+            << Mode::Backoff << 404 << 1 << 5000 << -1 << Source::Default;
+    QTest::newRow("fixed-ignores") << Mode::Fixed << 503 << 1 << 5000 << 3000 << Source::Default;
+    QTest::newRow("browser-fatal") << Mode::Browser << 503 << 1 << 5000 << -1 << Source::Default;
 }
 
 void TestReconnectPolicy::retryAfter()
 {
     QFETCH(Mode, mode);
     QFETCH(int, status);
+    QFETCH(int, attempt);
     QFETCH(int, retryAfterMs);
     QFETCH(int, expected);
     QFETCH(Source, source);
-    auto settings = settingsFor(mode);
-    settings.jitter = 0.5; // Retry-After is used as is, never jittered
-    const ReconnectPolicy policy(settings, 3);
+    const ReconnectPolicy policy(settingsFor(mode), 3);
     auto fail = failure(Kind::HttpStatus, status);
     fail.retryAfter = milliseconds(retryAfterMs);
-    const auto delay = policy.delayFor(4, fail);
+    const auto delay = policy.delayFor(attempt, fail);
     if (expected < 0) {
         QVERIFY(!delay);
         return;
@@ -320,6 +334,52 @@ void TestReconnectPolicy::retryAfter()
     QVERIFY(delay);
     QCOMPARE(delay->delay, milliseconds(expected));
     QCOMPARE(delay->source, source);
+}
+
+void TestReconnectPolicy::retryAfterIsAMinimum_data()
+{
+    QTest::addColumn<double>("jitter");
+    QTest::addColumn<int>("retryAfterMs");
+    QTest::newRow("no-jitter-1s") << 0.0 << 1000;
+    QTest::newRow("jitter-1s") << 0.5 << 1000;
+    QTest::newRow("jitter-7s") << 0.5 << 7000;
+    QTest::newRow("full-jitter-3s") << 1.0 << 3000;
+}
+
+void TestReconnectPolicy::retryAfterIsAMinimum()
+{
+    QFETCH(double, jitter);
+    QFETCH(int, retryAfterMs);
+    auto settings = settingsFor(Mode::Backoff);
+    settings.jitter = jitter;
+    auto fail = failure(Kind::HttpStatus, 429);
+    fail.retryAfter = milliseconds(retryAfterMs);
+    for (quint32 seed = 1; seed <= 50; ++seed) {
+        const ReconnectPolicy policy(settings, seed);
+        for (int attempt = 1; attempt <= 12; ++attempt) {
+            const auto delay = policy.delayFor(attempt, fail);
+            QVERIFY(delay);
+            // Never sooner than the server asked, never later than the cap, and never less
+            // than the jittered step would have been without a Retry-After.
+            QVERIFY(delay->delay >= milliseconds(retryAfterMs));
+            QVERIFY(delay->delay <= settings.backoffCap);
+            auto plain = fail;
+            plain.retryAfter.reset();
+            QVERIFY(delay->delay >= policy.delayFor(attempt, plain)->delay);
+        }
+    }
+}
+
+void TestReconnectPolicy::retryAfterDoesNotPinBackoff()
+{
+    // A 429 with "Retry-After: 1" on every attempt: the wait grows to the cap as without it.
+    const ReconnectPolicy policy(settingsFor(Mode::Backoff), 1);
+    auto fail = failure(Kind::HttpStatus, 429);
+    fail.retryAfter = 1000ms;
+    QList<qint64> delays;
+    for (int attempt = 1; attempt <= 7; ++attempt)
+        delays.append(policy.delayFor(attempt, fail)->delay.count());
+    QCOMPARE(delays, (QList<qint64> { 1000, 2000, 4000, 8000, 16000, 30000, 30000 }));
 }
 
 void TestReconnectPolicy::maxAttempts_data()
