@@ -138,6 +138,13 @@ bool ReconnectPolicy::isFatal(Mode mode, const Failure &failure)
     return true;
 }
 
+int ReconnectPolicy::Settings::maxAttemptsFor(FailureKind kind) const
+{
+    if (maxAttempts > 0)
+        return maxAttempts;
+    return kind == FailureKind::HttpStatus ? std::max(httpStatusMaxAttempts, 0) : 0;
+}
+
 milliseconds ReconnectPolicy::backoffDelay(int attempt) const
 {
     const qint64 base = std::max<qint64>(0, m_settings.backoffBase.count());
@@ -155,7 +162,7 @@ std::optional<ReconnectPolicy::Delay> ReconnectPolicy::delayFor(int attempt,
     attempt = std::max(attempt, 1);
     if (isFatal(m_settings.mode, failure))
         return std::nullopt;
-    if (m_settings.maxAttempts > 0 && attempt > m_settings.maxAttempts)
+    if (const int cap = m_settings.maxAttemptsFor(failure.kind); cap > 0 && attempt > cap)
         return std::nullopt;
 
     switch (m_settings.mode) {

@@ -87,6 +87,8 @@ private slots:
     void policySchedule_data();
     void policySchedule();
     void maxAttemptsGivesUp();
+    void httpStatusRetriesCappedByDefault_data();
+    void httpStatusRetriesCappedByDefault();
     void retryAfterHonoured();
     void attemptsResetAfterStableConnection();
     void responseFailures_data();
@@ -374,6 +376,39 @@ void TestSseReader::maxAttemptsGivesUp()
     QVERIFY(recorder.errors.constLast().fatal);
     QCOMPARE(recorder.errorCount(SseError::Kind::HttpStatus), 3);
     QCOMPARE(reader.state(), SseReader::State::Closed);
+}
+
+void TestSseReader::httpStatusRetriesCappedByDefault_data()
+{
+    QTest::addColumn<ReconnectPolicy::Mode>("mode");
+    QTest::addColumn<QString>("query");
+    QTest::addRow("fixed-500") << ReconnectPolicy::Mode::Fixed << u"status=500"_s;
+    QTest::addRow("backoff-429") << ReconnectPolicy::Mode::Backoff << u"status=429"_s;
+}
+
+void TestSseReader::httpStatusRetriesCappedByDefault()
+{
+    QFETCH(ReconnectPolicy::Mode, mode);
+    QFETCH(QString, query);
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, query));
+    request.reconnect.mode = mode;
+    request.reconnect.fixedDelay = 10ms;
+    request.reconnect.backoffBase = 1ms; // 1, 2, 4 … 512 ms: the ten attempts take about 1 s
+    request.reconnect.stableAfter = 60s;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    const int cap = ReconnectPolicy::DefaultHttpStatusMaxAttempts;
+    QCOMPARE(recorder.attempts.size(), cap);
+    QCOMPARE(recorder.attempts.constLast(), cap);
+    QCOMPARE(reader.connectionCount(), cap + 1);
+    QCOMPARE(recorder.errors.constLast().kind, SseError::Kind::GaveUp);
+    QVERIFY2(recorder.errors.constLast().message.contains(u"after 10 reconnect attempts"_s),
+             qPrintable(recorder.errors.constLast().message));
 }
 
 void TestSseReader::retryAfterHonoured()
