@@ -138,6 +138,13 @@ bool ReconnectPolicy::isFatal(Mode mode, const Failure &failure)
     return true;
 }
 
+int ReconnectPolicy::Settings::maxAttemptsFor(FailureKind kind) const
+{
+    if (maxAttempts > 0)
+        return maxAttempts;
+    return kind == FailureKind::HttpStatus ? std::max(httpStatusMaxAttempts, 0) : 0;
+}
+
 milliseconds ReconnectPolicy::backoffDelay(int attempt) const
 {
     const qint64 base = std::max<qint64>(0, m_settings.backoffBase.count());
@@ -155,7 +162,7 @@ std::optional<ReconnectPolicy::Delay> ReconnectPolicy::delayFor(int attempt,
     attempt = std::max(attempt, 1);
     if (isFatal(m_settings.mode, failure))
         return std::nullopt;
-    if (m_settings.maxAttempts > 0 && attempt > m_settings.maxAttempts)
+    if (const int cap = m_settings.maxAttemptsFor(failure.kind); cap > 0 && attempt > cap)
         return std::nullopt;
 
     switch (m_settings.mode) {
@@ -175,14 +182,19 @@ std::optional<ReconnectPolicy::Delay> ReconnectPolicy::delayFor(int attempt,
         return Delay { std::max(m_settings.fixedDelay, milliseconds(0)), DelaySource::Default };
     case Mode::Backoff: {
         const milliseconds cap = std::max(m_settings.backoffCap, milliseconds(0));
-        if (failure.retryAfter)
-            return Delay { std::clamp(*failure.retryAfter, milliseconds(0), cap),
-                           DelaySource::RetryAfter };
         const double jitter = std::clamp(m_settings.jitter, 0.0, 1.0);
         const double nominal = double(backoffDelay(attempt).count());
         const double jittered = nominal * (1.0 + jitter * unitJitter(m_seed, attempt));
-        const auto delay = qint64(std::llround(std::clamp(jittered, 0.0, double(cap.count()))));
-        return Delay { milliseconds(delay), DelaySource::Backoff };
+        const milliseconds step(
+                qint64(std::llround(std::clamp(jittered, 0.0, double(cap.count())))));
+        // RFC 9110 §10.2.3: Retry-After is how long the client "ought to wait" at least. Taking
+        // it instead of the step let a 429 with "Retry-After: 1" be retried every second forever.
+        if (failure.retryAfter) {
+            const milliseconds retryAfter = std::clamp(*failure.retryAfter, milliseconds(0), cap);
+            if (retryAfter > step)
+                return Delay { retryAfter, DelaySource::RetryAfter };
+        }
+        return Delay { step, DelaySource::Backoff };
     }
     case Mode::Off:
         break;

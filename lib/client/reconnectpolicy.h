@@ -20,11 +20,16 @@
 ///   Retry-After ("fixed" means the user's number). Also retries HTTP 5xx and 429.
 /// - Backoff: backoffBase * 2^(attempt-1), hard-capped at backoffCap, then ±jitter (the result
 ///   never exceeds backoffCap). Ignores server `retry:` and retryOverride. Retries 5xx and 429;
-///   a Retry-After on such a failure is used as the delay instead (no jitter), capped at
-///   backoffCap too, because the cap is the user's ceiling on any single wait.
+///   a Retry-After on such a failure is a minimum: the delay is the longer of it and the
+///   jittered step (source RetryAfter when Retry-After is longer), so the schedule keeps growing
+///   under a short Retry-After. Capped at backoffCap too: the cap is the user's ceiling on any
+///   single wait.
 /// - Off: never reconnects.
 /// In every mode, WrongContentType and NoContent (HTTP 204) are fatal, and with maxAttempts > 0
-/// an attempt beyond it gives up. Resetting attempt numbering after a connection stayed open
+/// an attempt beyond it gives up. With maxAttempts 0, Fixed and Backoff still give up on an HTTP
+/// status after httpStatusMaxAttempts (10 by default): a server that answers 5xx or 429 is up,
+/// and asking it for ever only adds to its load. Attempts count the whole current run of
+/// failures, whatever their kinds; resetting that count after a connection stayed open
 /// `stableAfter` is the reader's job: it simply starts counting from 1 again.
 class ReconnectPolicy
 {
@@ -57,6 +62,9 @@ public:
         friend bool operator==(const Delay &, const Delay &) = default;
     };
 
+    /// Settings::httpStatusMaxAttempts by default.
+    static constexpr int DefaultHttpStatusMaxAttempts = 10;
+
     struct Settings
     {
         Mode mode = Mode::Browser;
@@ -68,9 +76,16 @@ public:
         std::chrono::milliseconds backoffBase { 1000 };
         std::chrono::milliseconds backoffCap { 30000 };
         double jitter = 0.2; ///< Backoff only: fraction, 0.2 = ±20 %. Clamped to [0, 1].
-        int maxAttempts = 0; ///< 0 = unlimited.
+        int maxAttempts = 0; ///< 0 = unlimited, except after HTTP statuses (see below).
+        /// The cap on attempts after an HTTP status while maxAttempts is 0; 0 = unlimited.
+        int httpStatusMaxAttempts = DefaultHttpStatusMaxAttempts;
         /// A connection open this long resets the attempt count (applied by the reader).
         std::chrono::milliseconds stableAfter { 10000 };
+
+        /// The cap that applies after a failure of that kind, for a panel to show: maxAttempts
+        /// when set, else httpStatusMaxAttempts for HttpStatus; 0 = none. Moot where the kind
+        /// is fatal (HTTP statuses in Browser and Off).
+        int maxAttemptsFor(FailureKind kind) const;
     };
 
     /// "browser", "fixed", "backoff", "off".
@@ -89,6 +104,8 @@ public:
     explicit ReconnectPolicy(const Settings &settings, quint32 seed = 0);
 
     const Settings &settings() const { return m_settings; }
+    /// Settings::maxAttemptsFor(): the effective cap on attempts after that kind of failure.
+    int maxAttemptsFor(FailureKind kind) const { return m_settings.maxAttemptsFor(kind); }
     void setSettings(const Settings &settings) { m_settings = settings; }
     /// The effective jitter seed (never 0).
     quint32 seed() const { return m_seed; }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "ssereader.h"
 
+#include <QIODevice>
 #include <QLocale>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +83,104 @@ QByteArray systemAcceptLanguage()
         return locale.toLatin1() + ",*";
     return locale.toLatin1() + ",en,*";
 }
+
+bool isChunked(const QNetworkReply &reply)
+{
+    return reply.rawHeader(QByteArrayLiteral("Transfer-Encoding")).toLower().contains("chunked");
+}
+
+// The Content-Length the server sent: QNAM drops the header when it decodes a compressed body.
+QByteArray contentLength(const QNetworkReply &reply)
+{
+    const QVariant original = reply.attribute(QNetworkRequest::OriginalContentLengthAttribute);
+    return original.isValid() ? original.toByteArray()
+                              : reply.rawHeader(QByteArrayLiteral("Content-Length"));
+}
+
+// Whether the response says where its body ends (chunked, or a Content-Length), so that a close
+// before that point cuts it; otherwise the close itself ends the body.
+bool hasFramedBody(const QNetworkReply &reply)
+{
+    return isChunked(reply) || !contentLength(reply).isEmpty();
+}
+
+// The request body as QNAM reads it, empty for a GET: a device QNAM may rewind only when the
+// reader allows it, so that each attempt is exactly one request on the wire.
+//
+// Qt 6.4's HTTP/1 channel re-sends the request it is serving when the connection closes while
+// the channel is not yet in its reading state (QHttpNetworkConnectionChannel::_q_error, case
+// RemoteHostClosedError). A fast server puts the whole response, and the close, on the wire
+// before the channel has noted that it sent the request; the channel then reads that response
+// through a queued _q_receiveReply() without entering the reading state, and a close-delimited
+// body (no Content-Length, not chunked: Python's http.server and many small servers) ends with
+// a close that looks like a lost request. The copy goes out with the old Last-Event-ID while the
+// first answer is delivered and finishes the reply, so its answer is dropped (measured: about a
+// third of 200 `retry: 0` reconnects, tst_ssereader oneRequestPerAttempt). Every re-send first
+// rewinds the upload data (resetUploadData()); a body that refuses fails it instead, and the
+// reply ends with ContentReSendError (mapped in handleFinished()). A GET therefore carries an
+// empty body, which Qt announces as "Content-Length: 0". Neither a "Connection: close" request
+// header, a zero connection-cache expiry, a cache key per attempt nor a manager per attempt
+// stops the copy: it is sent from the channel before the reply's finished() reaches the reader.
+// Not covered: after a 301/302/303 QNAM follows with a plain GET without this body.
+class OneShotBody final : public QIODevice
+{
+public:
+    /// rewindable: allow rewinds until the first final response (an authentication challenge
+    /// with URL credentials is answered by sending the request again).
+    OneShotBody(const QByteArray &data, bool rewindable)
+        : m_data(data)
+        , m_rewindable(rewindable)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+
+    /// A response that is not a redirect reached the reader: no more rewinds for credentials.
+    void endRewinds() { m_rewindable = false; }
+
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_data.size(); }
+    bool seek(qint64 position) override
+    {
+        if (position < 0 || position > m_data.size() || (position < m_offset && !mayRewind()))
+            return false;
+        m_offset = position;
+        return QIODevice::seek(position);
+    }
+    bool reset() override
+    {
+        if (!mayRewind())
+            return false;
+        m_offset = 0;
+        return QIODevice::seek(0);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = std::min(maxSize, m_data.size() - m_offset);
+        std::memcpy(data, m_data.constData() + m_offset, size_t(count));
+        m_offset += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    bool mayRewind() const
+    {
+        if (m_rewindable)
+            return true;
+        // RFC 9110 §15.4.8: a 307 or 308 is followed with the same method and body, and QNAM
+        // rewinds for it as soon as the redirect's head has been read, before redirected().
+        const auto *reply = qobject_cast<const QNetworkReply *>(parent());
+        const int status =
+                reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
+        return status == 307 || status == 308;
+    }
+
+    QByteArray m_data;
+    qint64 m_offset = 0;
+    bool m_rewindable = false;
+};
 
 } // namespace
 
@@ -280,6 +380,9 @@ void SseReader::startConnection()
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream"));
     request.setRawHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache"));
+    // Qt's own default is a bare "Mozilla/5.0", which server logs cannot tell from a browser.
+    request.setRawHeader(QByteArrayLiteral("User-Agent"),
+                         QByteArrayLiteral("ssescope/" SSESCOPE_VERSION));
     // No Accept-Encoding of our own: QNAM then offers what it can decode (gzip, deflate, br,
     // zstd) and decodes it as it arrives, so each event a server flushes arrives at once
     // (tst_hostilenetwork gzipStreamIsLive). Browsers offer compression too, and a server that
@@ -305,11 +408,9 @@ void SseReader::startConnection()
     if (!announce())
         return;
 
-    QNetworkReply *reply = nullptr;
-    if (m_request.method == "GET" && m_request.body.isEmpty())
-        reply = m_manager->get(request);
-    else
-        reply = m_manager->sendCustomRequest(request, m_request.method, m_request.body);
+    auto *body = new OneShotBody(m_request.body, !url.userName().isEmpty());
+    QNetworkReply *reply = m_manager->sendCustomRequest(request, m_request.method, body);
+    body->setParent(reply); // QNAM reads it until the reply finishes.
     m_reply = reply;
     m_sink.m_active = true;
     m_tlsProblems.clear();
@@ -325,6 +426,11 @@ void SseReader::startConnection()
         record.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         record.url = StreamRecord::displayUrl(target);
         emitRecord(record);
+    });
+    // The HTTP thread queues the head before it can ask for a rewind, so this always comes first.
+    connect(reply, &QNetworkReply::metaDataChanged, body, [reply, body] {
+        if (!isRedirectStatus(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()))
+            body->endRewinds();
     });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -487,7 +593,13 @@ void SseReader::handleFinished()
             return;
     }
 
-    const QNetworkReply::NetworkError code = reply->error();
+    QNetworkReply::NetworkError code = reply->error();
+    if (code == QNetworkReply::ContentReSendError) {
+        // OneShotBody refused QNAM's re-send after the server closed the connection: the end of
+        // a close-delimited body, or a close like any other (RemoteHostClosedError).
+        code = m_responseValidated && !hasFramedBody(*reply) ? QNetworkReply::NoError
+                                                             : QNetworkReply::RemoteHostClosedError;
+    }
     SseError error;
     error.httpStatus = m_httpStatus;
     const ReconnectPolicy::Failure failure = failureOf(ReconnectPolicy::FailureKind::NetworkError);
@@ -506,8 +618,25 @@ void SseReader::handleFinished()
         error.message = u"connection refused by "_s % where;
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error.kind = SseError::Kind::ConnectionReset;
-        error.message = u"the server closed the connection unexpectedly ("_s % where % u')';
+        // The server closed the connection where the HTTP framing says the body goes on (or
+        // before any response). Not ConnectionReset: Qt 6.4 reads a TCP reset as the end of the
+        // stream (QNativeSocketEngine::read() turns ECONNRESET into a zero-byte read), so a FIN
+        // and an RST arrive here alike, and only the framing tells a cut from an end
+        // (tst_hostilenetwork closeMidBody).
+        error.kind = SseError::Kind::RemoteClosed;
+        if (!m_responseValidated)
+            error.message = u"the server closed the connection without sending a response ("_s
+                    % where % u')';
+        else if (isChunked(*reply))
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the chunked body (no terminating zero-length chunk)"_s;
+        else if (const QByteArray length = contentLength(*reply); !length.isEmpty())
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the body (Content-Length: "_s
+                    % QString::fromLatin1(length) % u')';
+        else
+            error.message = u"the stream was cut: the server closed the connection before the "
+                            "end of the body"_s;
         break;
     case QNetworkReply::HostNotFoundError:
         error.kind = SseError::Kind::HostNotFound;
@@ -710,9 +839,10 @@ StreamRecord::HeaderList SseReader::sentHeaders(const QNetworkRequest &request) 
                                  ? StreamRecord::maskedValue()
                                  : request.rawHeader(name) });
     }
-    if (!m_request.body.isEmpty())
-        headers.append(
-                { QByteArrayLiteral("Content-Length"), QByteArray::number(m_request.body.size()) });
+    // Every request carries a body device (OneShotBody), so Qt always announces its length,
+    // "Content-Length: 0" for a GET.
+    headers.append(
+            { QByteArrayLiteral("Content-Length"), QByteArray::number(m_request.body.size()) });
     if (!request.hasRawHeader("Connection"))
         headers.append({ QByteArrayLiteral("Connection"), QByteArrayLiteral("Keep-Alive") });
     // Qt offers every coding it can decode when the request names none (and then decodes).

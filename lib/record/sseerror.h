@@ -20,7 +20,7 @@ public:
         InvalidUrl, ///< Empty, relative or non-http(s) URL, or an unsupported protocol.
         HostNotFound,
         ConnectionRefused,
-        RemoteClosed, ///< The server ended the stream cleanly (end of body).
+        RemoteClosed, ///< The server closed the stream: at the end of its body, or cutting it.
         ConnectionReset, ///< The connection broke mid-stream (reset, remote host closed abruptly).
         NetworkError, ///< Any other network-level failure (proxy, unreachable, protocol error…).
         Tls, ///< TLS handshake or certificate failure; the message lists the certificate problems.

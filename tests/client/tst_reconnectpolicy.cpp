@@ -18,6 +18,8 @@ Q_DECLARE_METATYPE(ReconnectPolicy::DelaySource)
 
 namespace {
 
+constexpr int Unlimited = 1'000'000; // maxAttempts tests: stands for "any attempt number"
+
 ReconnectPolicy::Failure failure(Kind kind, int status = 0)
 {
     ReconnectPolicy::Failure result;
@@ -54,8 +56,12 @@ private slots:
     void differentSeedsDiffer();
     void retryAfter_data();
     void retryAfter();
+    void retryAfterIsAMinimum_data();
+    void retryAfterIsAMinimum();
+    void retryAfterDoesNotPinBackoff();
     void maxAttempts_data();
     void maxAttempts();
+    void defaultSettingsCapHttpStatuses();
     void attemptBelowOneCountsAsOne();
     void modeNames_data();
     void modeNames();
@@ -287,32 +293,43 @@ void TestReconnectPolicy::retryAfter_data()
 {
     QTest::addColumn<Mode>("mode");
     QTest::addColumn<int>("status");
+    QTest::addColumn<int>("attempt");
     QTest::addColumn<int>("retryAfterMs");
     QTest::addColumn<int>("expected");
     QTest::addColumn<Source>("source");
-    QTest::newRow("backoff-503") << Mode::Backoff << 503 << 5000 << 5000 << Source::RetryAfter;
-    QTest::newRow("backoff-429") << Mode::Backoff << 429 << 2000 << 2000 << Source::RetryAfter;
-    QTest::newRow("backoff-zero") << Mode::Backoff << 503 << 0 << 0 << Source::RetryAfter;
+    // Backoff with base 1000, cap 30000, no jitter: the step is 1000, 2000, 4000, 8000, …
+    QTest::newRow("backoff-longer-retry-after")
+            << Mode::Backoff << 503 << 1 << 5000 << 5000 << Source::RetryAfter;
+    QTest::newRow("backoff-429-longer-retry-after")
+            << Mode::Backoff << 429 << 2 << 3000 << 3000 << Source::RetryAfter;
+    QTest::newRow("backoff-step-longer")
+            << Mode::Backoff << 503 << 4 << 5000 << 8000 << Source::Backoff;
+    QTest::newRow("backoff-429-retry-after-1s")
+            << Mode::Backoff << 429 << 5 << 1000 << 16000 << Source::Backoff;
+    QTest::newRow("backoff-equal") << Mode::Backoff << 503 << 3 << 4000 << 4000 << Source::Backoff;
+    QTest::newRow("backoff-zero") << Mode::Backoff << 503 << 1 << 0 << 1000 << Source::Backoff;
     QTest::newRow("backoff-capped")
-            << Mode::Backoff << 503 << 120000 << 30000 << Source::RetryAfter;
-    QTest::newRow("backoff-404-fatal") << Mode::Backoff << 404 << 5000 << -1 << Source::Default;
-    QTest::newRow("fixed-ignores") << Mode::Fixed << 503 << 5000 << 3000 << Source::Default;
-    QTest::newRow("browser-fatal") << Mode::Browser << 503 << 5000 << -1 << Source::Default;
+            << Mode::Backoff << 503 << 1 << 120000 << 30000 << Source::RetryAfter;
+    QTest::newRow("backoff-step-at-cap")
+            << Mode::Backoff << 503 << 9 << 5000 << 30000 << Source::Backoff;
+    QTest::newRow("backoff-404-fatal")
+            << Mode::Backoff << 404 << 1 << 5000 << -1 << Source::Default;
+    QTest::newRow("fixed-ignores") << Mode::Fixed << 503 << 1 << 5000 << 3000 << Source::Default;
+    QTest::newRow("browser-fatal") << Mode::Browser << 503 << 1 << 5000 << -1 << Source::Default;
 }
 
 void TestReconnectPolicy::retryAfter()
 {
     QFETCH(Mode, mode);
     QFETCH(int, status);
+    QFETCH(int, attempt);
     QFETCH(int, retryAfterMs);
     QFETCH(int, expected);
     QFETCH(Source, source);
-    auto settings = settingsFor(mode);
-    settings.jitter = 0.5; // Retry-After is used as is, never jittered
-    const ReconnectPolicy policy(settings, 3);
+    const ReconnectPolicy policy(settingsFor(mode), 3);
     auto fail = failure(Kind::HttpStatus, status);
     fail.retryAfter = milliseconds(retryAfterMs);
-    const auto delay = policy.delayFor(4, fail);
+    const auto delay = policy.delayFor(attempt, fail);
     if (expected < 0) {
         QVERIFY(!delay);
         return;
@@ -322,28 +339,133 @@ void TestReconnectPolicy::retryAfter()
     QCOMPARE(delay->source, source);
 }
 
+void TestReconnectPolicy::retryAfterIsAMinimum_data()
+{
+    QTest::addColumn<double>("jitter");
+    QTest::addColumn<int>("retryAfterMs");
+    QTest::newRow("no-jitter-1s") << 0.0 << 1000;
+    QTest::newRow("jitter-1s") << 0.5 << 1000;
+    QTest::newRow("jitter-7s") << 0.5 << 7000;
+    QTest::newRow("full-jitter-3s") << 1.0 << 3000;
+}
+
+void TestReconnectPolicy::retryAfterIsAMinimum()
+{
+    QFETCH(double, jitter);
+    QFETCH(int, retryAfterMs);
+    auto settings = settingsFor(Mode::Backoff);
+    settings.jitter = jitter;
+    auto fail = failure(Kind::HttpStatus, 429);
+    fail.retryAfter = milliseconds(retryAfterMs);
+    for (quint32 seed = 1; seed <= 50; ++seed) {
+        const ReconnectPolicy policy(settings, seed);
+        for (int attempt = 1; attempt <= ReconnectPolicy::DefaultHttpStatusMaxAttempts; ++attempt) {
+            const auto delay = policy.delayFor(attempt, fail);
+            QVERIFY(delay);
+            // Never sooner than the server asked, never later than the cap, and never less
+            // than the jittered step would have been without a Retry-After.
+            QVERIFY(delay->delay >= milliseconds(retryAfterMs));
+            QVERIFY(delay->delay <= settings.backoffCap);
+            auto plain = fail;
+            plain.retryAfter.reset();
+            QVERIFY(delay->delay >= policy.delayFor(attempt, plain)->delay);
+        }
+    }
+}
+
+void TestReconnectPolicy::retryAfterDoesNotPinBackoff()
+{
+    // A 429 with "Retry-After: 1" on every attempt: the wait grows to the cap as without it.
+    const ReconnectPolicy policy(settingsFor(Mode::Backoff), 1);
+    auto fail = failure(Kind::HttpStatus, 429);
+    fail.retryAfter = 1000ms;
+    QList<qint64> delays;
+    for (int attempt = 1; attempt <= 7; ++attempt)
+        delays.append(policy.delayFor(attempt, fail)->delay.count());
+    QCOMPARE(delays, (QList<qint64> { 1000, 2000, 4000, 8000, 16000, 30000, 30000 }));
+}
+
 void TestReconnectPolicy::maxAttempts_data()
 {
     QTest::addColumn<Mode>("mode");
-    QTest::newRow("browser") << Mode::Browser;
-    QTest::newRow("fixed") << Mode::Fixed;
-    QTest::newRow("backoff") << Mode::Backoff;
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("maxAttempts");
+    QTest::addColumn<int>("httpStatusMaxAttempts");
+    QTest::addColumn<int>("expectedCap"); // maxAttemptsFor(kind); 0 = none
+    QTest::addColumn<int>("lastAttempt"); // the last attempt that gets a delay; 0 = none
+
+    const int defaultCap = ReconnectPolicy::DefaultHttpStatusMaxAttempts;
+    for (const Mode mode : { Mode::Browser, Mode::Fixed, Mode::Backoff }) {
+        const QByteArray name = ReconnectPolicy::modeName(mode).toLatin1();
+        const char *n = name.constData();
+        // A cap the user set applies to every kind of failure.
+        QTest::addRow("%s-set-network", n)
+                << mode << Kind::NetworkError << 0 << 3 << defaultCap << 3 << 3;
+        QTest::addRow("%s-set-eof", n)
+                << mode << Kind::EndOfStream << 0 << 3 << defaultCap << 3 << 3;
+        // Unset: transport failures are retried without end.
+        QTest::addRow("%s-unset-network", n)
+                << mode << Kind::NetworkError << 0 << 0 << defaultCap << 0 << Unlimited;
+        QTest::addRow("%s-unset-idle", n)
+                << mode << Kind::IdleTimeout << 0 << 0 << defaultCap << 0 << Unlimited;
+    }
+    // HTTP statuses: only Fixed and Backoff retry them, by default 10 times.
+    QTest::newRow("fixed-503-default") << Mode::Fixed << Kind::HttpStatus << 503 << 0 << defaultCap
+                                       << defaultCap << defaultCap;
+    QTest::newRow("backoff-429-default") << Mode::Backoff << Kind::HttpStatus << 429 << 0
+                                         << defaultCap << defaultCap << defaultCap;
+    QTest::newRow("backoff-500-user-wins-higher")
+            << Mode::Backoff << Kind::HttpStatus << 500 << 25 << defaultCap << 25 << 25;
+    QTest::newRow("fixed-500-user-wins-lower")
+            << Mode::Fixed << Kind::HttpStatus << 500 << 2 << defaultCap << 2 << 2;
+    QTest::newRow("fixed-503-own-http-cap")
+            << Mode::Fixed << Kind::HttpStatus << 503 << 0 << 4 << 4 << 4;
+    QTest::newRow("backoff-503-http-cap-off")
+            << Mode::Backoff << Kind::HttpStatus << 503 << 0 << 0 << 0 << Unlimited;
+    QTest::newRow("browser-503-fatal")
+            << Mode::Browser << Kind::HttpStatus << 503 << 0 << defaultCap << defaultCap << 0;
+    QTest::newRow("fixed-404-fatal")
+            << Mode::Fixed << Kind::HttpStatus << 404 << 0 << defaultCap << defaultCap << 0;
 }
 
 void TestReconnectPolicy::maxAttempts()
 {
     QFETCH(Mode, mode);
+    QFETCH(Kind, kind);
+    QFETCH(int, status);
+    QFETCH(int, maxAttempts);
+    QFETCH(int, httpStatusMaxAttempts);
+    QFETCH(int, expectedCap);
+    QFETCH(int, lastAttempt);
     auto settings = settingsFor(mode);
-    settings.maxAttempts = 3;
+    settings.maxAttempts = maxAttempts;
+    settings.httpStatusMaxAttempts = httpStatusMaxAttempts;
     const ReconnectPolicy policy(settings, 1);
-    for (int attempt = 1; attempt <= 3; ++attempt)
-        QVERIFY(policy.delayFor(attempt, failure(Kind::NetworkError)));
-    QVERIFY(!policy.delayFor(4, failure(Kind::NetworkError)));
-    QVERIFY(!policy.delayFor(100, failure(Kind::EndOfStream)));
+    QCOMPARE(settings.maxAttemptsFor(kind), expectedCap);
+    QCOMPARE(policy.maxAttemptsFor(kind), expectedCap);
+    const auto fail = failure(kind, status);
+    if (lastAttempt == 0) {
+        QVERIFY(!policy.delayFor(1, fail));
+        return;
+    }
+    for (int attempt = 1; attempt <= std::min(lastAttempt, 50); ++attempt)
+        QVERIFY2(policy.delayFor(attempt, fail), qPrintable(QString::number(attempt)));
+    QVERIFY(policy.delayFor(lastAttempt, fail));
+    if (lastAttempt == Unlimited)
+        QVERIFY(policy.delayFor(lastAttempt + 1, fail));
+    else
+        QVERIFY(!policy.delayFor(lastAttempt + 1, fail));
+}
 
-    settings.maxAttempts = 0; // unlimited
-    const ReconnectPolicy unlimited(settings, 1);
-    QVERIFY(unlimited.delayFor(1'000'000, failure(Kind::NetworkError)));
+void TestReconnectPolicy::defaultSettingsCapHttpStatuses()
+{
+    const ReconnectPolicy::Settings settings;
+    QCOMPARE(settings.maxAttempts, 0);
+    QCOMPARE(settings.httpStatusMaxAttempts, 10);
+    QCOMPARE(settings.maxAttemptsFor(Kind::HttpStatus), 10);
+    QCOMPARE(settings.maxAttemptsFor(Kind::NetworkError), 0);
+    QCOMPARE(settings.maxAttemptsFor(Kind::EndOfStream), 0);
 }
 
 void TestReconnectPolicy::attemptBelowOneCountsAsOne()

@@ -8,6 +8,7 @@
 #include "demoserver.h"
 #include "rawsseserver.h"
 #include "readerrecorder.h"
+#include "requestlogserver.h"
 #include "ssereader.h"
 
 using namespace Qt::StringLiterals;
@@ -79,11 +80,15 @@ class TestSseReader : public QObject
 private slots:
     void eventsInOrder();
     void requestHeaders();
+    void userAgent_data();
+    void userAgent();
     void resumesWithLastEventId();
     void retryFieldSetsDelay();
     void policySchedule_data();
     void policySchedule();
     void maxAttemptsGivesUp();
+    void httpStatusRetriesCappedByDefault_data();
+    void httpStatusRetriesCappedByDefault();
     void retryAfterHonoured();
     void attemptsResetAfterStableConnection();
     void responseFailures_data();
@@ -91,6 +96,12 @@ private slots:
     void redirectFollowed_data();
     void redirectFollowed();
     void postBodyResent();
+    void oneRequestPerAttempt_data();
+    void oneRequestPerAttempt();
+    void oneRequestWhenClosedBeforeResponse_data();
+    void oneRequestWhenClosedBeforeResponse();
+    void urlCredentialsAnswerChallenge_data();
+    void urlCredentialsAnswerChallenge();
     void idleTimeoutReconnects();
     void simulateAbort();
     void simulateOffline();
@@ -182,6 +193,11 @@ void TestSseReader::requestHeaders()
     QCOMPARE(seen.header("Last-Event-ID"), "42");
     QCOMPARE(seen.header("X-Test"), "yes");
     QCOMPARE(seen.header("Authorization"), "Bearer t");
+    QCOMPARE(seen.header("User-Agent"), "ssescope/" SSESCOPE_VERSION);
+    // Every request carries a body QNAM may not re-send on its own (see oneRequestPerAttempt);
+    // for a GET it is empty, and Qt 6.4 announces it so.
+    QCOMPARE(seen.header("Content-Length"), "0");
+    QVERIFY(seen.body.isEmpty());
     QCOMPARE(recorder.connectingIds, QStringList { u"42"_s });
     QCOMPARE(reader.lastEventId(), u"43"_s);
 
@@ -194,6 +210,42 @@ void TestSseReader::requestHeaders()
     }
     QCOMPARE(connecting.headers, wire);
     QVERIFY(!connecting.header("Authorization").contains("Bearer t"));
+}
+
+void TestSseReader::userAgent_data()
+{
+    QTest::addColumn<SseReader::HeaderList>("headers");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("default") << SseReader::HeaderList {}
+                             << QByteArray("ssescope/" SSESCOPE_VERSION);
+    QTest::addRow("user") << SseReader::HeaderList { { "User-Agent", "probe/2" } }
+                          << QByteArray("probe/2");
+    // Header names are case-insensitive: the user's wins whatever its spelling.
+    QTest::addRow("user-lower-case")
+            << SseReader::HeaderList { { "user-agent", "probe/3" } } << QByteArray("probe/3");
+}
+
+void TestSseReader::userAgent()
+{
+    QFETCH(SseReader::HeaderList, headers);
+    QFETCH(QByteArray, expected);
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket, RawSseServer::streamHead() + "data: x\n\n", false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.headers = headers;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
+    const RawRequest &seen = server.requests().at(0);
+    QCOMPARE(seen.header("User-Agent"), expected);
+    int count = 0;
+    for (const auto &[name, value] : seen.headers)
+        count += name.compare("User-Agent", Qt::CaseInsensitive) == 0 ? 1 : 0;
+    QCOMPARE(count, 1);
 }
 
 void TestSseReader::resumesWithLastEventId()
@@ -350,6 +402,39 @@ void TestSseReader::maxAttemptsGivesUp()
     QVERIFY(recorder.errors.constLast().fatal);
     QCOMPARE(recorder.errorCount(SseError::Kind::HttpStatus), 3);
     QCOMPARE(reader.state(), SseReader::State::Closed);
+}
+
+void TestSseReader::httpStatusRetriesCappedByDefault_data()
+{
+    QTest::addColumn<ReconnectPolicy::Mode>("mode");
+    QTest::addColumn<QString>("query");
+    QTest::addRow("fixed-500") << ReconnectPolicy::Mode::Fixed << u"status=500"_s;
+    QTest::addRow("backoff-429") << ReconnectPolicy::Mode::Backoff << u"status=429"_s;
+}
+
+void TestSseReader::httpStatusRetriesCappedByDefault()
+{
+    QFETCH(ReconnectPolicy::Mode, mode);
+    QFETCH(QString, query);
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    SseReader::Request request = requestFor(demoUrl(server, query));
+    request.reconnect.mode = mode;
+    request.reconnect.fixedDelay = 10ms;
+    request.reconnect.backoffBase = 1ms; // 1, 2, 4 … 512 ms: the ten attempts take about 1 s
+    request.reconnect.stableAfter = 60s;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    const int cap = ReconnectPolicy::DefaultHttpStatusMaxAttempts;
+    QCOMPARE(recorder.attempts.size(), cap);
+    QCOMPARE(recorder.attempts.constLast(), cap);
+    QCOMPARE(reader.connectionCount(), cap + 1);
+    QCOMPARE(recorder.errors.constLast().kind, SseError::Kind::GaveUp);
+    QVERIFY2(recorder.errors.constLast().message.contains(u"after 10 reconnect attempts"_s),
+             qPrintable(recorder.errors.constLast().message));
 }
 
 void TestSseReader::retryAfterHonoured()
@@ -532,6 +617,155 @@ void TestSseReader::postBodyResent()
         QCOMPARE(body, request.body);
     }
     QVERIFY(isContiguous(recorder.ids()));
+}
+
+void TestSseReader::oneRequestPerAttempt_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("framing");
+    for (const QByteArray &method : { QByteArrayLiteral("GET"), QByteArrayLiteral("POST") }) {
+        // close-*: the body ends with the close (Python's http.server answers HTTP/1.0 so).
+        for (const QByteArray &framing :
+             { QByteArrayLiteral("close-http1.0"), QByteArrayLiteral("close-connection-close"),
+               QByteArrayLiteral("close-keep-alive"), QByteArrayLiteral("chunked"),
+               QByteArrayLiteral("content-length") })
+            QTest::addRow("%s-%s", method.constData(), framing.constData()) << method << framing;
+    }
+}
+
+void TestSseReader::oneRequestPerAttempt()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, framing);
+    // Each answer is `retry: 0` and one event, so the reader reconnects at once, Streams times,
+    // as fast as loopback allows: the timing in which Qt 6.4 re-sent a third of the requests.
+    constexpr int Streams = 200;
+    const QByteArray body = method == "POST" ? QByteArrayLiteral(R"({"n":1})") : QByteArray();
+    QStringList wrong;
+    RequestLogServer server([&](QTcpSocket *socket, const RawRequest &request, int index) {
+        const QByteArray expectedId = index == 0 ? QByteArray() : QByteArray::number(index);
+        if (request.header("Last-Event-ID") != expectedId || request.body != body
+            || request.method != method)
+            wrong.append(u"request %1: %2 Last-Event-ID \"%3\""_s.arg(index).arg(
+                    QString::fromLatin1(request.method),
+                    QString::fromLatin1(request.header("Last-Event-ID"))));
+        if (index == Streams) {
+            socket->write("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+        const QByteArray event = "retry: 0\nid: " + QByteArray::number(index + 1) + "\ndata: x\n\n";
+        const QByteArray type = "Content-Type: text/event-stream\r\n";
+        if (framing == "close-http1.0")
+            RawSseServer::respond(socket, "HTTP/1.0 200 OK\r\n" + type + "\r\n" + event, true);
+        else if (framing == "close-connection-close")
+            RawSseServer::respond(
+                    socket, "HTTP/1.1 200 OK\r\n" + type + "Connection: close\r\n\r\n" + event,
+                    true);
+        else if (framing == "close-keep-alive")
+            RawSseServer::respond(socket, "HTTP/1.1 200 OK\r\n" + type + "\r\n" + event, true);
+        else if (framing == "chunked")
+            socket->write("HTTP/1.1 200 OK\r\n" + type + "Transfer-Encoding: chunked\r\n\r\n"
+                          + QByteArray::number(event.size(), 16) + "\r\n" + event
+                          + "\r\n0\r\n\r\n");
+        else
+            socket->write("HTTP/1.1 200 OK\r\n" + type + "Content-Length: "
+                          + QByteArray::number(event.size()) + "\r\n\r\n" + event);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.method = method;
+    request.body = body;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    // A real event loop: QTRY_* sleeps 10 ms between its passes, which hides the race.
+    QSignalSpy states(&reader, &SseReader::stateChanged);
+    reader.open();
+    while (reader.state() != SseReader::State::Closed && states.wait(30000)) {}
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+    QCOMPARE(reader.lastError().kind, SseError::Kind::NoContent);
+    QCOMPARE(reader.eventCount(), quint64(Streams));
+    QCOMPARE(reader.connectionCount(), Streams + 1);
+    // Not a sync point: a copy would be on its way within microseconds of the close.
+    QTest::qWait(50);
+    QCOMPARE(server.requestCount(), Streams + 1);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.mid(0, 5).join(u"; "_s)));
+    if (framing.startsWith("close-")) // and no connection that was opened and left unused
+        QCOMPARE(server.connectionCount(), Streams + 1);
+}
+
+void TestSseReader::oneRequestWhenClosedBeforeResponse_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addRow("GET") << QByteArray("GET");
+    QTest::addRow("POST") << QByteArray("POST");
+}
+
+void TestSseReader::oneRequestWhenClosedBeforeResponse()
+{
+    QFETCH(QByteArray, method);
+    // The server reads the request and closes without a word: Qt 6.4 re-sent such a request on
+    // its own before giving up; each attempt must stay one request, its failure the reader's.
+    RequestLogServer server(
+            [](QTcpSocket *socket, const RawRequest &, int) { socket->disconnectFromHost(); });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.method = method;
+    request.body = method == "POST" ? QByteArray("{}") : QByteArray();
+    request.reconnect.fixedDelay = 10ms;
+    request.reconnect.maxAttempts = 4;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    QSignalSpy states(&reader, &SseReader::stateChanged);
+    reader.open();
+    while (reader.state() != SseReader::State::Closed && states.wait(Timeout)) {}
+    QCOMPARE(reader.state(), SseReader::State::Closed);
+    QCOMPARE(recorder.errors.constLast().kind, SseError::Kind::GaveUp);
+    QCOMPARE(reader.connectionCount(), 5);
+    QTest::qWait(50); // not a sync point: lets a late copy arrive
+    QCOMPARE(server.requestCount(), 5);
+    QCOMPARE(server.connectionCount(), 5);
+}
+
+void TestSseReader::urlCredentialsAnswerChallenge_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addRow("GET") << QByteArray("GET") << QByteArray();
+    QTest::addRow("POST") << QByteArray("POST") << QByteArray(R"({"n":1})");
+}
+
+void TestSseReader::urlCredentialsAnswerChallenge()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QByteArray, body);
+    // QNAM answers a 401 with the URL's credentials by sending the request again: the one case,
+    // besides a 307/308, where the body must go out twice.
+    RequestLogServer server([](QTcpSocket *socket, const RawRequest &request, int) {
+        if (request.header("Authorization").isEmpty())
+            socket->write("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"sse\"\r\n"
+                          "Content-Length: 0\r\n\r\n");
+        else
+            socket->write(RawSseServer::streamHead() + "data: in\n\n");
+    });
+    QVERIFY(server.listen());
+    QUrl url = server.url();
+    url.setUserName(u"user"_s);
+    url.setPassword(u"secret"_s);
+    SseReader reader;
+    SseReader::Request request = requestFor(url);
+    request.method = method;
+    request.body = body;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty() || !recorder.errors.isEmpty(), Timeout);
+    QVERIFY2(recorder.errors.isEmpty(), qPrintable(recorder.errorText()));
+    QCOMPARE(recorder.data(), QStringList { u"in"_s });
+    QCOMPARE(server.requestCount(), 2);
+    QCOMPARE(server.requests().at(1).header("Authorization"), "Basic dXNlcjpzZWNyZXQ=");
+    QCOMPARE(server.requests().at(1).body, body);
 }
 
 void TestSseReader::idleTimeoutReconnects()
