@@ -1154,12 +1154,12 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     </message>
     <message>
         <source>Reconnect attempt %1 after %2, no Last-Event-ID</source>
-        <extracomment>%1 = attempt number, %2 = where the delay came from, with its length</extracomment>
+        <extracomment>%1 = attempt number (&quot;2&quot;, or &quot;2 of 10&quot;), %2 = where the delay came from, with its length</extracomment>
         <translation>第 %1 次重连，等待%2，无 Last-Event-ID</translation>
     </message>
     <message>
         <source>Reconnect attempt %1 after %2, Last-Event-ID: %3</source>
-        <extracomment>%1 = attempt number, %2 = where the delay came from, %3 = Last-Event-ID</extracomment>
+        <extracomment>%1 = attempt number (&quot;2&quot;, or &quot;2 of 10&quot;), %2 = where the delay came from, %3 = Last-Event-ID</extracomment>
         <translation>第 %1 次重连，等待%2，Last-Event-ID：%3</translation>
     </message>
     <message>
@@ -1292,6 +1292,11 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>Reconnect attempt N of the M the policy allows before giving up</extracomment>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>

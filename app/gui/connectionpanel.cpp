@@ -398,8 +398,12 @@ void ConnectionPanel::handleRecord(const StreamRecord &record)
     using Kind = StreamRecord::Kind;
     switch (record.kind) {
     case Kind::Connecting:
-        if (record.connection == 1)
-            m_loggedRetry.reset(); // open() starts over: the next retry: is news again
+        if (m_sessionEnded)
+            m_loggedRetry.reset(); // a new session (open()): the next retry: is news again
+        m_sessionEnded = false;
+        break;
+    case Kind::Closed:
+        m_sessionEnded = true;
         break;
     case Kind::Open:
         m_uptime.start();
@@ -476,10 +480,12 @@ void ConnectionPanel::updateAttempt()
         return;
     }
     const QString total = tr("%Ln reconnect(s) in total", "", m_reader->attemptCount());
-    const int attempt = m_reader->reconnectAttempt();
-    m_attemptLabel->setText(attempt > 0 ? tr("Attempt %1 · %2", "attempt number · total reconnects")
-                                                  .arg(QLocale().toString(attempt), total)
-                                        : total);
+    // While the stream is open the last attempt succeeded: only the total is news then.
+    const bool reconnecting = m_lastReconnect && m_reader->state() != SseReader::State::Open;
+    m_attemptLabel->setText(reconnecting
+                                    ? tr("Attempt %1 · %2", "attempt number · total reconnects")
+                                              .arg(RecordText::attemptText(*m_lastReconnect), total)
+                                    : total);
 }
 
 void ConnectionPanel::updateCountdown()

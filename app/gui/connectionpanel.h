@@ -127,6 +127,7 @@ private:
 
     std::deque<LogEntry> m_log; ///< What the log shows, newest last, at most MaximumLogLines.
     std::optional<qint64> m_loggedRetry; ///< The server retry: last written to the log.
+    bool m_sessionEnded = true; ///< A Closed record came last: the next Connecting starts anew.
     SseError m_lastError; ///< From the newest Error record.
     std::optional<StreamRecord> m_lastReconnect; ///< The newest Reconnecting record.
 };

@@ -284,8 +284,15 @@ void RateChart::handleRecord(const StreamRecord &record)
     switch (record.kind) {
     case StreamRecord::Kind::Open:
         m_openConnection = record.connection;
-        if (record.connection > 1)
+        if (m_reconnecting)
             addMarker(Marker::Reconnect);
+        m_reconnecting = false;
+        break;
+    case StreamRecord::Kind::Reconnecting:
+        m_reconnecting = true;
+        break;
+    case StreamRecord::Kind::Closed:
+        m_reconnecting = false;
         break;
     case StreamRecord::Kind::Error:
         // An error on the connection that was open is a live stream breaking (a drop); anything

@@ -67,6 +67,7 @@ private:
     QList<int> m_buckets; ///< Ring of BucketCount seconds; m_head is the current one.
     int m_head = 0;
     int m_openConnection = 0; ///< The connection an Open record announced, until it breaks.
+    bool m_reconnecting = false; ///< A Reconnecting record came after the last Open.
     qint64 m_tick = 0; ///< Seconds advanced since construction (markers remember their tick).
     QList<std::pair<qint64, Marker>> m_markers;
     QTimer m_tickTimer;

@@ -130,6 +130,19 @@ QString RecordText::delaySource(const QString &source, qint64 delayMs, int attem
     return tr("browser default (%1)").arg(ms);
 }
 
+QString RecordText::attemptText(const StreamRecord &record)
+{
+    const QLocale locale;
+    // With a cap, the policy's count is what runs out; without one, the attempts since the
+    // stream last opened are what a user counts.
+    if (record.maxAttempts > 0) {
+        //: Reconnect attempt N of the M the policy allows before giving up
+        return tr("%1 of %2")
+                .arg(locale.toString(record.policyAttempt), locale.toString(record.maxAttempts));
+    }
+    return locale.toString(record.attempt);
+}
+
 QString RecordText::closeReason(const QString &reason)
 {
     if (reason.isEmpty() || reason == StreamRecord::CloseReason::closed())
@@ -202,14 +215,16 @@ QString RecordText::summary(const StreamRecord &record)
         return record.error.fatal ? tr("%1 (fatal: no reconnect)").arg(describe(record.error))
                                   : describe(record.error);
     case Kind::Reconnecting: {
-        const QString source = delaySource(record.delaySource, record.delayMs, record.attempt);
-        //: %1 = attempt number, %2 = where the delay came from, with its length
+        const QString source =
+                delaySource(record.delaySource, record.delayMs, record.policyAttempt);
+        const QString attempt = attemptText(record);
+        //: %1 = attempt number ("2", or "2 of 10"), %2 = where the delay came from, with its length
         return record.lastEventId.isEmpty()
-                ? tr("Reconnect attempt %1 after %2, no Last-Event-ID")
-                          .arg(QLocale().toString(record.attempt), source)
-                //: %1 = attempt number, %2 = where the delay came from, %3 = Last-Event-ID
+                ? tr("Reconnect attempt %1 after %2, no Last-Event-ID").arg(attempt, source)
+                //: %1 = attempt number ("2", or "2 of 10"), %2 = where the delay came from,
+                //: %3 = Last-Event-ID
                 : tr("Reconnect attempt %1 after %2, Last-Event-ID: %3")
-                          .arg(QLocale().toString(record.attempt), source, record.lastEventId);
+                          .arg(attempt, source, record.lastEventId);
     }
     case Kind::Closed:
         return closeReason(record.reason);
@@ -283,9 +298,9 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
             rows.append({ tr("HTTP status"), QString::number(record.error.httpStatus) });
         break;
     case Kind::Reconnecting:
-        rows.append({ tr("Attempt"), locale.toString(record.attempt) });
-        rows.append(
-                { tr("Delay"), delaySource(record.delaySource, record.delayMs, record.attempt) });
+        rows.append({ tr("Attempt"), attemptText(record) });
+        rows.append({ tr("Delay"),
+                      delaySource(record.delaySource, record.delayMs, record.policyAttempt) });
         rows.append({ tr("Last-Event-ID to send"),
                       record.lastEventId.isEmpty() ? none : record.lastEventId });
         break;

@@ -35,6 +35,8 @@ public:
     /// Where a reconnect delay came from, with its length: "server retry: 300 ms".
     /// source is ReconnectPolicy::delaySourceName() (or "fixed"); attempt numbers backoff steps.
     static QString delaySource(const QString &source, qint64 delayMs, int attempt);
+    /// A Reconnecting record's attempt: "2", or "2 of 10" when the policy gives up after 10.
+    static QString attemptText(const StreamRecord &record);
     /// Why watching stopped, for a Closed record's reason.
     static QString closeReason(const QString &reason);
     /// A duration in milliseconds, in the user's locale: "3,000 ms".

@@ -247,8 +247,9 @@ void SseReader::open()
     m_finalUrl = m_request.url;
     m_httpStatus = 0;
     m_responseHeaders.clear();
-    m_connectionCount = 0;
+    // m_connectionCount goes on: numbers stay unique across sessions of this reader.
     m_attempt = 0;
+    m_attemptSinceOpen = 0;
     m_attemptTotal = 0;
     m_eventCount = 0;
     m_byteCount = 0;
@@ -728,7 +729,8 @@ void SseReader::failConnection(SseError error,
         return;
 
     const auto stableAfter = m_request.reconnect.stableAfter;
-    if (m_sinceOpen.isValid() && m_sinceOpen.elapsed() >= stableAfter.count())
+    const bool hadOpened = m_sinceOpen.isValid();
+    if (hadOpened && m_sinceOpen.elapsed() >= stableAfter.count())
         m_attempt = 0;
     m_sinceOpen.invalidate();
 
@@ -773,6 +775,7 @@ void SseReader::failConnection(SseError error,
     }
 
     m_attempt = attempt;
+    m_attemptSinceOpen = hadOpened ? 1 : m_attemptSinceOpen + 1;
     ++m_attemptTotal;
     m_nextDelay = *delay;
     m_nextAttemptAt = QDeadlineTimer(delay->delay, Qt::PreciseTimer);
@@ -782,7 +785,9 @@ void SseReader::failConnection(SseError error,
         return;
     StreamRecord reconnecting;
     reconnecting.kind = StreamRecord::Kind::Reconnecting;
-    reconnecting.attempt = attempt;
+    reconnecting.attempt = m_attemptSinceOpen;
+    reconnecting.policyAttempt = attempt;
+    reconnecting.maxAttempts = m_policy.maxAttemptsFor(failure->kind);
     reconnecting.delayMs = delay->delay.count();
     // Fixed mode's own interval has the policy's Default source; the record says which it was.
     reconnecting.delaySource = delay->source == ReconnectPolicy::DelaySource::Default

@@ -83,11 +83,16 @@ public:
     /// The most recent error (stays set after recovery; cleared by open()).
     SseError lastError() const { return m_lastError; }
 
-    /// Connections started since open(), including attempts that failed before Open; the
-    /// number carried by the Connecting record and by every SseEvent::connection.
+    /// Connections started by this reader, including attempts that failed before Open; the
+    /// number carried by every record and SseEvent::connection. It keeps counting across
+    /// open(), so "connection 3" never names two different sessions of one reader.
     int connectionCount() const { return m_connectionCount; }
-    /// Reconnect attempt number in the current run of failures (0 = none since the last reset).
-    int reconnectAttempt() const { return m_attempt; }
+    /// The attempt number of the pending (or last) reconnect since the last connection that
+    /// opened: 1 after a drop, 2 when that attempt failed as well, and so on (0 = none yet).
+    int reconnectAttempt() const { return m_attemptSinceOpen; }
+    /// The policy's attempt number: what the backoff and maxAttempts count. Unlike
+    /// reconnectAttempt(), only a connection that stayed open Settings::stableAfter resets it.
+    int policyAttempt() const { return m_attempt; }
     /// Reconnects scheduled since open(), never reset by a stable connection.
     int attemptCount() const { return m_attemptTotal; }
     /// Events dispatched since open().
@@ -193,6 +198,7 @@ private:
     ReconnectPolicy::Delay m_nextDelay;
     int m_connectionCount = 0;
     int m_attempt = 0;
+    int m_attemptSinceOpen = 0;
     int m_attemptTotal = 0;
     quint64 m_eventCount = 0;
     qint64 m_byteCount = 0;

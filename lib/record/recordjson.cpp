@@ -512,6 +512,8 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         break;
     case Kind::Reconnecting:
         appendIntegerField(out, ",\"attempt\":", record.attempt);
+        appendIntegerField(out, ",\"policyAttempt\":", record.policyAttempt);
+        appendIntegerField(out, ",\"maxAttempts\":", record.maxAttempts);
         appendIntegerField(out, ",\"delayMs\":", record.delayMs);
         appendStringField(out, ",\"delaySource\":", record.delaySource);
         appendStringField(out, ",\"lastEventId\":", record.lastEventId);
@@ -578,6 +580,8 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
             && readBool(object, QLatin1String("fatal"), record.error.fatal)
             && readBool(object, QLatin1String("simulated"), record.error.simulated)
             && readInteger(object, QLatin1String("attempt"), record.attempt)
+            && readInteger(object, QLatin1String("policyAttempt"), record.policyAttempt)
+            && readInteger(object, QLatin1String("maxAttempts"), record.maxAttempts)
             && readInteger(object, QLatin1String("delayMs"), record.delayMs)
             && readString(object, QLatin1String("delaySource"), record.delaySource)
             && readString(object, QLatin1String("reason"), record.reason);
@@ -665,6 +669,8 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
         break;
     case Kind::Reconnecting:
         add("attempt", QString::number(record.attempt));
+        add("policyAttempt", QString::number(record.policyAttempt));
+        add("maxAttempts", QString::number(record.maxAttempts));
         add("delayMs", QString::number(record.delayMs));
         add("delaySource", record.delaySource);
         add("lastEventId", record.lastEventId);

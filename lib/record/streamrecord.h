@@ -81,7 +81,13 @@ struct StreamRecord
 
     SseError error; ///< Error.
 
-    int attempt = 0; ///< Reconnecting: 1-based attempt number in the current run of failures.
+    /// Reconnecting: the attempt since the last connection that opened (1 after a drop).
+    int attempt = 0;
+    /// Reconnecting: the policy's attempt number (backoff step; reset only by a connection that
+    /// stayed open for the policy's stableAfter).
+    int policyAttempt = 0;
+    /// Reconnecting: the policy's cap on policyAttempt for this kind of failure (0 = none).
+    int maxAttempts = 0;
     qint64 delayMs = 0; ///< Reconnecting: the wait before the attempt.
     QString delaySource; ///< Reconnecting: ReconnectPolicy::delaySourceName() of the delay.
 

@@ -110,6 +110,7 @@ private slots:
     void eventTooLargeContinues();
     void reconnectNowSkipsCountdown();
     void closeStops();
+    void connectionNumbersGoOnAcrossOpen();
     void closeFromHandlerStopsMidChunk();
     void invalidUrl_data();
     void invalidUrl();
@@ -378,7 +379,12 @@ void TestSseReader::policySchedule()
     QTRY_VERIFY_WITH_TIMEOUT(recorder.delays.size() >= expectedDelays.size(), Timeout);
     reader.close();
     QCOMPARE(recorder.delays.mid(0, expectedDelays.size()), expectedDelays);
-    QCOMPARE(recorder.attempts.mid(0, 3), (QList<int> { 1, 2, 3 }));
+    // The policy counts on through short connections (stableAfter); the attempt users read
+    // starts again after every connection that opened.
+    QCOMPARE(recorder.policyAttempts.mid(0, 3), (QList<int> { 1, 2, 3 }));
+    const bool opens = query.contains(u"dropEvery"_s);
+    const QList<int> expectedAttempts = opens ? QList<int> { 1, 1, 1 } : QList<int> { 1, 2, 3 };
+    QCOMPARE(recorder.attempts.mid(0, 3), expectedAttempts);
     QCOMPARE(recorder.closedCount, 1);
     for (const SseError &error : std::as_const(recorder.errors))
         QVERIFY(!error.fatal);
@@ -946,6 +952,28 @@ void TestSseReader::reconnectNowSkipsCountdown()
     QVERIFY(!reader.isReconnectPending());
     QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 2, Timeout);
     QCOMPARE(reader.state(), SseReader::State::Open);
+}
+
+void TestSseReader::connectionNumbersGoOnAcrossOpen()
+{
+    // A manual Reconnect (close, then open) in one tab: "connection 1" must never name two
+    // sessions, or the connection filter and the recordings would mix them.
+    DemoServer server;
+    QVERIFY2(server.start(fastDemo()), qPrintable(server.errorString()));
+    SseReader reader;
+    reader.setRequest(requestFor(demoUrl(server, QString())));
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.events.isEmpty(), Timeout);
+    reader.close();
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.constLast().connection == 2, Timeout);
+    reader.close();
+    QCOMPARE(recorder.connections, (QList<int> { 1, 2 }));
+    QCOMPARE(recorder.recordsOf(StreamRecord::Kind::Closed).at(0).connection, 1);
+    QCOMPARE(recorder.events.constFirst().connection, 1);
+    // Counters of a session still start over; only the numbering goes on.
+    QCOMPARE(reader.attemptCount(), 0);
 }
 
 void TestSseReader::closeStops()

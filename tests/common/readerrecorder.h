@@ -81,7 +81,8 @@ struct ReaderRecorder
     QList<StreamRecord> records; ///< Everything but events.
     QList<SseEvent> events;
     QList<SseError> errors; ///< From the Error records.
-    QList<int> attempts; ///< From the Reconnecting records.
+    QList<int> attempts; ///< From the Reconnecting records: attempts since the last Open.
+    QList<int> policyAttempts; ///< From the Reconnecting records: the policy's count.
     QList<qint64> delays;
     QStringList lastEventIds; ///< The ids the Reconnecting records say the next attempt sends.
     QList<int> connections; ///< From the Connecting records.
@@ -108,6 +109,7 @@ private:
             break;
         case Kind::Reconnecting:
             attempts.append(record.attempt);
+            policyAttempts.append(record.policyAttempt);
             delays.append(record.delayMs);
             lastEventIds.append(record.lastEventId);
             break;

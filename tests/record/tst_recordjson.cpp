@@ -430,13 +430,16 @@ void TestRecordJson::recordFormat_data()
     reconnecting.kind = Kind::Reconnecting;
     reconnecting.connection = 3;
     reconnecting.attempt = 2;
+    reconnecting.policyAttempt = 4;
+    reconnecting.maxAttempts = 10;
     reconnecting.delayMs = 3000;
     reconnecting.delaySource = u"default"_s;
     reconnecting.lastEventId = u"17"_s;
     reconnecting.time = time;
     QTest::addRow("reconnecting")
             << reconnecting
-            << QByteArray(R"({"kind":"reconnecting","connection":3,"attempt":2,"delayMs":3000,)"
+            << QByteArray(R"({"kind":"reconnecting","connection":3,"attempt":2,"policyAttempt":4,)"
+                          R"("maxAttempts":10,"delayMs":3000,)"
                           R"("delaySource":"default","lastEventId":"17")"
                           + timeField + '\n');
 
