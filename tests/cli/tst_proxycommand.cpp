@@ -174,6 +174,8 @@ private slots:
     void usageErrors();
     void relayDrivenByControlApi();
     void watchThroughForwardProxy();
+    void watchThroughProxyNeedingAuthentication_data();
+    void watchThroughProxyNeedingAuthentication();
 };
 
 void TestProxyCommand::initTestCase()
@@ -319,6 +321,46 @@ void TestProxyCommand::watchThroughForwardProxy()
     QVERIFY2(seen.header("Via").contains("ssescope-"), seen.header("Via").constData());
     QCOMPARE(proxy.terminate(), 0);
     QVERIFY2(proxy.log.contains("(http, 127.0.0.1:"), proxy.log.constData());
+}
+
+void TestProxyCommand::watchThroughProxyNeedingAuthentication_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("errorKind");
+    QTest::addColumn<QStringList>("message");
+    // http: the proxy's 407 is the response to the request itself, a status like any other.
+    QTest::addRow("http") << u"http://127.0.0.1:9/stream"_s << u"httpStatus"_s
+                          << QStringList { u"407 Proxy Authentication Required"_s };
+    // https: the 407 answers the CONNECT, before any response; the reader names the proxy.
+    QTest::addRow("https through CONNECT")
+            << u"https://127.0.0.1:9/stream"_s << u"networkError"_s
+            << QStringList { u"407"_s, u"requires authentication"_s, u"the proxy 127.0.0.1:"_s };
+}
+
+void TestProxyCommand::watchThroughProxyNeedingAuthentication()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, errorKind);
+    QFETCH(QStringList, message);
+    RawSseServer strictProxy([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket,
+                              "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                              "Proxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\n"
+                              "Connection: close\r\n\r\n",
+                              true);
+    });
+    QVERIFY(strictProxy.listen());
+    const CliResult result =
+            runWatch({ u"--proxy"_s, u"http://127.0.0.1:%1"_s.arg(strictProxy.port()), url });
+    QCOMPARE(result.exitCode, 2);
+    const QList<QJsonObject> errors = result.ofKind(u"error"_s);
+    QCOMPARE(errors.size(), 1); // no pointless retries with the same credentials
+    QCOMPARE(errors.at(0).value("errorKind"_L1).toString(), errorKind);
+    QCOMPARE(errors.at(0).value("fatal"_L1).toBool(), true);
+    const QString text = errors.at(0).value("message"_L1).toString();
+    for (const QString &part : message)
+        QVERIFY2(text.contains(part), qPrintable(text));
+    QCOMPARE(strictProxy.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestProxyCommand)
