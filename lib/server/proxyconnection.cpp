@@ -307,6 +307,9 @@ ProxyConnection::ProxyConnection(int id, QTcpSocket *client, const Settings &set
     m_info.openedAt = QDateTime::currentDateTimeUtc();
     client->setParent(this);
     client->setReadBufferSize(ReadChunkSize);
+    // An event is small and must leave at once: with Nagle on, it waits for the ACK of the one
+    // before, which the receiver's delayed ACK can hold back for up to 40 ms (RFC 1122 §4.2.3.2).
+    client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(client, &QTcpSocket::readyRead, this, &ProxyConnection::handleClientReadyRead);
     connect(client, &QTcpSocket::disconnected, this, [this] { handleDisconnected(m_client); });
 
@@ -566,6 +569,7 @@ void ProxyConnection::handleUpstreamConnected()
         }
         return;
     }
+    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_info.mode == ProxyConnectionInfo::Mode::ConnectTunnel)
         m_client->write("HTTP/1.1 200 Connection Established\r\n\r\n");
     startRelaying(std::exchange(m_pendingUpstream, {}));
