@@ -14,6 +14,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSocketNotifier>
 
 #include "recordjson.h"
@@ -158,9 +160,14 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
                                             u"Ignore TLS certificate errors."_s);
     const QCommandLineOption commentsOption(u"comments"_s,
                                             u"Also print comment lines (e.g. heartbeats)."_s);
+    const QCommandLineOption proxyOption(
+            u"proxy"_s,
+            u"Connect through this proxy: http://[user:password@]host:port (an HTTP proxy such "
+            "as `ssescope-cli proxy`; https streams go through CONNECT) or socks5://host:port."_s,
+            u"url"_s);
     parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
                         lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
-                        idleTimeoutOption, insecureOption, commentsOption });
+                        idleTimeoutOption, insecureOption, commentsOption, proxyOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -295,6 +302,17 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
 
     request.ignoreTlsErrors = parser.isSet(insecureOption);
     options.comments = parser.isSet(commentsOption);
+    if (parser.isSet(proxyOption)) {
+        const QUrl proxy(parser.value(proxyOption), QUrl::StrictMode);
+        const QString proxyScheme = proxy.scheme().toLower();
+        if (!proxy.isValid() || proxy.host().isEmpty() || proxy.port() <= 0
+            || (proxyScheme != u"http"_s && proxyScheme != u"socks5"_s))
+            // Not echoed: the value may hold the proxy's password.
+            return fail(
+                    u"--proxy needs http://host:port or socks5://host:port, with an optional "
+                    "user:password@ (the value given is not shown, as it may hold a password)"_s);
+        options.proxy = proxy;
+    }
     return result;
 }
 
@@ -313,6 +331,14 @@ WatchCommand::WatchCommand(const WatchOptions &options, QObject *parent)
     connect(&m_reader, &SseReader::eventReceived, this, &WatchCommand::handleEvent);
     connect(&m_reader, &SseReader::recordReceived, this, &WatchCommand::handleRecord);
     m_reader.setRequest(m_options.request);
+    if (!m_options.proxy.isEmpty()) {
+        QNetworkProxy proxy(m_options.proxy.scheme().toLower() == u"socks5"_s
+                                    ? QNetworkProxy::Socks5Proxy
+                                    : QNetworkProxy::HttpProxy,
+                            m_options.proxy.host(), quint16(m_options.proxy.port()),
+                            m_options.proxy.userName(), m_options.proxy.password());
+        m_reader.networkAccessManager()->setProxy(proxy);
+    }
 }
 
 WatchCommand::~WatchCommand()

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTimer>
+#include <QUrl>
 
 #include "ssereader.h"
 
@@ -22,6 +23,7 @@ struct WatchOptions
     quint64 maximumEvents = 0; ///< Stop after this many events (0 = no limit).
     std::optional<std::chrono::milliseconds> timeout; ///< Stop after this long.
     bool comments = false; ///< Also print comment lines (heartbeats).
+    QUrl proxy; ///< http:// or socks5:// proxy, with optional user:password; empty = none.
 };
 
 /// The outcome of reading the `watch` arguments.

@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #if QT_CONFIG(ssl)
@@ -664,6 +665,40 @@ void SseReader::handleFinished()
         error.message = u"refused a redirect from https to http"_s;
         reconnectable.reset();
         break;
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownProxyError: {
+        // Say that it is the proxy, and which: its errors otherwise read like the server's.
+        const QNetworkProxy proxy = m_manager->proxy();
+        const QString name = proxy.type() == QNetworkProxy::HttpProxy
+                        || proxy.type() == QNetworkProxy::Socks5Proxy
+                ? u"the proxy "_s % proxy.hostName() % u':' % QString::number(proxy.port())
+                : u"the proxy"_s;
+        if (code == QNetworkReply::ProxyAuthenticationRequiredError) {
+            error.kind = SseError::Kind::NetworkError;
+            error.message = name
+                    % u" requires authentication (HTTP 407 Proxy Authentication Required): no "
+                      "credentials were given, or they were refused"_s;
+            reconnectable.reset(); // the same credentials cannot succeed on a retry
+        } else if (code == QNetworkReply::ProxyConnectionRefusedError) {
+            error.kind = SseError::Kind::ConnectionRefused;
+            error.message =
+                    u"connection refused by "_s % name % u" (on the way to "_s % where % u")"_s;
+        } else if (code == QNetworkReply::ProxyNotFoundError) {
+            error.kind = SseError::Kind::HostNotFound;
+            error.message = u"proxy host not found: "_s % proxy.hostName();
+        } else if (code == QNetworkReply::ProxyTimeoutError) {
+            error.kind = SseError::Kind::Timeout;
+            error.message = u"timeout at "_s % name % u" (on the way to "_s % where % u")"_s;
+        } else {
+            error.kind = SseError::Kind::NetworkError;
+            error.message = name % u" failed to reach "_s % where % u": "_s % reply->errorString();
+        }
+        break;
+    }
     case QNetworkReply::ProtocolUnknownError:
         error.kind = SseError::Kind::InvalidUrl;
         error.message = u"unsupported protocol: "_s % reply->url().scheme();

@@ -180,6 +180,8 @@ void TestWatchCommand::helpAndVersion_data()
                                                  u"--comments"_s };
     QTest::addRow("serve help") << QStringList { u"serve"_s, u"--help"_s }
                                 << QStringList { u"--port"_s };
+    QTest::addRow("watch help: --proxy") << QStringList { u"watch"_s, u"--help"_s }
+                                         << QStringList { u"--proxy"_s, u"socks5://"_s };
 }
 
 void TestWatchCommand::helpAndVersion()
@@ -235,6 +237,14 @@ void TestWatchCommand::usageErrors_data()
             << u"/nonexistent/body.json"_s;
     QTest::addRow("option without value")
             << QStringList { u"watch"_s, url, u"--timeout"_s } << u"timeout"_s;
+    QTest::addRow("proxy scheme") << QStringList { u"watch"_s, url, u"--proxy"_s, u"ftp://p:1"_s }
+                                  << u"--proxy"_s;
+    QTest::addRow("proxy without port")
+            << QStringList { u"watch"_s, url, u"--proxy"_s, u"http://127.0.0.1"_s } << u"--proxy"_s;
+    // The message must not echo a password in the proxy URL.
+    QTest::addRow("proxy password not shown")
+            << QStringList { u"watch"_s, url, u"--proxy"_s, u"http://user:hunter2@"_s }
+            << u"not shown"_s;
 }
 
 void TestWatchCommand::usageErrors()
