@@ -109,6 +109,16 @@
     </message>
 </context>
 <context>
+    <name>RecordText</name>
+    <message numerus="yes">
+        <source>Gave up after %n reconnect attempt(s)</source>
+        <translation>
+            <numerusform>Gave up after %n reconnect attempt</numerusform>
+            <numerusform>Gave up after %n reconnect attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StreamTab</name>
     <message numerus="yes">
         <source>● REC %1 · %n event(s)</source>

@@ -1042,11 +1042,6 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <translation>未知错误</translation>
     </message>
     <message>
-        <source>%1 (simulated)</source>
-        <comment>error kind of an injected fault</comment>
-        <translation>%1（模拟）</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <comment>error kind: technical detail</comment>
         <translation>%1：%2</translation>
@@ -1297,6 +1292,65 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>%1 of %2</source>
         <extracomment>Reconnect attempt N of the M the policy allows before giving up</extracomment>
         <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Stream cut</source>
+        <translation>流被截断</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1</source>
+        <translation>%1 拒绝了连接</translation>
+    </message>
+    <message>
+        <source>Host not found: %1</source>
+        <translation>找不到主机：%1</translation>
+    </message>
+    <message>
+        <source>Timed out waiting for %1</source>
+        <translation>等待 %1 超时</translation>
+    </message>
+    <message>
+        <source>No Content-Type (expected text/event-stream)</source>
+        <extracomment>Content-Type and text/event-stream are HTTP words; keep them as they are</extracomment>
+        <translation>缺少 Content-Type（应为 text/event-stream）</translation>
+    </message>
+    <message>
+        <source>Wrong Content-Type “%1” (expected text/event-stream)</source>
+        <translation>Content-Type 错误：“%1”（应为 text/event-stream）</translation>
+    </message>
+    <message>
+        <source>The server closed the connection without a response (%1)</source>
+        <translation>服务器未发送响应就关闭了连接（%1）</translation>
+    </message>
+    <message>
+        <source>Stream cut: the server closed the connection before the end of the body (%1)</source>
+        <extracomment>%1 is the HTTP header that says the body goes on, e.g. &quot;Content-Length: 512&quot;</extracomment>
+        <translation>流被截断：服务器在响应体结束前关闭了连接（%1）</translation>
+    </message>
+    <message>
+        <source>Stream cut: the server closed the connection before the end of the body</source>
+        <translation>流被截断：服务器在响应体结束前关闭了连接</translation>
+    </message>
+    <message>
+        <source>Idle timeout: no data for %1</source>
+        <translation>空闲超时：%1 内无数据</translation>
+    </message>
+    <message>
+        <source>Event of %1 skipped: larger than the maximum event size</source>
+        <translation>已跳过 %1 的事件：超过最大事件大小</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n reconnect attempt(s)</source>
+        <translation><numerusform>重连 %n 次后放弃</numerusform></translation>
+    </message>
+    <message>
+        <source>Network offline for %1</source>
+        <translation>网络离线 %1</translation>
+    </message>
+    <message>
+        <source>%1 (simulated)</source>
+        <comment>an error caused by an injected fault</comment>
+        <translation>%1（模拟）</translation>
     </message>
 </context>
 <context>

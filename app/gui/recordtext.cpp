@@ -68,6 +68,8 @@ QString RecordText::errorKindName(SseError::Kind kind)
         return tr("Connection refused");
     case SseError::Kind::RemoteClosed:
         return tr("Server ended the stream");
+    case SseError::Kind::StreamCut:
+        return tr("Stream cut");
     case SseError::Kind::ConnectionReset:
         return tr("Connection reset");
     case SseError::Kind::NetworkError:
@@ -101,15 +103,86 @@ QString RecordText::errorKindName(SseError::Kind kind)
 
 QString RecordText::describe(const SseError &error)
 {
-    QString detail = error.message;
-    // The reader's English detail may say "(simulated)" itself; the translated marker replaces it.
-    if (error.simulated && detail.endsWith(u" (simulated)"_s))
-        detail.chop(12);
-    QString text = errorKindName(error.kind);
+    // Each kind in the user's words, with only what the kind does not say already (a host, a
+    // status line, a Content-Type): never "HTTP error status: HTTP 500". The reader's English
+    // message follows only where no such detail was recorded.
+    using Kind = SseError::Kind;
+    const QString &detail = error.detail;
+    const QLocale locale;
+    QString text;
+    switch (error.kind) {
+    case Kind::HttpStatus:
+        // A status line reads the same in every language.
+        text = detail.isEmpty() ? errorKindName(error.kind) : u"HTTP "_s + detail;
+        break;
+    case Kind::ConnectionRefused:
+        text = detail.isEmpty() ? QString() : tr("Connection refused by %1").arg(detail);
+        break;
+    case Kind::HostNotFound:
+        text = detail.isEmpty() ? QString() : tr("Host not found: %1").arg(detail);
+        break;
+    case Kind::Timeout:
+        text = detail.isEmpty() ? QString() : tr("Timed out waiting for %1").arg(detail);
+        break;
+    case Kind::WrongContentType:
+        //: Content-Type and text/event-stream are HTTP words; keep them as they are
+        text = detail.isEmpty()
+                ? tr("No Content-Type (expected text/event-stream)")
+                : tr("Wrong Content-Type “%1” (expected text/event-stream)").arg(detail);
+        // Also the refusal of an undecodable Content-Encoding: that one explains itself.
+        if (error.message.startsWith(u"cannot decode"_s))
+            text.clear();
+        break;
+    case Kind::StreamCut:
+        if (error.httpStatus == 0 && !detail.isEmpty())
+            text = tr("The server closed the connection without a response (%1)").arg(detail);
+        else if (!detail.isEmpty())
+            //: %1 is the HTTP header that says the body goes on, e.g. "Content-Length: 512"
+            text = tr("Stream cut: the server closed the connection before the end of the body "
+                      "(%1)")
+                           .arg(detail);
+        else
+            text = tr("Stream cut: the server closed the connection before the end of the body");
+        break;
+    case Kind::IdleTimeout:
+        text = detail.isEmpty()
+                ? QString()
+                : tr("Idle timeout: no data for %1").arg(milliseconds(detail.toLongLong()));
+        break;
+    case Kind::EventTooLarge:
+        text = detail.isEmpty() ? QString()
+                                : tr("Event of %1 skipped: larger than the maximum event size")
+                                          .arg(locale.formattedDataSize(detail.toLongLong()));
+        break;
+    case Kind::GaveUp:
+        text = detail.isEmpty()
+                ? QString()
+                : tr("Gave up after %n reconnect attempt(s)", nullptr, detail.toInt());
+        break;
+    case Kind::SimulatedOffline:
+        text = detail.isEmpty()
+                ? errorKindName(error.kind)
+                : tr("Network offline for %1").arg(milliseconds(detail.toLongLong()));
+        break;
+    case Kind::RemoteClosed:
+    case Kind::NoContent:
+    case Kind::SimulatedDrop:
+        text = errorKindName(error.kind); // the kind says it all
+        break;
+    default:
+        break;
+    }
+    if (text.isEmpty()) {
+        // No structured detail: the kind, then the reader's own explanation.
+        QString message = error.message;
+        if (error.simulated && message.endsWith(u" (simulated)"_s))
+            message.chop(12);
+        text = message.isEmpty() ? errorKindName(error.kind)
+                                 : tr("%1: %2", "error kind: technical detail")
+                                           .arg(errorKindName(error.kind), message);
+    }
     if (error.simulated)
-        text = tr("%1 (simulated)", "error kind of an injected fault").arg(text);
-    if (!detail.isEmpty())
-        text = tr("%1: %2", "error kind: technical detail").arg(text, detail);
+        text = tr("%1 (simulated)", "an error caused by an injected fault").arg(text);
     return text;
 }
 

@@ -298,6 +298,7 @@ void SseReader::simulateDrop(DropMode mode, std::chrono::milliseconds offlineFor
         error.kind = SseError::Kind::SimulatedOffline;
         error.message = u"network went offline for "_s % QString::number(offlineFor.count())
                 % u" ms (simulated)"_s;
+        error.detail = QString::number(offlineFor.count());
     }
     failConnection(error, failureOf(ReconnectPolicy::FailureKind::NetworkError));
 }
@@ -492,8 +493,9 @@ bool SseReader::validateResponse()
         const QByteArray reason =
                 reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
         error.kind = SseError::Kind::HttpStatus;
-        error.message = u"HTTP "_s % QString::number(status)
+        error.detail = QString::number(status)
                 % (reason.isEmpty() ? QString() : u' ' % QString::fromLatin1(reason));
+        error.message = u"HTTP "_s % error.detail;
         failure.kind = ReconnectPolicy::FailureKind::HttpStatus;
         failure.retryAfter = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
         failConnection(error, failure);
@@ -507,6 +509,7 @@ bool SseReader::validateResponse()
             (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
     if (essence != "text/event-stream") {
         error.kind = SseError::Kind::WrongContentType;
+        error.detail = QString::fromLatin1(contentType);
         if (!contentType.isEmpty())
             error.message = u"wrong Content-Type \""_s % QString::fromLatin1(contentType)
                     % u"\" (expected text/event-stream)"_s;
@@ -618,6 +621,7 @@ void SseReader::handleFinished()
     case QNetworkReply::ConnectionRefusedError:
         error.kind = SseError::Kind::ConnectionRefused;
         error.message = u"connection refused by "_s % where;
+        error.detail = where;
         break;
     case QNetworkReply::RemoteHostClosedError:
         // The server closed the connection where the HTTP framing says the body goes on (or
@@ -625,7 +629,7 @@ void SseReader::handleFinished()
         // stream (QNativeSocketEngine::read() turns ECONNRESET into a zero-byte read), so a FIN
         // and an RST arrive here alike, and only the framing tells a cut from an end
         // (tst_hostilenetwork closeMidBody).
-        error.kind = SseError::Kind::RemoteClosed;
+        error.kind = SseError::Kind::StreamCut;
         if (!m_responseValidated)
             error.message = u"the server closed the connection without sending a response ("_s
                     % where % u')';
@@ -636,6 +640,13 @@ void SseReader::handleFinished()
             error.message = u"the stream was cut: the server closed the connection before the "
                             "end of the body (Content-Length: "_s
                     % QString::fromLatin1(length) % u')';
+        // What says the body goes on, shown as it is on the wire (or where nothing came from).
+        if (!m_responseValidated)
+            error.detail = where;
+        else if (isChunked(*reply))
+            error.detail = u"Transfer-Encoding: chunked"_s;
+        else if (const QByteArray length = contentLength(*reply); !length.isEmpty())
+            error.detail = u"Content-Length: "_s % QString::fromLatin1(length);
         else
             error.message = u"the stream was cut: the server closed the connection before the "
                             "end of the body"_s;
@@ -643,11 +654,13 @@ void SseReader::handleFinished()
     case QNetworkReply::HostNotFoundError:
         error.kind = SseError::Kind::HostNotFound;
         error.message = u"host not found: "_s % reply->url().host();
+        error.detail = reply->url().host();
         break;
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
         error.kind = SseError::Kind::Timeout;
         error.message = u"network timeout ("_s % where % u')';
+        error.detail = where;
         break;
     case QNetworkReply::SslHandshakeFailedError:
         error.kind = SseError::Kind::Tls;
@@ -735,6 +748,7 @@ void SseReader::handleIdleCheck()
     error.kind = SseError::Kind::IdleTimeout;
     error.message = u"no data for "_s % QString::number(elapsed) % u" ms (idle timeout "_s
             % QString::number(idle) % u" ms)"_s;
+    error.detail = QString::number(elapsed);
     error.httpStatus = m_httpStatus;
     failConnection(error, failureOf(ReconnectPolicy::FailureKind::IdleTimeout));
 }
@@ -793,6 +807,7 @@ void SseReader::failConnection(SseError error,
             gaveUpError.kind = SseError::Kind::GaveUp;
             gaveUpError.message = u"gave up after "_s % QString::number(attempt - 1)
                     % u" reconnect attempts (last error: "_s % error.message % u')';
+            gaveUpError.detail = QString::number(attempt - 1);
             gaveUpError.fatal = true;
             gaveUpError.simulated = error.simulated;
             gaveUpError.httpStatus = error.httpStatus;
@@ -947,6 +962,7 @@ void SseReader::ParserSink::eventTooLarge(qint64 bytes)
     error.message = u"event skipped: "_s % QString::number(bytes)
             % u" bytes exceed the maximum event size of "_s
             % QString::number(m_reader->m_parser.maximumEventSize()) % u" bytes"_s;
+    error.detail = QString::number(bytes);
     error.httpStatus = m_reader->m_httpStatus;
     m_reader->m_lastError = error;
     StreamRecord record;

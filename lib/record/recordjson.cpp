@@ -503,6 +503,8 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
     case Kind::Error:
         appendStringField(out, ",\"errorKind\":", SseError::kindName(record.error.kind));
         appendStringField(out, ",\"message\":", record.error.message);
+        if (!record.error.detail.isEmpty())
+            appendStringField(out, ",\"detail\":", record.error.detail);
         appendLiteral(out, ",\"fatal\":");
         appendBool(out, record.error.fatal);
         appendLiteral(out, ",\"simulated\":");
@@ -577,6 +579,7 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
             && readString(object, QLatin1String("text"), record.text)
             && readString(object, QLatin1String("errorKind"), errorKind)
             && readString(object, QLatin1String("message"), record.error.message)
+            && readString(object, QLatin1String("detail"), record.error.detail)
             && readBool(object, QLatin1String("fatal"), record.error.fatal)
             && readBool(object, QLatin1String("simulated"), record.error.simulated)
             && readInteger(object, QLatin1String("attempt"), record.attempt)
@@ -662,6 +665,8 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
     case Kind::Error:
         add("errorKind", SseError::kindName(record.error.kind));
         add("message", record.error.message);
+        if (!record.error.detail.isEmpty())
+            add("detail", record.error.detail);
         add("fatal", record.error.fatal ? u"true"_s : u"false"_s);
         add("simulated", record.error.simulated ? u"true"_s : u"false"_s);
         if (record.error.httpStatus != 0)

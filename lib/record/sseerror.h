@@ -20,7 +20,10 @@ public:
         InvalidUrl, ///< Empty, relative or non-http(s) URL, or an unsupported protocol.
         HostNotFound,
         ConnectionRefused,
-        RemoteClosed, ///< The server closed the stream: at the end of its body, or cutting it.
+        RemoteClosed, ///< The server ended the stream: the body ended where its framing says.
+        /// The server closed the connection where the HTTP framing says more must come (before
+        /// the end of a chunked or Content-Length body, or before any response).
+        StreamCut,
         ConnectionReset, ///< The connection broke mid-stream (reset, remote host closed abruptly).
         NetworkError, ///< Any other network-level failure (proxy, unreachable, protocol error…).
         Tls, ///< TLS handshake or certificate failure; the message lists the certificate problems.
@@ -39,6 +42,11 @@ public:
 
     Kind kind = Kind::None;
     QString message; ///< English, technical, complete sentence fragment ("connection refused").
+    /// The part of the failure that is not in its kind, untranslated: a host:port, a status
+    /// line's "500 Internal Server Error", a Content-Type, a number. Faces put it after their
+    /// own words for the kind, so that a message never says the same thing twice; empty when
+    /// the kind says it all.
+    QString detail;
     bool fatal = false; ///< True when the reader stops for good after this error.
     bool simulated = false; ///< True when the fault was injected by simulateDrop().
     int httpStatus = 0; ///< The response status when one was received, else 0.
@@ -67,6 +75,8 @@ inline QString SseError::kindName(Kind kind)
         return QStringLiteral("connectionRefused");
     case Kind::RemoteClosed:
         return QStringLiteral("remoteClosed");
+    case Kind::StreamCut:
+        return QStringLiteral("streamCut");
     case Kind::ConnectionReset:
         return QStringLiteral("connectionReset");
     case Kind::NetworkError:
