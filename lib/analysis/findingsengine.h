@@ -63,8 +63,9 @@ public:
         int burstRepeats = 2;
         /// Events received within this of the first of an arrival belong to it (one read).
         std::chrono::milliseconds burstSpread { 10 };
-        /// A reconnect's replay has ended at the first pause this long between its events.
-        std::chrono::milliseconds replayPause { 100 };
+        /// A reconnect's replay has ended at the first pause this long between its events: a
+        /// replay comes in back-to-back reads, live events each in a read of their own.
+        std::chrono::milliseconds replayPause { 25 };
         /// hygiene.http1-streams: browsers open at most this many HTTP/1.1 connections to one
         /// origin.
         int originStreamLimit = 6;
