@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "checkcommand.h"
 #include "servecommand.h"
 #include "watchcommand.h"
 
@@ -25,6 +26,8 @@ int main(int argc, char *argv[])
             return runWatchCommand(arguments.mid(2));
         if (command == u"serve"_s)
             return runServeCommand(arguments.mid(2));
+        if (command == u"check"_s)
+            return runCheckCommand(arguments.mid(2));
     }
 
     QCommandLineParser parser;
@@ -32,11 +35,14 @@ int main(int argc, char *argv[])
             u"Command-line face of SSE Scope.\n\n"
             "Commands:\n"
             "  watch URL [options]  Watch a Server-Sent Events stream; print NDJSON on stdout.\n"
-            "  serve [options]      Run the demo SSE server (http://127.0.0.1:8080/stream).\n\n"
+            "  serve [options]      Run the demo SSE server (http://127.0.0.1:8080/stream).\n"
+            "  check URL [options]  Probe a stream (connect, cut once, resume) and report what is\n"
+            "                       wrong with it; exit 3 when a warning or problem is found.\n\n"
             "Run 'ssescope-cli <command> --help' for a command's options."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"watch or serve"_s, u"<command> [options]"_s);
+    parser.addPositionalArgument(u"command"_s, u"watch, serve or check"_s,
+                                 u"<command> [options]"_s);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "ssescope-cli: %s\n", qPrintable(parser.errorText()));
         return 1;
@@ -52,9 +58,10 @@ int main(int argc, char *argv[])
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        std::fputs("ssescope-cli: missing command (watch or serve)\n", stderr);
+        std::fputs("ssescope-cli: missing command (watch, serve or check)\n", stderr);
     else
-        std::fprintf(stderr, "ssescope-cli: unknown command '%s' (expected watch or serve)\n",
+        std::fprintf(stderr,
+                     "ssescope-cli: unknown command '%s' (expected watch, serve or check)\n",
                      qPrintable(positional.constFirst()));
     std::fputs("Try 'ssescope-cli --help'.\n", stderr);
     return 1;

@@ -31,6 +31,12 @@ QString number(qint64 value)
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(value);
 }
 
+// "1 event", "20,900 events".
+QString counted(qint64 value, const QString &singular, const QString &plural)
+{
+    return number(value) + u' ' + (value == 1 ? singular : plural);
+}
+
 // "47 s", "1.5 s", "250 ms".
 QString duration(qint64 ms)
 {
@@ -875,7 +881,8 @@ void FindingsEngine::giveResumeVerdict(qint64 at)
         finding.severity = Finding::Severity::Problem;
         finding.verdict = u"%1: the server started again from id %2 (Last-Event-ID ignored)"_s.arg(
                                   head, resume.firstId)
-                + (repeated > 0 ? u"; %1 events delivered twice"_s.arg(number(repeated))
+                + (repeated > 0 ? u"; %1 delivered twice"_s.arg(
+                           counted(repeated, u"event"_s, u"events"_s))
                                 : QString());
         finding.advice = u"Read the Last-Event-ID request header and continue after it; a "
                          "stream that cannot resume (e.g. a POST that starts a new answer) "
@@ -884,10 +891,10 @@ void FindingsEngine::giveResumeVerdict(qint64 at)
         finding.id = u"resume.duplicate"_s;
         finding.severity = Finding::Severity::Warning;
         finding.verdict = resume.firstId.isEmpty()
-                ? u"%1: %2 events repeat payloads received before (the stream has no ids)"_s.arg(
-                        head, number(repeated))
-                : u"%1: the server replayed from %2; %3 events delivered twice"_s.arg(
-                        head, resume.firstId, number(repeated));
+                ? u"%1: %2 payloads received before (the stream has no ids)"_s.arg(
+                        head, counted(repeated, u"event repeats"_s, u"events repeat"_s))
+                : u"%1: the server replayed from %2; %3 delivered twice"_s.arg(
+                        head, resume.firstId, counted(repeated, u"event"_s, u"events"_s));
         finding.advice = u"Replay only the events after the Last-Event-ID the client sent"_s;
     } else if (backwards || resume.reusedIds > 0 || resume.backwards) {
         finding.id = u"resume.backwards"_s;
@@ -900,9 +907,10 @@ void FindingsEngine::giveResumeVerdict(qint64 at)
         finding.id = u"resume.gap"_s;
         finding.severity = Finding::Severity::Problem;
         finding.verdict = resume.firstNumeric && resume.firstNumber > resume.sentNumber + 1
-                ? u"%1: next event was %2, %3 events lost"_s.arg(head, resume.firstId, number(lost))
-                : u"%1: server replayed %2 with gaps, %3 events lost"_s.arg(head, range,
-                                                                            number(lost));
+                ? u"%1: next event was %2, %3 lost"_s.arg(head, resume.firstId,
+                                                          counted(lost, u"event"_s, u"events"_s))
+                : u"%1: server replayed %2 with gaps, %3 lost"_s.arg(
+                        head, range, counted(lost, u"event"_s, u"events"_s));
         finding.advice = u"Keep enough events to replay what a client misses while it "
                          "reconnects (a longer replay buffer or a store keyed by id), and "
                          "replay every event after the Last-Event-ID"_s;
