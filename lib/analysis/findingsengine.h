@@ -171,6 +171,7 @@ private:
         qint64 silenceBefore = 0;
         int count = 0;
         qint64 firstPosition = 0;
+        bool judged = false; ///< After a silence, or the first read: worth evaluating.
         QString firstData;
         QString lastData;
         QString firstId;
