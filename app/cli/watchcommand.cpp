@@ -110,8 +110,9 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     parser.setApplicationDescription(
             u"Watches a Server-Sent Events stream and prints one JSON object per line (NDJSON) "
             "on stdout: connecting, open, event, retry, comment, error, reconnecting and closed "
-            "records, and finding records: what the findings engine concludes about the stream "
-            "(resume verdicts, buffering, idle, response hygiene; see docs/findings.md).\n"
+            "records; with --findings also finding records: what the findings engine concludes "
+            "about the stream (resume verdicts, buffering, idle, response hygiene; see "
+            "docs/findings.md).\n"
             "Exit codes: 0 = stopped by --max-events, --timeout or a signal; 1 = usage error; "
             "2 = the stream failed for good (non-200 status, wrong Content-Type, HTTP 204, "
             "or gave up reconnecting)."_s);
@@ -159,10 +160,12 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
                                             u"Ignore TLS certificate errors."_s);
     const QCommandLineOption commentsOption(u"comments"_s,
                                             u"Also print comment lines (e.g. heartbeats)."_s);
-    const QCommandLineOption noFindingsOption(u"no-findings"_s, u"Do not print finding records."_s);
+    const QCommandLineOption findingsOption(
+            u"findings"_s,
+            u"Also print finding records, each right after the record that revealed it."_s);
     parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
                         lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
-                        idleTimeoutOption, insecureOption, commentsOption, noFindingsOption });
+                        idleTimeoutOption, insecureOption, commentsOption, findingsOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -297,7 +300,7 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
 
     request.ignoreTlsErrors = parser.isSet(insecureOption);
     options.comments = parser.isSet(commentsOption);
-    options.findings = !parser.isSet(noFindingsOption);
+    options.findings = parser.isSet(findingsOption);
     return result;
 }
 

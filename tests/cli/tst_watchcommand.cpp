@@ -633,13 +633,13 @@ void TestWatchCommand::serveCommand()
     QCOMPARE(serve.exitCode(), 0);
 }
 
-// The engine's verdicts arrive inline, as finding records every RecordJson reader accepts, right
-// after the record that revealed them; --no-findings leaves them out.
+// With --findings the engine's verdicts arrive inline, as finding records every RecordJson reader
+// accepts, right after the record that revealed them; without it the output is the plain story.
 void TestWatchCommand::findingRecords_data()
 {
     QTest::addColumn<bool>("findings");
-    QTest::newRow("findings") << true;
-    QTest::newRow("no-findings") << false;
+    QTest::newRow("--findings") << true;
+    QTest::newRow("default") << false;
 }
 
 void TestWatchCommand::findingRecords()
@@ -654,8 +654,8 @@ void TestWatchCommand::findingRecords()
                                  { u"resume"_s, u"ignore"_s } });
     QStringList arguments { u"watch"_s, urlArgument(url),  u"--retry"_s,
                             u"100"_s,   u"--max-events"_s, u"10"_s };
-    if (!findings)
-        arguments << u"--no-findings"_s;
+    if (findings)
+        arguments << u"--findings"_s;
     CliRun run;
     runCli(arguments, run);
     if (QTest::currentTestFailed())
