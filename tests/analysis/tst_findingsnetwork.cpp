@@ -405,7 +405,7 @@ http {
         if (!process.waitForFinished(5000))
             process.kill();
     });
-    const auto errorLog = [&root, &process] {
+    const auto errorLog = [&root, &process]() -> QString {
         QFile log(root + u"/error.log"_s);
         return QString::fromUtf8(process.readAll())
                 + (log.open(QIODevice::ReadOnly) ? QString::fromUtf8(log.readAll()) : QString());
