@@ -20,12 +20,15 @@ shift || true
 packages=(
     build-essential cmake ninja-build
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libgl-dev
+    libgl-dev zlib1g-dev
     appstream desktop-file-utils
+    nginx-light
 )
 # appstream and desktop-file-utils validate the metainfo and .desktop file in ctest (the tests
 # report SKIP without them); cpack's .deb needs dpkg-shlibdeps, which build-essential brings.
-# Running the GUI needs a display server; tests run offscreen and need none.
+# Running the GUI needs a display server; tests run offscreen and need none. zlib1g-dev (Qt's
+# own zlib) writes the demo server's gzip stream. nginx-light puts a real nginx in front of the
+# demo server in tst_findingsnetwork (started unprivileged on a loopback port; skipped without).
 
 install_missing() {
     local missing=()

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "checkcommand.h"
 #include "proxycommand.h"
 #include "servecommand.h"
 #include "watchcommand.h"
@@ -28,6 +29,8 @@ int main(int argc, char *argv[])
             return runServeCommand(arguments.mid(2));
         if (command == u"proxy"_s)
             return runProxyCommand(arguments.mid(2));
+        if (command == u"check"_s)
+            return runCheckCommand(arguments.mid(2));
     }
 
     QCommandLineParser parser;
@@ -37,11 +40,13 @@ int main(int argc, char *argv[])
             "  watch URL [options]  Watch a Server-Sent Events stream; print NDJSON on stdout.\n"
             "  serve [options]      Run the demo SSE server (http://127.0.0.1:8080/stream).\n"
             "  proxy [options]      Run the fault proxy (HTTP proxy on 127.0.0.1:8888, or a TCP\n"
-            "                       relay) with faults set live through a JSON control API.\n\n"
+            "                       relay) with faults set live through a JSON control API.\n"
+            "  check URL [options]  Probe a stream (connect, cut once, resume) and report what is\n"
+            "                       wrong with it; exit 3 when a warning or problem is found.\n\n"
             "Run 'ssescope-cli <command> --help' for a command's options."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, u"watch, serve or proxy"_s,
+    parser.addPositionalArgument(u"command"_s, u"watch, serve, proxy or check"_s,
                                  u"<command> [options]"_s);
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "ssescope-cli: %s\n", qPrintable(parser.errorText()));
@@ -58,10 +63,10 @@ int main(int argc, char *argv[])
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        std::fputs("ssescope-cli: missing command (watch, serve or proxy)\n", stderr);
+        std::fputs("ssescope-cli: missing command (watch, serve, proxy or check)\n", stderr);
     else
         std::fprintf(stderr,
-                     "ssescope-cli: unknown command '%s' (expected watch, serve or proxy)\n",
+                     "ssescope-cli: unknown command '%s' (expected watch, serve, proxy or check)\n",
                      qPrintable(positional.constFirst()));
     std::fputs("Try 'ssescope-cli --help'.\n", stderr);
     return 1;

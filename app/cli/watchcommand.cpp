@@ -112,7 +112,9 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     parser.setApplicationDescription(
             u"Watches a Server-Sent Events stream and prints one JSON object per line (NDJSON) "
             "on stdout: connecting, open, event, retry, comment, error, reconnecting and closed "
-            "records.\n"
+            "records; with --findings also finding records: what the findings engine concludes "
+            "about the stream (resume verdicts, buffering, idle, response hygiene; see "
+            "docs/findings.md).\n"
             "Exit codes: 0 = stopped by --max-events, --timeout or a signal; 1 = usage error; "
             "2 = the stream failed for good (non-200 status, wrong Content-Type, HTTP 204, "
             "or gave up reconnecting)."_s);
@@ -165,9 +167,13 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
             u"Connect through this proxy: http://[user:password@]host:port (an HTTP proxy such "
             "as `ssescope-cli proxy`; https streams go through CONNECT) or socks5://host:port."_s,
             u"url"_s);
+    const QCommandLineOption findingsOption(
+            u"findings"_s,
+            u"Also print finding records, each right after the record that revealed it."_s);
     parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
                         lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
-                        idleTimeoutOption, insecureOption, commentsOption, proxyOption });
+                        idleTimeoutOption, insecureOption, commentsOption, proxyOption,
+                        findingsOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -313,6 +319,7 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
                     "user:password@ (the value given is not shown, as it may hold a password)"_s);
         options.proxy = proxy;
     }
+    options.findings = parser.isSet(findingsOption);
     return result;
 }
 
@@ -327,6 +334,12 @@ WatchCommand::WatchCommand(const WatchOptions &options, QObject *parent)
     m_timeoutTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_flushTimer, &QTimer::timeout, this, &WatchCommand::flush);
     connect(&m_timeoutTimer, &QTimer::timeout, this, [this] { stop(u"timeout"_s, ExitStopped); });
+    // Silences (idle, no first byte) show only with time passing; a second is fine enough.
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, [this] {
+        m_engine.tick(QDateTime::currentDateTimeUtc());
+        writeFindings();
+    });
 
     connect(&m_reader, &SseReader::eventReceived, this, &WatchCommand::handleEvent);
     connect(&m_reader, &SseReader::recordReceived, this, &WatchCommand::handleRecord);
@@ -352,6 +365,8 @@ void WatchCommand::start()
                                       + QCoreApplication::applicationVersion()));
     if (m_options.timeout)
         m_timeoutTimer.start(*m_options.timeout);
+    if (m_options.findings)
+        m_tickTimer.start();
     // Queued, so that even an immediate failure finds the event loop running and can exit it.
     QMetaObject::invokeMethod(&m_reader, &SseReader::open, Qt::QueuedConnection);
 }
@@ -362,6 +377,7 @@ void WatchCommand::stop(const QString &reason, int exitCode)
         return;
     m_exitCode = exitCode;
     m_timeoutTimer.stop();
+    m_tickTimer.stop();
     if (m_reader.state() != SseReader::State::Closed) {
         m_reader.closeWithReason(reason); // its Closed record ends the output
         return;
@@ -379,6 +395,11 @@ void WatchCommand::handleEvent(const SseEvent &event)
         return;
     RecordJson::appendEvent(m_buffer, event);
     ++m_eventCount;
+    if (m_options.findings) {
+        m_engine.addEvent(event); // O(1), allocation-free unless it finds something
+        if (m_engine.hasFindings())
+            writeFindings();
+    }
     if (m_options.maximumEvents != 0 && m_eventCount >= m_options.maximumEvents) {
         stop(u"max-events"_s, ExitStopped);
         return;
@@ -393,11 +414,24 @@ void WatchCommand::handleRecord(const StreamRecord &record)
 {
     if (m_stopped)
         return;
+    const bool closed = record.kind == StreamRecord::Kind::Closed;
+    if (m_options.findings) {
+        // Comments feed the engine (heartbeats) even when they are not printed.
+        m_engine.addRecord(record);
+        // The Closed line ends the output: verdicts it completes go before it.
+        if (closed) {
+            m_engine.finish(record.time);
+            writeFindings();
+        }
+    }
     if (record.kind == StreamRecord::Kind::Comment && !m_options.comments)
         return;
     writeRecord(record);
-    if (record.kind != StreamRecord::Kind::Closed)
+    if (m_options.findings && !closed)
+        writeFindings();
+    if (!closed)
         return;
+    m_tickTimer.stop();
     // Closed by stop() (a limit or a signal), or by the reader itself: a failure.
     if (record.reason == StreamRecord::CloseReason::failed()
         || record.reason == StreamRecord::CloseReason::gaveUp())
@@ -405,6 +439,15 @@ void WatchCommand::handleRecord(const StreamRecord &record)
     m_stopped = true;
     m_timeoutTimer.stop();
     QCoreApplication::exit(m_exitCode);
+}
+
+void WatchCommand::writeFindings()
+{
+    if (m_stopped || !m_engine.hasFindings())
+        return;
+    for (const StreamRecord &finding : m_engine.takeFindings())
+        RecordJson::appendRecord(m_buffer, finding);
+    flush();
 }
 
 void WatchCommand::writeRecord(const StreamRecord &record)

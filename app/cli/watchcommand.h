@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "findingsengine.h"
 #include "ssereader.h"
 
 struct StreamRecord;
@@ -24,6 +25,10 @@ struct WatchOptions
     std::optional<std::chrono::milliseconds> timeout; ///< Stop after this long.
     bool comments = false; ///< Also print comment lines (heartbeats).
     QUrl proxy; ///< http:// or socks5:// proxy, with optional user:password; empty = none.
+    /// Print the findings engine's verdicts as finding records. Off by default until the app's
+    /// recordings carry them too: every recording path writes the same records
+    /// (tst_recordpaths).
+    bool findings = false;
 };
 
 /// The outcome of reading the `watch` arguments.
@@ -37,7 +42,8 @@ struct WatchArguments
 
 /// A sink of SseReader's records: writes each as an NDJSON line on stdout (RecordJson, the
 /// format recordings and exports share) and decides the exit code: 0 = stopped by a limit or a
-/// signal, 2 = the stream failed for good.
+/// signal, 2 = the stream failed for good. The same records feed a FindingsEngine, whose
+/// finding records are written right after the line that revealed them.
 class WatchCommand : public QObject
 {
     Q_OBJECT
@@ -65,12 +71,16 @@ private:
     void writeRecord(const StreamRecord &record);
     /// Writes the pending lines to stdout; false when stdout is gone.
     bool flush();
+    /// Appends what the engine found since the last call, flushed at once like life-cycle lines.
+    void writeFindings();
 
     WatchOptions m_options;
     SseReader m_reader;
     QByteArray m_buffer; ///< NDJSON lines not yet written; reused, so no per-line allocation.
     QTimer m_flushTimer; ///< Zero-interval: flushes once the current burst of events is handled.
     QTimer m_timeoutTimer;
+    FindingsEngine m_engine;
+    QTimer m_tickTimer; ///< Lets the engine notice silences while nothing arrives.
     quint64 m_eventCount = 0;
     int m_exitCode = ExitStopped;
     bool m_stopped = false;

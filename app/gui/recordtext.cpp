@@ -51,6 +51,9 @@ QString RecordText::kindName(StreamRecord::Kind kind)
         return tr("Reconnecting");
     case Kind::Closed:
         return tr("Closed", "connection lifecycle");
+    case Kind::Finding:
+        // Not translated yet: the GUI's findings step adds the texts (and the .ts entries).
+        return u"Finding"_s;
     }
     return {};
 }
@@ -301,6 +304,9 @@ QString RecordText::summary(const StreamRecord &record)
     }
     case Kind::Closed:
         return closeReason(record.reason);
+    case Kind::Finding:
+        // The engine's English verdict until the GUI builds translated ones from parameters.
+        return record.finding.verdict;
     }
     return {};
 }
@@ -379,6 +385,9 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
         break;
     case Kind::Closed:
         rows.append({ tr("Reason"), closeReason(record.reason) });
+        break;
+    case Kind::Finding:
+        rows.append({ tr("Detail"), record.finding.verdict });
         break;
     }
     return rows;

@@ -9,6 +9,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QStringDecoder>
 #if QT_CONFIG(ssl)
 #include <QSslError>
 #endif
@@ -28,6 +29,9 @@ namespace {
 constexpr qint64 ReplyReadBufferSize = 1024 * 1024;
 // One reused buffer per reader: reading into it costs one memcpy per chunk and no allocation.
 constexpr qsizetype ReadChunkSize = 64 * 1024;
+// How long a failed status's body may take to arrive before the connection fails without the
+// rest of it: error pages are short, but a server may keep the socket open after one.
+constexpr auto ErrorBodyWait = 1000ms;
 
 ReconnectPolicy::Failure failureOf(ReconnectPolicy::FailureKind kind)
 {
@@ -498,7 +502,19 @@ bool SseReader::validateResponse()
         error.message = u"HTTP "_s % error.detail;
         failure.kind = ReconnectPolicy::FailureKind::HttpStatus;
         failure.retryAfter = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
-        failConnection(error, failure);
+        // The body says why (a 401's "Incorrect API key provided"): read it first, bounded in
+        // size and time (tst_ssereader errorBodyIsKept).
+        m_failedResponse = FailedResponse {
+            error, failure, reply->rawHeader(QByteArrayLiteral("Content-Type")), {}
+        };
+        if (reply->isFinished()) {
+            failWithErrorBody();
+        } else {
+            QTimer::singleShot(ErrorBodyWait, reply, [this, reply] {
+                if (m_reply == reply)
+                    failWithErrorBody();
+            });
+        }
         return false;
     }
     // HTML §9.2.3: "[...] or if res's `Content-Type` is not `text/event-stream`, then fail the
@@ -563,6 +579,10 @@ void SseReader::handleReadyRead()
 {
     if (!m_reply)
         return;
+    if (m_failedResponse) {
+        collectErrorBody();
+        return;
+    }
     if (!m_responseValidated && !validateResponse())
         return;
     if (m_readBuffer.size() != ReadChunkSize)
@@ -591,6 +611,10 @@ void SseReader::handleFinished()
         validateResponse();
         if (m_reply != reply)
             return; // The response itself failed the connection (status or type).
+    }
+    if (m_failedResponse) {
+        failWithErrorBody();
+        return;
     }
     if (m_responseValidated && reply->bytesAvailable() > 0) {
         handleReadyRead();
@@ -753,10 +777,53 @@ void SseReader::handleIdleCheck()
     failConnection(error, failureOf(ReconnectPolicy::FailureKind::IdleTimeout));
 }
 
+void SseReader::collectErrorBody()
+{
+    if (!m_reply || !m_failedResponse)
+        return;
+    QByteArray &body = m_failedResponse->body;
+    // One byte more than kept tells a longer body from one of exactly the maximum size.
+    const qint64 wanted = SseError::MaximumBodyBytes + 1 - body.size();
+    if (wanted > 0)
+        body += m_reply->read(wanted);
+    if (body.size() > SseError::MaximumBodyBytes)
+        failWithErrorBody();
+}
+
+void SseReader::failWithErrorBody()
+{
+    if (!m_failedResponse)
+        return;
+    if (m_failedResponse->body.size() <= SseError::MaximumBodyBytes && m_reply)
+        m_failedResponse->body +=
+                m_reply->read(SseError::MaximumBodyBytes + 1 - m_failedResponse->body.size());
+    FailedResponse failed = std::move(*m_failedResponse);
+    m_failedResponse.reset();
+    if (failed.body.size() > SseError::MaximumBodyBytes) {
+        failed.body.truncate(SseError::MaximumBodyBytes);
+        failed.error.bodyTruncated = true;
+    }
+    // The charset the response names, else UTF-8; a stateful decoder leaves out a sequence cut
+    // in half by the size limit instead of showing it as garbage.
+    const QByteArray contentType = failed.contentType.toLower();
+    const qsizetype charsetAt = contentType.indexOf("charset=");
+    QByteArray charset =
+            charsetAt < 0 ? QByteArray() : contentType.mid(charsetAt + 8).split(';').constFirst();
+    charset = charset.trimmed();
+    if (charset.startsWith('"') && charset.endsWith('"') && charset.size() >= 2)
+        charset = charset.mid(1, charset.size() - 2);
+    QStringDecoder decoder(charset.isEmpty() ? "utf-8" : charset.constData());
+    if (!decoder.isValid())
+        decoder = QStringDecoder(QStringDecoder::Utf8);
+    failed.error.body = decoder.decode(failed.body);
+    failConnection(failed.error, failed.failure);
+}
+
 void SseReader::discardReply()
 {
     m_idleTimer.stop();
     m_sink.m_active = false;
+    m_failedResponse.reset();
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;

@@ -164,6 +164,10 @@ private:
     void handleFinished();
     void handleIdleCheck();
     bool validateResponse();
+    /// Reads what has arrived of a failed status's body, up to SseError::MaximumBodyBytes.
+    void collectErrorBody();
+    /// Fails the connection for the failed status, its body (as far as read) in the record.
+    void failWithErrorBody();
     void discardReply();
     /// failure = nullopt: fatal whatever the policy says (e.g. an invalid URL).
     void failConnection(SseError error, const std::optional<ReconnectPolicy::Failure> &failure);
@@ -195,6 +199,16 @@ private:
     int m_httpStatus = 0;
     HeaderList m_responseHeaders;
     SseError m_lastError;
+    /// A non-200 response whose body is read before the connection fails, so that its Error
+    /// record can show what the server said (a 401's JSON message).
+    struct FailedResponse
+    {
+        SseError error;
+        ReconnectPolicy::Failure failure;
+        QByteArray contentType;
+        QByteArray body;
+    };
+    std::optional<FailedResponse> m_failedResponse;
     ReconnectPolicy::Delay m_nextDelay;
     int m_connectionCount = 0;
     int m_attempt = 0;

@@ -392,6 +392,92 @@ QString headersText(const StreamRecord::HeaderList &headers)
     return QString::fromUtf8(text.mid(qsizetype(sizeof(",\"headers\":")) - 1));
 }
 
+void appendJsonObject(QByteArray &out, const QJsonObject &object)
+{
+    // Findings are rare, so Qt's writer is fine here; compact output has no raw line breaks.
+    out.append(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// Empty lists are left out: most findings name a few connections and ids, not every kind.
+QJsonObject evidenceObject(const Finding::Evidence &evidence)
+{
+    QJsonObject object;
+    if (!evidence.connections.isEmpty()) {
+        QJsonArray connections;
+        for (int connection : evidence.connections)
+            connections.append(connection);
+        object.insert(u"connections"_s, connections);
+    }
+    if (!evidence.eventIds.isEmpty())
+        object.insert(u"eventIds"_s, QJsonArray::fromStringList(evidence.eventIds));
+    if (!evidence.records.isEmpty()) {
+        QJsonArray records;
+        for (qint64 record : evidence.records)
+            records.append(record);
+        object.insert(u"records"_s, records);
+    }
+    if (!evidence.times.isEmpty()) {
+        QJsonArray times;
+        for (const QDateTime &time : evidence.times) {
+            QByteArray text;
+            RecordJson::appendTimestamp(text, time);
+            times.append(QString::fromLatin1(text.mid(1, text.size() - 2)));
+        }
+        object.insert(u"times"_s, times);
+    }
+    if (!evidence.headers.isEmpty()) {
+        QJsonArray headers;
+        for (const auto &[name, value] : evidence.headers)
+            headers.append(QJsonArray { QString::fromLatin1(name), QString::fromLatin1(value) });
+        object.insert(u"headers"_s, headers);
+    }
+    return object;
+}
+
+bool readEvidence(const QJsonObject &object, Finding::Evidence &into)
+{
+    const QJsonValue value = object.value(QLatin1String("evidence"));
+    if (value.isUndefined())
+        return true;
+    if (!value.isObject())
+        return false;
+    const QJsonObject evidence = value.toObject();
+    const auto array = [&evidence](QLatin1String key, QJsonArray &out) {
+        const QJsonValue entry = evidence.value(key);
+        if (entry.isUndefined())
+            return true;
+        out = entry.toArray();
+        return entry.isArray();
+    };
+    QJsonArray connections, eventIds, records, times;
+    if (!array(QLatin1String("connections"), connections)
+        || !array(QLatin1String("eventIds"), eventIds) || !array(QLatin1String("records"), records)
+        || !array(QLatin1String("times"), times))
+        return false;
+    for (const QJsonValue &connection : std::as_const(connections)) {
+        if (!connection.isDouble())
+            return false;
+        into.connections.append(connection.toInt());
+    }
+    for (const QJsonValue &id : std::as_const(eventIds)) {
+        if (!id.isString())
+            return false;
+        into.eventIds.append(id.toString());
+    }
+    for (const QJsonValue &record : std::as_const(records)) {
+        if (!record.isDouble())
+            return false;
+        into.records.append(record.toInteger());
+    }
+    for (const QJsonValue &time : std::as_const(times)) {
+        const QDateTime parsed = QDateTime::fromString(time.toString(), Qt::ISODateWithMs);
+        if (!time.isString() || !parsed.isValid())
+            return false;
+        into.times.append(parsed);
+    }
+    return readHeaders(evidence, into.headers);
+}
+
 } // namespace
 
 namespace RecordJson {
@@ -511,6 +597,10 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         appendBool(out, record.error.simulated);
         if (record.error.httpStatus != 0)
             appendIntegerField(out, ",\"status\":", record.error.httpStatus);
+        if (!record.error.body.isEmpty())
+            appendStringField(out, ",\"body\":", record.error.body);
+        if (record.error.bodyTruncated)
+            appendLiteral(out, ",\"bodyTruncated\":true");
         break;
     case Kind::Reconnecting:
         appendIntegerField(out, ",\"attempt\":", record.attempt);
@@ -522,6 +612,17 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         break;
     case Kind::Closed:
         appendStringField(out, ",\"reason\":", record.reason);
+        break;
+    case Kind::Finding:
+        appendStringField(out, ",\"finding\":", record.finding.id);
+        appendStringField(
+                out, ",\"severity\":", QString(Finding::severityName(record.finding.severity)));
+        appendStringField(out, ",\"verdict\":", record.finding.verdict);
+        appendLiteral(out, ",\"parameters\":");
+        appendJsonObject(out, record.finding.parameters);
+        appendLiteral(out, ",\"evidence\":");
+        appendJsonObject(out, evidenceObject(record.finding.evidence));
+        appendStringField(out, ",\"advice\":", record.finding.advice);
         break;
     case Kind::Event:
         break;
@@ -559,6 +660,9 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
     QString time;
     QString errorKind;
     QString contentType;
+    QString severity;
+    QString body;
+    bool bodyTruncated = false;
     int status = 0;
     const bool ok = readString(object, QLatin1String("time"), time)
             && readInteger(object, QLatin1String("connection"), record.connection)
@@ -587,9 +691,27 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
             && readInteger(object, QLatin1String("maxAttempts"), record.maxAttempts)
             && readInteger(object, QLatin1String("delayMs"), record.delayMs)
             && readString(object, QLatin1String("delaySource"), record.delaySource)
-            && readString(object, QLatin1String("reason"), record.reason);
+            && readString(object, QLatin1String("reason"), record.reason)
+            && readString(object, QLatin1String("body"), body)
+            && readBool(object, QLatin1String("bodyTruncated"), bodyTruncated)
+            && readString(object, QLatin1String("finding"), record.finding.id)
+            && readString(object, QLatin1String("severity"), severity)
+            && readString(object, QLatin1String("verdict"), record.finding.verdict)
+            && readString(object, QLatin1String("advice"), record.finding.advice)
+            && readEvidence(object, record.finding.evidence);
     if (!ok)
         return std::nullopt;
+    if (const QJsonValue parameters = object.value(QLatin1String("parameters"));
+        parameters.isObject())
+        record.finding.parameters = parameters.toObject();
+    else if (!parameters.isUndefined())
+        return std::nullopt;
+    if (record.kind == StreamRecord::Kind::Finding) {
+        const auto parsed = Finding::severityFromName(severity);
+        if (!severity.isEmpty() && !parsed)
+            return std::nullopt;
+        record.finding.severity = parsed.value_or(Finding::Severity::Info);
+    }
 
     if (!time.isEmpty()) {
         record.time = QDateTime::fromString(time, Qt::ISODateWithMs);
@@ -598,6 +720,8 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
     }
     if (record.kind == StreamRecord::Kind::Error) {
         record.error.httpStatus = status;
+        record.error.body = body;
+        record.error.bodyTruncated = bodyTruncated;
         // Version 1 lines may lack the kind; an unknown one stays readable as None.
         record.error.kind = SseError::kindFromName(errorKind).value_or(SseError::Kind::None);
     } else {
@@ -671,6 +795,10 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
         add("simulated", record.error.simulated ? u"true"_s : u"false"_s);
         if (record.error.httpStatus != 0)
             add("status", QString::number(record.error.httpStatus));
+        if (!record.error.body.isEmpty())
+            add("body", record.error.body);
+        if (record.error.bodyTruncated)
+            add("bodyTruncated", u"true"_s);
         break;
     case Kind::Reconnecting:
         add("attempt", QString::number(record.attempt));
@@ -683,6 +811,19 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
     case Kind::Closed:
         add("reason", record.reason);
         break;
+    case Kind::Finding: {
+        add("finding", record.finding.id);
+        add("severity", Finding::severityName(record.finding.severity));
+        add("verdict", record.finding.verdict);
+        QByteArray json;
+        appendJsonObject(json, record.finding.parameters);
+        add("parameters", QString::fromUtf8(json));
+        json.clear();
+        appendJsonObject(json, evidenceObject(record.finding.evidence));
+        add("evidence", QString::fromUtf8(json));
+        add("advice", record.finding.advice);
+        break;
+    }
     }
     if (record.time.isValid())
         add("time", record.time.toUTC().toString(Qt::ISODateWithMs));

@@ -50,6 +50,13 @@ public:
     bool fatal = false; ///< True when the reader stops for good after this error.
     bool simulated = false; ///< True when the fault was injected by simulateDrop().
     int httpStatus = 0; ///< The response status when one was received, else 0.
+    /// HttpStatus: the response body decoded as text (its charset, else UTF-8), at most
+    /// MaximumBodyBytes of it; empty when there was none. A 401's `{"error": …}` is here.
+    QString body;
+    bool bodyTruncated = false; ///< True when the body was longer than MaximumBodyBytes.
+
+    /// How much of a failed response's body is kept.
+    static constexpr qsizetype MaximumBodyBytes = 64 * 1024;
 
     /// Stable camelCase identifier of a kind, for logs and NDJSON ("connectionRefused").
     static QString kindName(Kind kind);

@@ -11,7 +11,7 @@ constexpr std::array Kinds = {
     StreamRecord::Kind::Session, StreamRecord::Kind::Connecting, StreamRecord::Kind::Redirect,
     StreamRecord::Kind::Open,    StreamRecord::Kind::Event,      StreamRecord::Kind::Retry,
     StreamRecord::Kind::Comment, StreamRecord::Kind::Error,      StreamRecord::Kind::Reconnecting,
-    StreamRecord::Kind::Closed,
+    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding,
 };
 } // namespace
 
@@ -38,6 +38,8 @@ QLatin1String StreamRecord::kindName(Kind kind)
         return QLatin1String("reconnecting");
     case Kind::Closed:
         return QLatin1String("closed");
+    case Kind::Finding:
+        return QLatin1String("finding");
     }
     return QLatin1String("event");
 }
@@ -93,6 +95,17 @@ StreamRecord StreamRecord::closed(int connection, const QString &reason)
     record.kind = Kind::Closed;
     record.connection = connection;
     record.reason = reason;
+    return record;
+}
+
+StreamRecord StreamRecord::fromFinding(const Finding &finding, int connection,
+                                       const QDateTime &time)
+{
+    StreamRecord record;
+    record.kind = Kind::Finding;
+    record.connection = connection;
+    record.time = time;
+    record.finding = finding;
     return record;
 }
 

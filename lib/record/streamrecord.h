@@ -14,6 +14,7 @@
 #include <QStringView>
 #include <QUrl>
 
+#include "finding.h"
 #include "sseerror.h"
 #include "sseevent.h"
 
@@ -27,7 +28,11 @@
 /// heads a file and says which format version and tool wrote it; the reader never emits one.
 ///
 /// Adding a kind: the enum here, kindName(), a factory if it helps, RecordJson's writer and
-/// reader, the reader's emit site, and the GUI's RecordText (see HACKING.md).
+/// reader (and its fields(), the plain English fallback of rows without a GUI formatter), the
+/// emit site, and the GUI's RecordText (see HACKING.md).
+///
+/// Finding records are not emitted by the reader: the findings engine (lib/analysis) makes them
+/// from the same story, and faces put them in it where they were found.
 struct StreamRecord
 {
     enum class Kind {
@@ -41,6 +46,7 @@ struct StreamRecord
         Error, ///< A failure: error (kind, message, fatal, simulated, httpStatus).
         Reconnecting, ///< A reconnect is scheduled: attempt, delayMs, delaySource, lastEventId.
         Closed, ///< Watching stopped for good: reason (see CloseReason).
+        Finding, ///< A verdict of the findings engine: finding (see Finding).
     };
 
     using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
@@ -93,6 +99,8 @@ struct StreamRecord
 
     QString reason; ///< Closed: a CloseReason value, or a face's own ("max-events", …).
 
+    Finding finding; ///< Finding.
+
     /// Stable identifiers of why watching stopped.
     struct CloseReason
     {
@@ -112,7 +120,8 @@ struct StreamRecord
     static QLatin1String kindName(Kind kind);
     static std::optional<Kind> kindFromName(QStringView name);
 
-    /// Whether this is a connection life-cycle step (everything but Event and Session).
+    /// Whether this is a connection life-cycle step (everything but Event and Session; a
+    /// Finding counts, as it sits in the story like one).
     bool isLifecycle() const { return kind != Kind::Event && kind != Kind::Session; }
     /// The first header of that name (case-insensitive), or a null QByteArray.
     QByteArray header(QByteArrayView name) const;
@@ -124,6 +133,8 @@ struct StreamRecord
     static StreamRecord fromEvent(const SseEvent &event);
     /// A Closed record.
     static StreamRecord closed(int connection, const QString &reason);
+    /// A Finding record.
+    static StreamRecord fromFinding(const Finding &finding, int connection, const QDateTime &time);
     /// url without its password: the one form a record ever keeps.
     static QString displayUrl(const QUrl &url);
 

@@ -22,6 +22,8 @@ constexpr int MaximumPayloadBytes = 16 * 1024 * 1024;
 constexpr int MaximumBurst = 100'000;
 // Replay buffers are per channel, and there are up to 64 channels.
 constexpr int MaximumReplayCapacity = 1'000'000;
+// A minute is past every hop's first-byte limit; the body is held in memory meanwhile.
+constexpr int MaximumFirstByteDelayMs = 60'000;
 
 // The retry knobs take any int: testing how a client treats absurd values is part of the job.
 constexpr Spec Table[] = {
@@ -161,7 +163,78 @@ constexpr Spec Table[] = {
       .minimum = 0,
       .maximum = MaximumReplayCapacity,
       .help = "Events each channel keeps to replay after a Last-Event-ID"_L1 },
+    // The pathology knobs: each makes one of the findings engine's verdicts on purpose.
+    { .knob = Knob::Hold,
+      .type = Type::Integer,
+      .scope = Scope::Connection,
+      .queryName = "hold"_L1,
+      .flagName = "hold"_L1,
+      .jsonKey = "holdEvents"_L1,
+      .valueName = "n"_L1,
+      .minimum = 0,
+      .maximum = MaximumBurst,
+      .help = "Hold back events until N are queued and send them together, as a buffering "
+              "proxy does; 0 = send each at once"_L1 },
+    { .knob = Knob::Resume,
+      .type = Type::Choice,
+      .scope = Scope::Connection,
+      .queryName = "resume"_L1,
+      .flagName = "resume"_L1,
+      .jsonKey = "resume"_L1,
+      .valueName = "mode"_L1,
+      .help = "What a Last-Event-ID gets: replay (the missed events), ignore (live events "
+              "only), full (every buffered event from the first) or restart (ids from 1 on "
+              "each connection)"_L1,
+      .choices = "replay,ignore,full,restart"_L1 },
+    { .knob = Knob::FirstByteDelay,
+      .type = Type::Integer,
+      .scope = Scope::Connection,
+      .queryName = "firstByteDelay"_L1,
+      .flagName = "first-byte-delay"_L1,
+      .jsonKey = "firstByteDelayMs"_L1,
+      .valueName = "ms"_L1,
+      .minimum = 0,
+      .maximum = MaximumFirstByteDelayMs,
+      .help = "Send the headers at once but hold the body back for MS milliseconds"_L1 },
+    { .knob = Knob::Gzip,
+      .type = Type::Integer,
+      .scope = Scope::Connection,
+      .queryName = "gzip"_L1,
+      .flagName = "gzip"_L1,
+      .jsonKey = "gzip"_L1,
+      .valueName = "0|1"_L1,
+      .minimum = 0,
+      .maximum = 1,
+      .help = "1 = compress the stream (Content-Encoding: gzip), flushed after each write"_L1 },
+    { .knob = Knob::ProxyBuffering,
+      .type = Type::Integer,
+      .scope = Scope::Connection,
+      .queryName = "proxyBuffering"_L1,
+      .flagName = "proxy-buffering"_L1,
+      .jsonKey = "proxyBuffering"_L1,
+      .valueName = "0|1"_L1,
+      .minimum = 0,
+      .maximum = 1,
+      .help = "1 = leave out `X-Accel-Buffering: no`, so an nginx in front buffers the "
+              "stream"_L1 },
 };
+
+// A Choice knob's value as an index into its choices.
+int choiceIndex(const DemoServer::Options &options, Knob knob)
+{
+    return knob == Knob::Resume ? int(options.resume) : 0;
+}
+
+void setChoice(DemoServer::Options &options, Knob knob, int index)
+{
+    if (knob == Knob::Resume)
+        options.resume = DemoServer::Resume(index);
+}
+
+QStringList choiceNames(const Spec &spec)
+{
+    return QString(spec.choices).split(u',');
+}
 
 // Strict decimal: optional '-' (for the -1 of a knob that is off), digits only, fits in int.
 std::optional<int> parseInteger(QStringView text, bool allowMinus)
@@ -232,9 +305,22 @@ void setInteger(DemoServer::Options &options, Knob knob, int value)
     case Knob::ReplayCapacity:
         options.replayCapacity = value;
         break;
+    case Knob::Hold:
+        options.holdEvents = value;
+        break;
+    case Knob::FirstByteDelay:
+        options.firstByteDelayMs = value;
+        break;
+    case Knob::Gzip:
+        options.gzip = value != 0;
+        break;
+    case Knob::ProxyBuffering:
+        options.proxyBuffering = value != 0;
+        break;
     case Knob::EventType:
     case Knob::Payload:
     case Knob::ContentType:
+    case Knob::Resume:
         Q_ASSERT_X(false, "DemoOptions", "not an integer knob");
         break;
     }
@@ -296,9 +382,18 @@ int integerValue(const DemoServer::Options &options, Knob knob)
         return options.retryAfterSeconds;
     case Knob::ReplayCapacity:
         return options.replayCapacity;
+    case Knob::Hold:
+        return options.holdEvents;
+    case Knob::FirstByteDelay:
+        return options.firstByteDelayMs;
+    case Knob::Gzip:
+        return options.gzip ? 1 : 0;
+    case Knob::ProxyBuffering:
+        return options.proxyBuffering ? 1 : 0;
     case Knob::EventType:
     case Knob::Payload:
     case Knob::ContentType:
+    case Knob::Resume:
         break;
     }
     return 0;
@@ -314,6 +409,8 @@ QString textValue(const DemoServer::Options &options, Knob knob)
     }
     case Type::Payload:
         return DemoServer::payloadName(options.payload);
+    case Type::Choice:
+        return choiceNames(knobSpec).value(choiceIndex(options, knob));
     case Type::Text:
         return knob == Knob::EventType ? options.eventType : QString::fromUtf8(options.contentType);
     }
@@ -341,6 +438,17 @@ QString setFromText(DemoServer::Options &options, Knob knob, QStringView text, Q
             return {};
         }
         return u"%1 must be timestamp, json, tokens or large, not \"%2\""_s.arg(name, text);
+    case Type::Choice: {
+        const QStringList names = choiceNames(knobSpec);
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (text.compare(names.at(i), Qt::CaseInsensitive) == 0) {
+                setChoice(options, knob, int(i));
+                return {};
+            }
+        }
+        return u"%1 must be %2 or %3, not \"%4\""_s.arg(
+                name, names.mid(0, names.size() - 1).join(u", "_s), names.constLast(), text);
+    }
     case Type::Text:
         if (containsLineBreak(text))
             return u"%1 must not contain line breaks"_s.arg(name);
@@ -377,6 +485,7 @@ QString validate(const DemoServer::Options &options)
             break;
         }
         case Type::Payload:
+        case Type::Choice:
             break; // an enum: always one of the names
         case Type::Text:
             if (containsLineBreak(textValue(options, knobSpec.knob)))
@@ -436,6 +545,7 @@ DemoServer::Options fromJson(const QJsonObject &object, QStringList *problems)
             break;
         }
         case Type::Payload:
+        case Type::Choice:
         case Type::Text: {
             if (!value.isString()) {
                 reject(u"%1 must be a string"_s.arg(key));

@@ -35,12 +35,18 @@ enum class Knob {
     RetryAfter,
     ContentType,
     ReplayCapacity,
+    Hold,
+    Resume,
+    FirstByteDelay,
+    Gzip,
+    ProxyBuffering,
 };
 
 enum class Type {
     Integer, ///< A decimal number from minimum to maximum.
     Text, ///< Any text without CR, LF or NUL (it ends up in a header or an SSE field).
     Payload, ///< A DemoServer::payloadName(), case-insensitive.
+    Choice, ///< One of the names in Spec::choices, case-insensitive.
 };
 
 /// Where a knob takes effect; only Channel and Connection knobs are query parameters.
@@ -65,6 +71,8 @@ struct Spec
     /// command line. The GUI shows -1 as "Not sent".
     bool canBeOff = false;
     QLatin1StringView help; ///< One English sentence for `serve --help`, without the default.
+    /// A Choice knob's names, comma-separated, in the order of its enum's values.
+    QLatin1StringView choices = {};
 };
 
 /// Every knob, in the order the CLI help and the GUI dialog list them.

@@ -3,6 +3,7 @@
 #include "demoserver.h"
 
 #include <algorithm>
+#include <zlib.h>
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -198,6 +199,11 @@ struct DemoServer::StreamParameters
     int retryAfterSeconds = -1;
     QByteArray contentType;
     int heartbeatMs = 0;
+    int holdEvents = 0;
+    Resume resume = Resume::Replay;
+    int firstByteDelayMs = 0;
+    bool gzip = false;
+    bool proxyBuffering = false;
 
     static StreamParameters fromOptions(const Options &options)
     {
@@ -214,6 +220,11 @@ struct DemoServer::StreamParameters
         parameters.retryAfterSeconds = options.retryAfterSeconds;
         parameters.contentType = options.contentType;
         parameters.heartbeatMs = options.heartbeatMs;
+        parameters.holdEvents = options.holdEvents;
+        parameters.resume = options.resume;
+        parameters.firstByteDelayMs = options.firstByteDelayMs;
+        parameters.gzip = options.gzip;
+        parameters.proxyBuffering = options.proxyBuffering;
         return parameters;
     }
 
@@ -257,6 +268,51 @@ struct DemoServer::Channel
     }
 };
 
+// A gzip member written as the stream goes: each write is deflated and sync-flushed, so the
+// client can decode every event as soon as it arrives (RFC 1952 framing by zlib).
+class GzipStream
+{
+public:
+    GzipStream()
+    {
+        // 15 + 16: the gzip wrapper instead of zlib's own.
+        m_ok = deflateInit2(&m_stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                            Z_DEFAULT_STRATEGY)
+                == Z_OK;
+    }
+    ~GzipStream()
+    {
+        if (m_ok)
+            deflateEnd(&m_stream);
+    }
+    GzipStream(const GzipStream &) = delete;
+    GzipStream &operator=(const GzipStream &) = delete;
+
+    /// Z_SYNC_FLUSH after a write, Z_FINISH for the trailer at the end.
+    QByteArray compress(const QByteArray &input, int flush)
+    {
+        QByteArray output;
+        if (!m_ok)
+            return output;
+        m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.constData()));
+        m_stream.avail_in = uInt(input.size());
+        do {
+            const qsizetype start = output.size();
+            const qsizetype room = 16 * 1024 + input.size() / 2;
+            output.resize(start + room);
+            m_stream.next_out = reinterpret_cast<Bytef *>(output.data() + start);
+            m_stream.avail_out = uInt(room);
+            deflate(&m_stream, flush);
+            output.resize(start + room - m_stream.avail_out);
+        } while (m_stream.avail_out == 0);
+        return output;
+    }
+
+private:
+    z_stream m_stream = {};
+    bool m_ok = false;
+};
+
 // One open `/stream` client.
 struct DemoServer::Connection
 {
@@ -267,7 +323,37 @@ struct DemoServer::Connection
     int stallAfter = 0;
     bool closing = false;
     QTimer heartbeat;
+    // The pathology knobs: what the body goes through before the socket (see writeBody()).
+    int holdEvents = 0;
+    int heldEvents = 0;
+    QByteArray held; ///< Body bytes held back by hold or firstByteDelay.
+    QTimer firstByte; ///< Running while the body is held back after the headers.
+    std::unique_ptr<GzipStream> gzip;
+    qint64 idBase = -1; ///< Resume::Restart: ids are rewritten as channel id - idBase.
+
+    void stopTimers()
+    {
+        heartbeat.stop();
+        firstByte.stop();
+    }
 };
+
+namespace {
+
+// The event with its `id:` line replaced: SseWriter writes `event:` (optional) then `id: N`,
+// and no other line starts with "id:", as every data line starts with "data:".
+QByteArray withId(const QByteArray &event, qint64 id)
+{
+    const qsizetype start = event.startsWith("id: ") ? 0 : event.indexOf("\nid: ") + 1;
+    if (start <= 0 && !event.startsWith("id: "))
+        return event;
+    const qsizetype end = event.indexOf('\n', start);
+    QByteArray result = event;
+    result.replace(start, end - start, QByteArray("id: " + QByteArray::number(id)));
+    return result;
+}
+
+} // namespace
 
 QString DemoServer::payloadName(Payload payload)
 {
@@ -282,6 +368,17 @@ QString DemoServer::payloadName(Payload payload)
         return u"large"_s;
     }
     return {};
+}
+
+QString DemoServer::resumeName(Resume resume)
+{
+    return DemoOptions::textValue(
+            [resume] {
+                Options options;
+                options.resume = resume;
+                return options;
+            }(),
+            DemoOptions::Knob::Resume);
 }
 
 std::optional<DemoServer::Payload> DemoServer::payloadFromName(QStringView name)
@@ -353,7 +450,7 @@ void DemoServer::stop()
     // enough to make them stop writing; the objects die when the last holder lets go.
     for (const auto &connection : std::as_const(m_connections)) {
         connection->closing = true;
-        connection->heartbeat.stop();
+        connection->stopTimers();
     }
     for (const auto &channel : std::as_const(m_channels))
         channel->timer.stop();
@@ -606,6 +703,9 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
     connection->channel = m_channels.value(parameters.channelKey());
     connection->dropEvery = parameters.dropEvery;
     connection->stallAfter = parameters.stallAfter;
+    connection->holdEvents = parameters.holdEvents;
+    if (parameters.gzip)
+        connection->gzip = std::make_unique<GzipStream>();
     m_connections.insert(socket, connection);
     Connection *raw = connection.get();
     Channel *channel = raw->channel.get();
@@ -617,49 +717,82 @@ void DemoServer::startStream(QTcpSocket *socket, const QString &path,
     QByteArray head = QByteArrayLiteral("HTTP/1.1 200 OK\r\n");
     if (!parameters.contentType.isEmpty())
         head += "Content-Type: " + parameters.contentType + "\r\n";
+    if (parameters.gzip)
+        head += "Content-Encoding: gzip\r\n";
     head += "Cache-Control: no-cache\r\n"
             "Connection: keep-alive\r\n"
-            "Access-Control-Allow-Origin: *\r\n"
-            // Tells nginx-style proxies in front of a forwarded port not to buffer the stream.
-            "X-Accel-Buffering: no\r\n"
-            "\r\n";
+            "Access-Control-Allow-Origin: *\r\n";
+    // Tells nginx-style proxies in front of a forwarded port not to buffer the stream; the
+    // proxyBuffering knob leaves it out to show what such a proxy does by default.
+    if (!parameters.proxyBuffering)
+        head += "X-Accel-Buffering: no\r\n";
+    head += "\r\n";
+    socket->write(head);
+
+    if (parameters.firstByteDelayMs > 0) {
+        raw->firstByte.setSingleShot(true);
+        connect(&raw->firstByte, &QTimer::timeout, this, [this, raw] {
+            if (!raw->closing)
+                releaseHeld(raw);
+        });
+        raw->firstByte.start(parameters.firstByteDelayMs);
+    }
     // HTML §9.2.6: "If the field name is "retry"... set the event stream's reconnection time".
     if (parameters.retryMs >= 0)
-        head += SseWriter::retry(parameters.retryMs);
-    socket->write(head);
+        writeBody(raw, SseWriter::retry(parameters.retryMs), 0);
 
     if (parameters.heartbeatMs > 0) {
         raw->heartbeat.setInterval(parameters.heartbeatMs);
-        connect(&raw->heartbeat, &QTimer::timeout, this, [raw] {
+        connect(&raw->heartbeat, &QTimer::timeout, this, [this, raw] {
             if (raw->closing || (raw->stallAfter > 0 && raw->sent >= raw->stallAfter))
                 return;
-            raw->socket->write(SseWriter::comment("heartbeat"));
+            writeBody(raw, SseWriter::comment("heartbeat"), 0);
         });
         raw->heartbeat.start();
     }
 
-    // Replay what this client missed (ids are increasing, so "id > N" is exactly the gap),
-    // then it joins the live fan-out. A non-numeric Last-Event-ID replays nothing.
-    if (const auto after = parseUnsigned(lastEventId.trimmed())) {
-        if (*after > channel->lastId && !channel->delivered) {
-            // The client comes from an earlier run of this server or from an expired channel:
-            // continue its story at N + 1. Restarting at 1 (or jumping on to whatever this
-            // channel made meanwhile, for nobody) would read as lost events, which the server
-            // never lost. Nothing buffered has an id above N, so nothing is dropped from replay.
-            channel->buffer.clear();
-            channel->lastId = *after;
-        }
-        QList<QByteArray> missed;
-        QByteArray joined;
-        for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
-            if (event.id > *after) {
-                missed.append(event.bytes);
-                joined += event.bytes;
+    QList<qint64> ids;
+    QList<QByteArray> missed;
+    QByteArray joined;
+    switch (parameters.resume) {
+    case Resume::Replay:
+        // Replay what this client missed (ids are increasing, so "id > N" is exactly the gap),
+        // then it joins the live fan-out. A non-numeric Last-Event-ID replays nothing.
+        if (const auto after = parseUnsigned(lastEventId.trimmed())) {
+            if (*after > channel->lastId && !channel->delivered) {
+                // The client comes from an earlier run of this server or from an expired
+                // channel: continue its story at N + 1. Restarting at 1 (or jumping on to
+                // whatever this channel made meanwhile, for nobody) would read as lost events,
+                // which the server never lost. Nothing buffered has an id above N, so nothing is
+                // dropped from replay.
+                channel->buffer.clear();
+                channel->lastId = *after;
+            }
+            for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
+                if (event.id > *after) {
+                    ids.append(event.id);
+                    missed.append(event.bytes);
+                    joined += event.bytes;
+                }
             }
         }
-        if (!missed.isEmpty())
-            deliver(raw, missed, joined);
+        break;
+    case Resume::Full:
+        // Whatever the client sent: everything buffered again, from the first.
+        for (const Channel::Buffered &event : std::as_const(channel->buffer)) {
+            ids.append(event.id);
+            missed.append(event.bytes);
+            joined += event.bytes;
+        }
+        break;
+    case Resume::Restart:
+        raw->idBase = channel->lastId;
+        break;
+    case Resume::Ignore:
+        break;
     }
+    if (!missed.isEmpty())
+        deliver(raw, ids, missed, joined);
     if (!raw->closing) {
         channel->clients.append(raw);
         if (!channel->timer.isActive())
@@ -726,6 +859,8 @@ void DemoServer::generate(Channel *channel)
     const QByteArray time = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
     QList<QByteArray> events;
     events.reserve(parameters.burst);
+    QList<qint64> ids;
+    ids.reserve(parameters.burst);
     QByteArray joined;
 
     for (int i = 0; i < parameters.burst; ++i) {
@@ -758,6 +893,7 @@ void DemoServer::generate(Channel *channel)
         SseWriter::appendEvent(event, data, type, QByteArrayView(QByteArray::number(id)));
         joined += event;
         events.append(event);
+        ids.append(id);
         channel->buffer.append({ id, std::move(event) });
     }
 
@@ -773,12 +909,12 @@ void DemoServer::generate(Channel *channel)
         clients.append(m_connections.value(connection->socket));
     for (const auto &connection : std::as_const(clients)) {
         if (connection && !connection->closing)
-            deliver(connection.get(), events, joined);
+            deliver(connection.get(), ids, events, joined);
     }
 }
 
-void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events,
-                         const QByteArray &joined)
+void DemoServer::deliver(Connection *connection, const QList<qint64> &ids,
+                         const QList<QByteArray> &events, const QByteArray &joined)
 {
     qint64 allowed = events.size();
     if (connection->dropEvery > 0)
@@ -790,11 +926,18 @@ void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events
     QTcpSocket *socket = connection->socket;
     if (allowed > 0)
         connection->channel->delivered = true;
-    if (allowed == events.size()) {
-        socket->write(joined);
-    } else {
+    if (connection->idBase >= 0) {
+        QByteArray renumbered;
         for (qsizetype i = 0; i < allowed; ++i)
-            socket->write(events.at(i));
+            renumbered += withId(events.at(i), ids.at(i) - connection->idBase);
+        writeBody(connection, renumbered, int(allowed));
+    } else if (allowed == events.size()) {
+        writeBody(connection, joined, int(allowed));
+    } else if (allowed > 0) {
+        QByteArray part;
+        for (qsizetype i = 0; i < allowed; ++i)
+            part += events.at(i);
+        writeBody(connection, part, int(allowed));
     }
     connection->sent += allowed;
 
@@ -807,18 +950,50 @@ void DemoServer::deliver(Connection *connection, const QList<QByteArray> &events
     }
 }
 
+void DemoServer::writeBody(Connection *connection, const QByteArray &bytes, int eventCount)
+{
+    if (bytes.isEmpty())
+        return;
+    if (connection->firstByte.isActive() || connection->holdEvents > 0) {
+        connection->held += bytes;
+        connection->heldEvents += eventCount;
+        if (connection->firstByte.isActive() || connection->heldEvents < connection->holdEvents)
+            return;
+        releaseHeld(connection);
+        return;
+    }
+    connection->socket->write(connection->gzip ? connection->gzip->compress(bytes, Z_SYNC_FLUSH)
+                                               : bytes);
+}
+
+void DemoServer::releaseHeld(Connection *connection)
+{
+    connection->firstByte.stop();
+    const QByteArray held = std::exchange(connection->held, {});
+    connection->heldEvents = 0;
+    if (held.isEmpty())
+        return;
+    connection->socket->write(connection->gzip ? connection->gzip->compress(held, Z_SYNC_FLUSH)
+                                               : held);
+}
+
 void DemoServer::closeConnection(QTcpSocket *socket)
 {
     const auto connection = m_connections.value(socket);
     if (!connection || connection->closing)
         return;
+    // "Close after N events" means N arrive: whatever is held back goes out first, and a
+    // compressed stream gets its gzip trailer.
+    releaseHeld(connection.get());
+    if (connection->gzip)
+        socket->write(connection->gzip->compress({}, Z_FINISH));
     connection->closing = true;
-    connection->heartbeat.stop();
+    connection->stopTimers();
     Channel *channel = connection->channel.get();
     channel->clients.removeOne(connection.get());
     if (channel->clients.isEmpty())
         channel->becomeIdle();
-    // Flushes the queued events, then closes: "close after N events" means N arrive.
+    // Flushes the queued events, then closes.
     socket->disconnectFromHost();
 }
 
@@ -830,7 +1005,7 @@ void DemoServer::handleDisconnected(QTcpSocket *socket)
     if (!connection)
         return;
     connection->closing = true;
-    connection->heartbeat.stop();
+    connection->stopTimers();
     Channel *channel = connection->channel.get();
     if (channel->clients.removeOne(connection.get()) && channel->clients.isEmpty())
         channel->becomeIdle();

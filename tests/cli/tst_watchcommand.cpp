@@ -149,6 +149,8 @@ private slots:
     void signalStops();
     void closedStdoutStops();
     void serveCommand();
+    void findingRecords_data();
+    void findingRecords();
 
 private:
     DemoServer::Options fastOptions() const;
@@ -639,6 +641,57 @@ void TestWatchCommand::serveCommand()
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.ofKind(u"event"_s).size(), 2);
     QCOMPARE(serve.exitCode(), 0);
+}
+
+// With --findings the engine's verdicts arrive inline, as finding records every RecordJson reader
+// accepts, right after the record that revealed them; without it the output is the plain story.
+void TestWatchCommand::findingRecords_data()
+{
+    QTest::addColumn<bool>("findings");
+    QTest::newRow("--findings") << true;
+    QTest::newRow("default") << false;
+}
+
+void TestWatchCommand::findingRecords()
+{
+    QFETCH(bool, findings);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    // The server closes every 4 events and ignores Last-Event-ID: each resume loses events.
+    const QUrl url = streamUrl(server,
+                               { { u"interval"_s, u"30"_s },
+                                 { u"dropEvery"_s, u"4"_s },
+                                 { u"resume"_s, u"ignore"_s } });
+    QStringList arguments { u"watch"_s, urlArgument(url),  u"--retry"_s,
+                            u"100"_s,   u"--max-events"_s, u"10"_s };
+    if (findings)
+        arguments << u"--findings"_s;
+    CliRun run;
+    runCli(arguments, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    const QList<QJsonObject> found = run.ofKind(u"finding"_s);
+    if (!findings) {
+        QVERIFY(found.isEmpty());
+        return;
+    }
+    QStringList ids;
+    for (const QJsonObject &finding : found)
+        ids << finding.value("finding"_L1).toString();
+    QVERIFY2(ids.contains(u"resume.gap"_s), qPrintable(ids.join(u", "_s)));
+    QVERIFY2(ids.contains(u"hygiene.no-retry"_s), qPrintable(ids.join(u", "_s)));
+    for (const QJsonObject &finding : found) {
+        QVERIFY(!finding.value("verdict"_L1).toString().isEmpty());
+        QVERIFY(finding.value("parameters"_L1).isObject());
+        QVERIFY(finding.value("evidence"_L1).isObject());
+        QVERIFY(finding.value("time"_L1).isString());
+    }
+    const QJsonObject gap = found.at(ids.indexOf(u"resume.gap"_s));
+    QCOMPARE(gap.value("severity"_L1).toString(), u"problem"_s);
+    QVERIFY(gap.value("parameters"_L1).toObject().value("lost"_L1).toInt() >= 1);
+    // The closed record still ends the output.
+    QCOMPARE(run.kinds().constLast(), u"closed"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWatchCommand)

@@ -93,6 +93,8 @@ private slots:
     void attemptsResetAfterStableConnection();
     void responseFailures_data();
     void responseFailures();
+    void errorBodyIsKept_data();
+    void errorBodyIsKept();
     void redirectFollowed_data();
     void redirectFollowed();
     void postBodyResent();
@@ -1056,6 +1058,73 @@ void TestSseReader::invalidUrl()
     QVERIFY2(!recorder.errors.at(0).message.contains(u"s3cret"_s),
              qPrintable(recorder.errors.at(0).message));
     QCOMPARE(recorder.closedCount, 1);
+}
+
+void TestSseReader::errorBodyIsKept_data()
+{
+    QTest::addColumn<QByteArray>("response");
+    QTest::addColumn<bool>("close");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<bool>("truncated");
+
+    const QByteArray json = R"({"error":{"message":"Incorrect API key provided: sk-abc***","type":)"
+                            R"("invalid_request_error"}})";
+    QTest::addRow("401 json, length-delimited")
+            << "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(json.size()) + "\r\n\r\n" + json
+            << false << 401 << QString::fromUtf8(json) << false;
+    QTest::addRow("500 text, close-delimited")
+            << QByteArray("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n"
+                          "Connection: close\r\n\r\nupstream exploded\n")
+            << true << 500 << u"upstream exploded\n"_s << false;
+    QTest::addRow("403 latin-1") << QByteArray(
+            "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain; charset=ISO-8859-1"
+            "\r\nContent-Length: 5\r\n\r\ncaf\xe9!")
+                                 << false << 403 << u"caf\u00e9!"_s << false;
+    const QByteArray large(SseError::MaximumBodyBytes + 4000, 'x');
+    QTest::addRow("429 longer than the limit")
+            << "HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + QByteArray::number(large.size()) + "\r\n\r\n" + large
+            << false << 429 << QString(SseError::MaximumBodyBytes, u'x') << true;
+    // A server that sends part of an error page and then nothing: the error is not held up.
+    QTest::addRow("502 that never ends")
+            << QByteArray("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\n\r\n"
+                          "<h1>Bad gateway</h1>")
+            << false << 502 << u"<h1>Bad gateway</h1>"_s << false;
+    QTest::addRow("404 without a body")
+            << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n") << false << 404
+            << QString() << false;
+}
+
+void TestSseReader::errorBodyIsKept()
+{
+    QFETCH(QByteArray, response);
+    QFETCH(bool, close);
+    QFETCH(int, status);
+    QFETCH(QString, body);
+    QFETCH(bool, truncated);
+
+    RawSseServer server([&response, close](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket, response, close);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    reader.setRequest(requestFor(server.url()));
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(reader.state(), SseReader::State::Closed, Timeout);
+
+    QCOMPARE(recorder.errors.size(), 1);
+    const SseError error = recorder.errors.constFirst();
+    QCOMPARE(error.kind, SseError::Kind::HttpStatus);
+    QCOMPARE(error.httpStatus, status);
+    QVERIFY(error.fatal);
+    QCOMPARE(error.body.size(), body.size());
+    QCOMPARE(error.body, body);
+    QCOMPARE(error.bodyTruncated, truncated);
+    QCOMPARE(reader.lastError().body, body);
+    QCOMPARE(recorder.openedCount, 0);
 }
 
 QTEST_GUILESS_MAIN(TestSseReader)

@@ -413,6 +413,23 @@ void TestRecordJson::recordFormat_data()
                                       R"("simulated":false,"status":500)"
                                       + timeField + '\n');
 
+    StreamRecord withBody;
+    withBody.kind = Kind::Error;
+    withBody.connection = 1;
+    withBody.error.kind = SseError::Kind::HttpStatus;
+    withBody.error.message = u"HTTP 401 Unauthorized"_s;
+    withBody.error.fatal = true;
+    withBody.error.httpStatus = 401;
+    withBody.error.body = u"{\"error\":{\"message\":\"Incorrect API key provided\"}}\n"_s;
+    withBody.error.bodyTruncated = true;
+    QTest::addRow("error with a body")
+            << withBody
+            << QByteArray(R"({"kind":"error","connection":1,"errorKind":"httpStatus",)"
+                          R"("message":"HTTP 401 Unauthorized","fatal":true,"simulated":false,)"
+                          R"("status":401,"body":"{\"error\":{\"message\":)"
+                          R"(\"Incorrect API key provided\"}}\n","bodyTruncated":true})"
+                          "\n");
+
     StreamRecord simulated;
     simulated.kind = Kind::Error;
     simulated.connection = 4;
@@ -448,6 +465,40 @@ void TestRecordJson::recordFormat_data()
     QTest::addRow("closed") << closed
                             << QByteArray(R"({"kind":"closed","connection":3,"reason":"max-events")"
                                           + timeField + '\n');
+
+    Finding gap;
+    gap.id = u"resume.gap"_s;
+    gap.severity = Finding::Severity::Problem;
+    gap.verdict = u"Resumed after id 9: next event was 31, 21 events lost"_s;
+    gap.parameters = { { u"lastEventId"_s, u"9"_s }, { u"firstId"_s, u"31"_s }, { u"lost"_s, 21 } };
+    gap.evidence.connections = { 1, 2 };
+    gap.evidence.eventIds = { u"9"_s, u"31"_s };
+    gap.evidence.records = { 14, 17 };
+    gap.evidence.times = { time, time.addMSecs(1500) };
+    gap.evidence.headers = { { "Server", "nginx/1.22.1" } };
+    gap.advice = u"Keep more events for replay."_s;
+    QTest::addRow("finding")
+            << StreamRecord::fromFinding(gap, 2, time)
+            << QByteArray(R"({"kind":"finding","connection":2,"finding":"resume.gap",)"
+                          R"("severity":"problem",)"
+                          R"("verdict":"Resumed after id 9: next event was 31, 21 events lost",)"
+                          R"("parameters":{"firstId":"31","lastEventId":"9","lost":21},)"
+                          R"("evidence":{"connections":[1,2],"eventIds":["9","31"],)"
+                          R"("headers":[["Server","nginx/1.22.1"]],"records":[14,17],)"
+                          R"("times":["2026-11-24T07:41:00.005Z","2026-11-24T07:41:01.505Z"]},)"
+                          R"("advice":"Keep more events for replay.")"
+                          + timeField + '\n');
+
+    Finding bare;
+    bare.id = u"hygiene.no-cache"_s;
+    bare.severity = Finding::Severity::Warning;
+    bare.verdict = u"No Cache-Control: no-cache"_s;
+    QTest::addRow("finding without parameters or evidence")
+            << StreamRecord::fromFinding(bare, 1, QDateTime())
+            << QByteArray(R"({"kind":"finding","connection":1,"finding":"hygiene.no-cache",)"
+                          R"("severity":"warning","verdict":"No Cache-Control: no-cache",)"
+                          R"("parameters":{},"evidence":{},"advice":""})"
+                          "\n");
 }
 
 void TestRecordJson::recordFormat()
@@ -566,6 +617,14 @@ void TestRecordJson::rejectsInvalidLines_data()
     QTest::addRow("bad time") << QByteArray(R"({"kind":"closed","time":"yesterday"})");
     QTest::addRow("headers not pairs") << QByteArray(R"({"kind":"open","headers":[["a"]]})");
     QTest::addRow("header not text") << QByteArray(R"({"kind":"open","headers":[["a",1]]})");
+    QTest::addRow("unknown severity")
+            << QByteArray(R"({"kind":"finding","finding":"x","severity":"fatal"})");
+    QTest::addRow("parameters not an object")
+            << QByteArray(R"({"kind":"finding","finding":"x","parameters":[1]})");
+    QTest::addRow("evidence ids not text")
+            << QByteArray(R"({"kind":"finding","finding":"x","evidence":{"eventIds":[1]}})");
+    QTest::addRow("evidence time not a time")
+            << QByteArray(R"({"kind":"finding","finding":"x","evidence":{"times":["soon"]}})");
 }
 
 void TestRecordJson::rejectsInvalidLines()

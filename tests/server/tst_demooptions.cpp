@@ -94,7 +94,7 @@ void TestDemoOptions::tableIsConsistent()
             QVERIFY(!spec.canBeOff);
         }
     }
-    QCOMPARE(knobs.size(), 14);
+    QCOMPARE(knobs.size(), 19);
     // The defaults are valid, and so are both ends of every range.
     QCOMPARE(DemoOptions::validate(DemoServer::Options()), QString());
     QCOMPARE(DemoOptions::validate(allAt(false)), QString());
@@ -117,17 +117,20 @@ void TestDemoOptions::namesAreStable()
     QCOMPARE(query,
              (QStringList { u"interval"_s, u"event"_s, u"payload"_s, u"bytes"_s, u"burst"_s,
                             u"retry"_s, u"dropEvery"_s, u"stallAfter"_s, u"heartbeat"_s,
-                            u"status"_s, u"retryAfter"_s, u"contentType"_s }));
+                            u"status"_s, u"retryAfter"_s, u"contentType"_s, u"hold"_s, u"resume"_s,
+                            u"firstByteDelay"_s, u"gzip"_s, u"proxyBuffering"_s }));
     QCOMPARE(flags,
              (QStringList { u"port"_s, u"interval"_s, u"event"_s, u"payload"_s, u"bytes"_s,
                             u"burst"_s, u"retry"_s, u"drop-every"_s, u"stall-after"_s,
                             u"heartbeat"_s, u"status"_s, u"retry-after"_s, u"content-type"_s,
-                            u"replay-capacity"_s }));
+                            u"replay-capacity"_s, u"hold"_s, u"resume"_s, u"first-byte-delay"_s,
+                            u"gzip"_s, u"proxy-buffering"_s }));
     QCOMPARE(json,
              (QStringList { u"port"_s, u"intervalMs"_s, u"eventType"_s, u"payload"_s,
                             u"payloadBytes"_s, u"burst"_s, u"retryMs"_s, u"dropEvery"_s,
                             u"stallAfter"_s, u"heartbeatMs"_s, u"status"_s, u"retryAfterSeconds"_s,
-                            u"contentType"_s, u"replayCapacity"_s }));
+                            u"contentType"_s, u"replayCapacity"_s, u"holdEvents"_s, u"resume"_s,
+                            u"firstByteDelayMs"_s, u"gzip"_s, u"proxyBuffering"_s }));
 }
 
 void TestDemoOptions::fromQuery_data()
@@ -154,6 +157,10 @@ void TestDemoOptions::fromQuery_data()
         { "heartbeat", Knob::Heartbeat, 0, 86'400'000 },
         { "status", Knob::Status, 200, 599 },
         { "retryAfter", Knob::RetryAfter, 0, IntMax },
+        { "hold", Knob::Hold, 0, 100'000 },
+        { "firstByteDelay", Knob::FirstByteDelay, 0, 60'000 },
+        { "gzip", Knob::Gzip, 0, 1 },
+        { "proxyBuffering", Knob::ProxyBuffering, 0, 1 },
     };
     for (const auto &limit : limits) {
         const QString name = QString::fromLatin1(limit.name);
@@ -209,6 +216,14 @@ void TestDemoOptions::fromQuery_data()
             << u"payload must be timestamp, json, tokens or large, not \"video\""_s;
     QTest::newRow("payload-empty")
             << u"payload="_s << Knob::Payload << QString() << u"payload must be"_s;
+
+    for (const char *name : { "replay", "ignore", "full", "restart" })
+        QTest::addRow("resume-%s", name) << QString(u"resume="_s + QString::fromLatin1(name))
+                                         << Knob::Resume << QString::fromLatin1(name) << QString();
+    QTest::newRow("resume-case") << u"resume=Ignore"_s << Knob::Resume << u"ignore"_s << QString();
+    QTest::newRow("resume-unknown")
+            << u"resume=maybe"_s << Knob::Resume << QString()
+            << u"resume must be replay, ignore, full or restart, not \"maybe\""_s;
 
     QTest::newRow("content-type") << u"contentType=text%2Fhtml"_s << Knob::ContentType
                                   << u"text/html"_s << QString();
@@ -386,6 +401,11 @@ void TestDemoOptions::jsonRoundTrip_data()
     custom.heartbeatMs = 15'000;
     custom.status = 503;
     custom.replayCapacity = 0;
+    custom.holdEvents = 5;
+    custom.resume = DemoServer::Resume::Restart;
+    custom.firstByteDelayMs = 1500;
+    custom.gzip = true;
+    custom.proxyBuffering = true;
     QTest::newRow("custom") << custom;
     DemoServer::Options empty;
     empty.contentType.clear(); // no Content-Type header at all

@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 #include <memory>
+#include <zlib.h>
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -108,6 +110,23 @@ QList<qint64> range(qint64 first, qint64 last)
     return result;
 }
 
+// Inflates as much of a gzip stream as has arrived (the server sync-flushes every write).
+QByteArray gunzipSoFar(const QByteArray &compressed)
+{
+    z_stream stream = {};
+    if (inflateInit2(&stream, 15 + 16) != Z_OK)
+        return {};
+    QByteArray out(1024 * 1024, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    stream.avail_in = uInt(compressed.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    inflate(&stream, Z_SYNC_FLUSH);
+    out.resize(out.size() - stream.avail_out);
+    inflateEnd(&stream);
+    return out;
+}
+
 DemoServer::Options fastOptions(int intervalMs = 30)
 {
     DemoServer::Options options;
@@ -154,6 +173,12 @@ private slots:
     void stopFromSlots_data();
     void stopFromSlots();
     void payloadNames();
+    void resumeModes_data();
+    void resumeModes();
+    void holdSendsEventsTogether();
+    void firstByteDelayHoldsTheBody();
+    void gzipStream();
+    void proxyBufferingDropsTheHeader();
 };
 
 void TestDemoServer::startsOnFreeLoopbackPort()
@@ -862,6 +887,113 @@ void TestDemoServer::payloadNames()
         QCOMPARE(DemoServer::payloadFromName(DemoServer::payloadName(payload)),
                  std::optional(payload));
     QVERIFY(!DemoServer::payloadFromName(u"video"));
+}
+
+void TestDemoServer::resumeModes_data()
+{
+    QTest::addColumn<QByteArray>("mode");
+    QTest::newRow("replay") << QByteArray("replay");
+    QTest::newRow("ignore") << QByteArray("ignore");
+    QTest::newRow("full") << QByteArray("full");
+    QTest::newRow("restart") << QByteArray("restart");
+}
+
+// Each resume mode makes the story its name says: the pathologies SSE Scope's resume verdicts
+// are tested against.
+void TestDemoServer::resumeModes()
+{
+    QFETCH(QByteArray, mode);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    const QByteArray target = "/stream?resume=" + mode;
+    qint64 lastSeen = 0;
+    {
+        RawClient client(server.port());
+        client.get(target);
+        QTRY_VERIFY_WITH_TIMEOUT(client.events().size() >= 3, Timeout);
+        lastSeen = client.ids().constLast();
+        client.abort();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server.clientCount(), 0, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(server.lastEventIdSent() >= lastSeen + 5, Timeout);
+    const qint64 resumeAt = server.lastEventIdSent();
+
+    RawClient resumed(server.port());
+    resumed.get(target, "Last-Event-ID: " + QByteArray::number(lastSeen) + "\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(resumed.ids().size() >= 3, Timeout);
+    const QList<qint64> ids = resumed.ids();
+    QCOMPARE(ids, range(ids.constFirst(), ids.constFirst() + ids.size() - 1));
+    if (mode == "replay")
+        QCOMPARE(ids.constFirst(), lastSeen + 1);
+    else if (mode == "ignore")
+        QVERIFY2(ids.constFirst() > resumeAt, qPrintable(QString::number(ids.constFirst())));
+    else // full replays from the first buffered event, restart numbers this connection from 1
+        QCOMPARE(ids.constFirst(), 1);
+    if (mode == "restart") {
+        // The data is live (made after the reconnect), only the numbering starts over.
+        const QDateTime first =
+                QDateTime::fromString(resumed.events().constFirst().data, Qt::ISODateWithMs);
+        QVERIFY(first.isValid());
+        QVERIFY(ids.size() < resumeAt);
+    }
+}
+
+void TestDemoServer::holdSendsEventsTogether()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    RawClient client(server.port());
+    client.get("/stream?hold=4");
+    QTRY_VERIFY_WITH_TIMEOUT(client.events().size() >= 8, Timeout);
+    // Every write is four events, and a small loopback write arrives whole.
+    QCOMPARE(client.events().size() % 4, 0);
+    QCOMPARE(client.header("X-Accel-Buffering"), "no");
+}
+
+void TestDemoServer::firstByteDelayHoldsTheBody()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    RawClient client(server.port());
+    QElapsedTimer sinceHead;
+    client.get("/stream?firstByteDelay=400&retry=1500");
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasHead(), Timeout);
+    sinceHead.start();
+    QCOMPARE(client.status(), 200);
+    QVERIFY(client.body().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!client.body().isEmpty(), Timeout);
+    QVERIFY2(sinceHead.elapsed() >= 300, qPrintable(QString::number(sinceHead.elapsed())));
+    // What was made meanwhile arrives at once, the retry: first.
+    QVERIFY(client.body().startsWith("retry: 1500\n\n"));
+    QVERIFY(client.events().size() >= 5);
+}
+
+void TestDemoServer::gzipStream()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    RawClient client(server.port());
+    client.get("/stream?gzip=1&hold=2");
+    QTRY_VERIFY_WITH_TIMEOUT(client.body().size() > 40, Timeout);
+    QCOMPARE(client.header("Content-Encoding"), "gzip");
+    // Each write is sync-flushed: what has arrived decodes to whole events.
+    QByteArray plain;
+    QTRY_VERIFY_WITH_TIMEOUT((plain = gunzipSoFar(client.body())).count("\n\n") >= 4, Timeout);
+    SseParser parser;
+    const QList<SseEvent> events = parser.feed(plain);
+    QVERIFY(events.size() >= 4);
+    QCOMPARE(events.at(1).lastEventId.toLongLong(), events.at(0).lastEventId.toLongLong() + 1);
+}
+
+void TestDemoServer::proxyBufferingDropsTheHeader()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions(20)));
+    RawClient client(server.port());
+    client.get("/stream?proxyBuffering=1");
+    QTRY_VERIFY_WITH_TIMEOUT(client.events().size() >= 1, Timeout);
+    QVERIFY(client.header("X-Accel-Buffering").isNull());
+    QCOMPARE(client.header("Cache-Control"), "no-cache");
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)
