@@ -561,6 +561,11 @@
         <source>Remove all rows from the table</source>
         <translation>清空表格中的所有行</translation>
     </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <extracomment>Filter bar: rows the filter lets through, of all rows in the table</extracomment>
+        <translation>显示 %1 / %2 行</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1341,7 +1346,9 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     </message>
     <message numerus="yes">
         <source>Gave up after %n reconnect attempt(s)</source>
-        <translation><numerusform>重连 %n 次后放弃</numerusform></translation>
+        <translation>
+            <numerusform>重连 %n 次后放弃</numerusform>
+        </translation>
     </message>
     <message>
         <source>Network offline for %1</source>

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QStyle>
@@ -103,6 +104,18 @@ void FilterBar::buildUi()
 
     layout->addStretch(0);
 
+    // "N of M shown" while a filter hides rows; counted a few times a second, never per row.
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"shownCountLabel"_s);
+    m_countLabel->setTextFormat(Qt::PlainText);
+    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_countLabel->hide();
+    layout->addWidget(m_countLabel);
+    m_countTimer = new QTimer(this);
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(CountRefreshMs);
+    connect(m_countTimer, &QTimer::timeout, this, &FilterBar::updateCount);
+
     m_newBadge = new QLabel(this);
     m_newBadge->setObjectName(u"newBadge"_s);
     m_newBadge->setTextFormat(Qt::PlainText);
@@ -131,9 +144,19 @@ void FilterBar::buildUi()
 
 void FilterBar::setProxy(MessageFilterProxyModel *proxy)
 {
+    if (m_proxy)
+        m_proxy->disconnect(this);
     m_proxy = proxy;
     if (!m_proxy)
         return;
+    const auto schedule = [this] {
+        if (!m_countTimer->isActive())
+            m_countTimer->start();
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, schedule);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, schedule);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, schedule);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, schedule);
     applyTextFilter();
     m_proxy->setEventTypes(m_selectedTypes);
     m_proxy->setConnection(m_connectionCombo->currentData().toInt());
@@ -351,9 +374,25 @@ void FilterBar::restoreState(const QVariantMap &state)
     m_showCommentsCheck->setChecked(state.value(u"showComments"_s).toBool());
 }
 
+void FilterBar::updateCount()
+{
+    m_countTimer->stop();
+    const int total = m_proxy && m_proxy->sourceModel() ? m_proxy->sourceModel()->rowCount() : 0;
+    const int shown = m_proxy ? m_proxy->rowCount() : 0;
+    // Only worth a word while the filter hides something.
+    m_countLabel->setVisible(shown != total);
+    if (shown != total) {
+        const QLocale locale;
+        //: Filter bar: rows the filter lets through, of all rows in the table
+        m_countLabel->setText(
+                tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(total)));
+    }
+}
+
 void FilterBar::retranslateUi()
 {
     m_filterEdit->setPlaceholderText(tr("Filter data…"));
+    updateCount();
     m_regexButton->setToolTip(tr("Use a regular expression"));
     m_connectionCombo->setItemText(0, tr("All connections"));
     for (int i = 1; i < m_connectionCombo->count(); ++i)

@@ -27,6 +27,8 @@ class FilterBar : public QWidget
 public:
     /// Debounce between the last key press and refiltering.
     static constexpr int FilterDelayMs = 150;
+    /// How often "N of M shown" follows the table at most.
+    static constexpr int CountRefreshMs = 200;
 
     explicit FilterBar(QWidget *parent = nullptr);
     ~FilterBar() override;
@@ -81,6 +83,7 @@ private:
     void applyTypeSelection();
     void updateTypeButton();
     void updateFilterError();
+    void updateCount();
 
     MessageFilterProxyModel *m_proxy = nullptr;
     QSet<QString> m_seenTypes;
@@ -98,6 +101,8 @@ private:
     QCheckBox *m_hideLifecycleCheck = nullptr;
     QCheckBox *m_showCommentsCheck = nullptr;
     QLabel *m_newBadge = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTimer *m_countTimer = nullptr;
     QPushButton *m_pauseButton = nullptr;
     QPushButton *m_clearButton = nullptr;
 };

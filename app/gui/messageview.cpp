@@ -12,10 +12,13 @@
 #include <QKeySequence>
 #include <QMenu>
 #include <QMetaEnum>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
+#include <QTextLayout>
 #include <QTimer>
 
+#include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "recordjson.h"
 #include "theme.h"
@@ -33,11 +36,52 @@ constexpr int DefaultWidths[MessageModel::ColumnCount] = {
     70, // size
 };
 
-/// Lifecycle rows read as annotations between events: tinted by kind and italic.
+/// Lifecycle rows read as annotations between events: tinted by kind and italic. In the data
+/// column, what the text filter matched is highlighted.
 class LifecycleDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const auto *proxy = qobject_cast<const MessageFilterProxyModel *>(index.model());
+        if (!proxy || index.column() != MessageModel::DataColumn || proxy->filterText().isEmpty()
+            || !proxy->isFilterValid()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear(); // background, selection and focus as usual; the text is drawn below
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+        const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget)
+                                       .adjusted(2, 0, -2, 0);
+        const QString shown = opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width());
+        QList<QTextLayout::FormatRange> formats;
+        QTextCharFormat highlight;
+        highlight.setBackground(opt.palette.color(QPalette::Highlight).lighter(160));
+        highlight.setForeground(opt.palette.color(QPalette::Text));
+        for (const auto &[start, length] : proxy->matchesIn(shown))
+            formats.append({ int(start), int(length), highlight });
+        QTextLayout layout(shown, opt.font);
+        layout.setFormats(formats);
+        layout.beginLayout();
+        QTextLine line = layout.createLine();
+        line.setLineWidth(textRect.width());
+        layout.endLayout();
+        painter->save();
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const qreal y = textRect.top() + (textRect.height() - line.height()) / 2;
+        layout.draw(painter, QPointF(textRect.left(), y));
+        painter->restore();
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override

@@ -134,6 +134,25 @@ bool MessageFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
     return matchesText(haystack);
 }
 
+QList<std::pair<qsizetype, qsizetype>> MessageFilterProxyModel::matchesIn(QStringView text) const
+{
+    QList<std::pair<qsizetype, qsizetype>> ranges;
+    if (m_text.isEmpty() || !m_filterValid)
+        return ranges;
+    if (m_useRegularExpression) {
+        for (auto it = m_expression.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            if (match.capturedLength() > 0)
+                ranges.append({ match.capturedStart(), match.capturedLength() });
+        }
+        return ranges;
+    }
+    for (qsizetype at = text.indexOf(m_text, 0, Qt::CaseInsensitive); at >= 0;
+         at = text.indexOf(m_text, at + m_text.size(), Qt::CaseInsensitive))
+        ranges.append({ at, m_text.size() });
+    return ranges;
+}
+
 bool MessageFilterProxyModel::matchesText(QStringView data) const
 {
     return m_asciiText ? m_asciiMatcher.matches(data) : m_matcher.indexIn(data) >= 0;

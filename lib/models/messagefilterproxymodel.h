@@ -28,6 +28,11 @@ public:
     void setFilterText(const QString &text, bool regularExpression = false);
     /// False when the regular expression does not compile (then nothing is filtered by text).
     bool isFilterValid() const { return m_filterValid; }
+    /// The compiled pattern of a regular-expression filter (for highlighting what matched).
+    const QRegularExpression &filterExpression() const { return m_expression; }
+    /// Where the text filter matches in text: (start, length) pairs, left to right, the same
+    /// rule the filter applies (case-insensitive text, or the regular expression).
+    QList<std::pair<qsizetype, qsizetype>> matchesIn(QStringView text) const;
     QString filterError() const { return m_filterError; }
 
     /// Event types to show; empty = all. Lifecycle rows are not affected.

@@ -324,9 +324,33 @@ void TestStreamTab::filterTextNarrowsRows()
     QCOMPARE(m_tab->proxy()->rowCount(), 1);
     QCOMPARE(m_tab->proxy()->index(0, 0).data(MessageModel::EventDataRole).toString(),
              m_tab->model()->eventAt(5).data);
+    // The bar says how many rows the filter lets through, in the locale's numbers.
+    auto *count = child<QLabel>(u"shownCountLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(count->isVisible(), Timeout);
+    QCOMPARE(count->text(), u"1 of %1 shown"_s.arg(QLocale().toString(m_tab->model()->rowCount())));
+    // The match is highlighted in the data cell: some pixels there take the highlight colour.
+    m_tab->resize(1100, 700);
+    m_tab->show();
+    MessageView *view = m_tab->messageView();
+    const QRect cell = view->visualRect(m_tab->proxy()->index(0, MessageModel::DataColumn));
+    QVERIFY(cell.isValid());
+    const QImage image = view->viewport()->grab(cell).toImage();
+    // The window may be active or not: either colour group's highlight counts.
+    const QColor active = view->palette().color(QPalette::Active, QPalette::Highlight).lighter(160);
+    const QColor inactive =
+            view->palette().color(QPalette::Inactive, QPalette::Highlight).lighter(160);
+    int marked = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb pixel = image.pixel(x, y); // 8 bits a channel, as painted
+            marked += pixel == active.rgb() || pixel == inactive.rgb();
+        }
+    }
+    QVERIFY2(marked > 20, qPrintable(QString::number(marked)));
 
     bar->setFilterText(QString());
     QCOMPARE(m_tab->proxy()->rowCount(), all);
+    QTRY_VERIFY_WITH_TIMEOUT(!count->isVisible(), Timeout); // nothing hidden, nothing to say
 
     // Typing is debounced, then applied.
     auto *edit = child<QLineEdit>(u"filterEdit"_s);

@@ -47,6 +47,8 @@ private slots:
     void liveAppendsAreFiltered();
     void capDropsFromFrontKeepFilterConsistent();
     void commentsShowOnlyWhenAsked();
+    void matchesAreWhereTheFilterMatches_data();
+    void matchesAreWhereTheFilterMatches();
     void lifecycleTextFollowsTheFormatter();
 
 private:
@@ -248,6 +250,44 @@ void TestMessageFilterProxyModel::capDropsFromFrontKeepFilterConsistent()
     QCOMPARE(m_model->rowCount(), 8);
     QCOMPARE(m_proxy->rowCount(), 4);
     QCOMPARE(m_proxy->index(3, 0).data(MessageModel::EventDataRole).toString(), u"keep 29"_s);
+}
+
+void TestMessageFilterProxyModel::matchesAreWhereTheFilterMatches_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("regex");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<qsizetype>>("starts");
+    QTest::addColumn<QList<qsizetype>>("lengths");
+    QTest::addRow("plain, any case")
+            << u"ab"_s << false << u"AB ab aB"_s << QList<qsizetype> { 0, 3, 6 }
+            << QList<qsizetype> { 2, 2, 2 };
+    QTest::addRow("plain, none") << u"zz"_s << false << u"abc"_s << QList<qsizetype>()
+                                 << QList<qsizetype>();
+    QTest::addRow("regex") << u"\\d+"_s << true << u"a1 b22 c333"_s << QList<qsizetype> { 1, 4, 8 }
+                           << QList<qsizetype> { 1, 2, 3 };
+    QTest::addRow("regex, empty matches skipped")
+            << u"x*"_s << true << u"axxb"_s << QList<qsizetype> { 1 } << QList<qsizetype> { 2 };
+    QTest::addRow("no filter") << QString() << false << u"abc"_s << QList<qsizetype>()
+                               << QList<qsizetype>();
+}
+
+void TestMessageFilterProxyModel::matchesAreWhereTheFilterMatches()
+{
+    QFETCH(QString, filter);
+    QFETCH(bool, regex);
+    QFETCH(QString, text);
+    QFETCH(QList<qsizetype>, starts);
+    QFETCH(QList<qsizetype>, lengths);
+    m_proxy->setFilterText(filter, regex);
+    QList<qsizetype> foundStarts;
+    QList<qsizetype> foundLengths;
+    for (const auto &[start, length] : m_proxy->matchesIn(text)) {
+        foundStarts.append(start);
+        foundLengths.append(length);
+    }
+    QCOMPARE(foundStarts, starts);
+    QCOMPARE(foundLengths, lengths);
 }
 
 void TestMessageFilterProxyModel::commentsShowOnlyWhenAsked()
