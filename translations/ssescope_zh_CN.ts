@@ -1359,6 +1359,40 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <comment>an error caused by an injected fault</comment>
         <translation>%1（模拟）</translation>
     </message>
+    <message>
+        <source>Control</source>
+        <comment>a command given to a running watch</comment>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Closed by a command</source>
+        <translation>已按命令关闭</translation>
+    </message>
+    <message>
+        <source>Command: go offline for %1</source>
+        <translation>命令：离线 %1</translation>
+    </message>
+    <message>
+        <source>Command: cut the connection</source>
+        <translation>命令：切断连接</translation>
+    </message>
+    <message>
+        <source>Command: reconnect now</source>
+        <translation>命令：立即重连</translation>
+    </message>
+    <message>
+        <source>Command: close</source>
+        <translation>命令：关闭</translation>
+    </message>
+    <message>
+        <source>Command: %1</source>
+        <extracomment>%1 is a command name from a recording</extracomment>
+        <translation>命令：%1</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
 </context>
 <context>
     <name>RequestBar</name>

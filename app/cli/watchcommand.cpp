@@ -170,10 +170,17 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     const QCommandLineOption findingsOption(
             u"findings"_s,
             u"Also print finding records, each right after the record that revealed it."_s);
+    const QCommandLineOption controlOption(
+            u"control"_s,
+            u"Take commands while watching, one per line, from <source> (only \"stdin\"): "
+            "reconnect (now, keeping Last-Event-ID), drop (cut the connection as a network "
+            "failure would), offline SECONDS (every attempt fails for that long), close (stop, "
+            "exit 0). Each command is printed as a control record before its effects."_s,
+            u"source"_s);
     parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
                         lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
                         idleTimeoutOption, insecureOption, commentsOption, proxyOption,
-                        findingsOption });
+                        findingsOption, controlOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -239,6 +246,15 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
         request.headers.append({ name.toLatin1(), value.toUtf8() });
     }
 
+    // Before --data @- reads standard input: the two cannot share it.
+    if (parser.isSet(controlOption)) {
+        if (parser.value(controlOption) != u"stdin"_s)
+            return fail(u"--control takes \"stdin\", not '"_s % parser.value(controlOption)
+                        % u"'"_s);
+        if (parser.isSet(dataOption) && parser.value(dataOption) == u"@-"_s)
+            return fail(u"--control stdin and --data @- both want standard input"_s);
+        options.controlStdin = true;
+    }
     if (parser.isSet(dataOption)) {
         const QString data = parser.value(dataOption);
         if (data.startsWith(u'@')) {
@@ -359,6 +375,86 @@ WatchCommand::~WatchCommand()
     flush();
 }
 
+void WatchCommand::enableControl()
+{
+#ifdef Q_OS_UNIX
+    ::fcntl(STDIN_FILENO, F_SETFL, ::fcntl(STDIN_FILENO, F_GETFL) | O_NONBLOCK);
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, [this, notifier] {
+        char chunk[4096];
+        for (;;) {
+            const ssize_t count = ::read(STDIN_FILENO, chunk, sizeof chunk);
+            if (count > 0) {
+                m_controlBuffer.append(chunk, count);
+                continue;
+            }
+            if (count == 0) // end of input: no more commands, the stream goes on
+                notifier->setEnabled(false);
+            break;
+        }
+        for (qsizetype end = m_controlBuffer.indexOf('\n'); end >= 0;
+             end = m_controlBuffer.indexOf('\n')) {
+            const QByteArray line = m_controlBuffer.left(end).trimmed();
+            m_controlBuffer.remove(0, end + 1);
+            if (!line.isEmpty())
+                runControl(QString::fromUtf8(line));
+            if (m_stopped)
+                return;
+        }
+        // A line without its end is kept, but not without bound.
+        if (m_controlBuffer.size() > 4096)
+            m_controlBuffer.clear();
+    });
+#endif
+}
+
+void WatchCommand::runControl(const QString &line)
+{
+    const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+    const QString command = words.value(0).toLower();
+    StreamRecord record;
+    record.kind = StreamRecord::Kind::Control;
+    record.command = command;
+    record.connection = m_reader.connectionCount();
+    record.time = QDateTime::currentDateTimeUtc();
+    if (command == u"offline"_s) {
+        bool ok = false;
+        const double seconds = words.value(1).toDouble(&ok);
+        if (!ok || words.size() != 2 || !(seconds > 0) || seconds > 24 * 3600) {
+            std::fprintf(stderr,
+                         "ssescope-cli watch: offline needs a number of seconds, as in "
+                         "\"offline 5\"\n");
+            return;
+        }
+        record.durationMs = qRound64(seconds * 1000);
+    } else if ((command != u"reconnect"_s && command != u"drop"_s && command != u"close"_s)
+               || words.size() != 1) {
+        std::fprintf(stderr,
+                     "ssescope-cli watch: unknown control command \"%s\" (expected reconnect, "
+                     "drop, offline SECONDS or close)\n",
+                     qPrintable(line.left(80)));
+        return;
+    }
+    // The command's record first, then what it caused: the output reads in order.
+    writeRecord(record);
+    if (command == u"close"_s) {
+        stop(u"control"_s, ExitStopped);
+    } else if (command == u"drop"_s) {
+        m_reader.simulateDrop(SseReader::DropMode::Abort);
+    } else if (command == u"offline"_s) {
+        m_reader.simulateDrop(SseReader::DropMode::Offline,
+                              std::chrono::milliseconds(record.durationMs));
+    } else if (m_reader.state() != SseReader::State::Closed) {
+        // Reconnect now: cut the open connection (if any) and skip the wait; the next attempt
+        // sends the Last-Event-ID as any reconnect does.
+        if (!m_reader.isReconnectPending())
+            m_reader.simulateDrop(SseReader::DropMode::Abort);
+        m_reader.reconnectNow();
+    } else {
+        m_reader.open();
+    }
+}
+
 void WatchCommand::start()
 {
     writeRecord(StreamRecord::session(QCoreApplication::applicationName() + u' '
@@ -367,6 +463,8 @@ void WatchCommand::start()
         m_timeoutTimer.start(*m_options.timeout);
     if (m_options.findings)
         m_tickTimer.start();
+    if (m_options.controlStdin)
+        enableControl();
     // Queued, so that even an immediate failure finds the event loop running and can exit it.
     QMetaObject::invokeMethod(&m_reader, &SseReader::open, Qt::QueuedConnection);
 }

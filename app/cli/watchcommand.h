@@ -29,6 +29,7 @@ struct WatchOptions
     /// recordings carry them too: every recording path writes the same records
     /// (tst_recordpaths).
     bool findings = false;
+    bool controlStdin = false; ///< Take control commands from standard input (--control stdin).
 };
 
 /// The outcome of reading the `watch` arguments.
@@ -63,6 +64,9 @@ public:
     void stop(const QString &reason, int exitCode);
 
 private:
+    void enableControl();
+    /// One line of --control input: reconnect, drop, offline SECONDS or close.
+    void runControl(const QString &line);
     void handleEvent(const SseEvent &event);
     void handleRecord(const StreamRecord &record);
 
@@ -81,6 +85,7 @@ private:
     QTimer m_timeoutTimer;
     FindingsEngine m_engine;
     QTimer m_tickTimer; ///< Lets the engine notice silences while nothing arrives.
+    QByteArray m_controlBuffer; ///< --control input not yet ended by a line break.
     quint64 m_eventCount = 0;
     int m_exitCode = ExitStopped;
     bool m_stopped = false;

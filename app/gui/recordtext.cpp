@@ -49,6 +49,8 @@ QString RecordText::kindName(StreamRecord::Kind kind)
         return tr("Error");
     case Kind::Reconnecting:
         return tr("Reconnecting");
+    case Kind::Control:
+        return tr("Control", "a command given to a running watch");
     case Kind::Closed:
         return tr("Closed", "connection lifecycle");
     case Kind::Finding:
@@ -235,6 +237,8 @@ QString RecordText::closeReason(const QString &reason)
         return tr("Closed: time limit reached");
     if (reason == u"interrupted"_s || reason == u"terminated"_s)
         return tr("Closed: interrupted");
+    if (reason == u"control"_s)
+        return tr("Closed by a command");
     //: %1 is a reason identifier from a recording, e.g. "max-events"
     return tr("Closed: %1").arg(reason);
 }
@@ -302,6 +306,17 @@ QString RecordText::summary(const StreamRecord &record)
                 : tr("Reconnect attempt %1 after %2, Last-Event-ID: %3")
                           .arg(attempt, source, record.lastEventId);
     }
+    case Kind::Control:
+        if (record.command == u"offline"_s)
+            return tr("Command: go offline for %1").arg(milliseconds(record.durationMs));
+        if (record.command == u"drop"_s)
+            return tr("Command: cut the connection");
+        if (record.command == u"reconnect"_s)
+            return tr("Command: reconnect now");
+        if (record.command == u"close"_s)
+            return tr("Command: close");
+        //: %1 is a command name from a recording
+        return tr("Command: %1").arg(record.command);
     case Kind::Closed:
         return closeReason(record.reason);
     case Kind::Finding:
@@ -382,6 +397,9 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
                       delaySource(record.delaySource, record.delayMs, record.policyAttempt) });
         rows.append({ tr("Last-Event-ID to send"),
                       record.lastEventId.isEmpty() ? none : record.lastEventId });
+        break;
+    case Kind::Control:
+        rows.append({ tr("Command"), summary(record) });
         break;
     case Kind::Closed:
         rows.append({ tr("Reason"), closeReason(record.reason) });

@@ -35,6 +35,7 @@ QColor kindColour(StreamRecord::Kind kind)
     case StreamRecord::Kind::Error:
     case StreamRecord::Kind::Closed:
         return QColor(0xd0, 0x33, 0x33); // red: broken or stopped
+    case StreamRecord::Kind::Control:
     case StreamRecord::Kind::Retry:
     case StreamRecord::Kind::Finding:
         return QColor(0x3b, 0x6e, 0xd6); // blue: informational

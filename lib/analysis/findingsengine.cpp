@@ -742,6 +742,7 @@ void FindingsEngine::addRecord(const StreamRecord &record)
     case Kind::Event:
     case Kind::Session:
     case Kind::Finding:
+    case Kind::Control:
         break;
     }
 }

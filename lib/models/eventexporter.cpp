@@ -75,7 +75,7 @@ QStringList EventExporter::csvColumns()
              u"url"_s,     u"status"_s,      u"statusText"_s, u"httpVersion"_s,   u"contentType"_s,
              u"headers"_s, u"ms"_s,          u"text"_s,       u"errorKind"_s, u"message"_s, u"detail"_s,
              u"fatal"_s,   u"simulated"_s,   u"attempt"_s,    u"policyAttempt"_s, u"maxAttempts"_s,
-             u"delayMs"_s, u"delaySource"_s, u"reason"_s,     u"format"_s,        u"tool"_s };
+             u"delayMs"_s, u"delaySource"_s, u"reason"_s, u"command"_s, u"durationMs"_s,     u"format"_s,        u"tool"_s };
 }
 
 bool EventExporter::skipRow(int row) const

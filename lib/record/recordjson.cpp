@@ -610,6 +610,11 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         appendStringField(out, ",\"delaySource\":", record.delaySource);
         appendStringField(out, ",\"lastEventId\":", record.lastEventId);
         break;
+    case Kind::Control:
+        appendStringField(out, ",\"command\":", record.command);
+        if (record.durationMs != 0)
+            appendIntegerField(out, ",\"durationMs\":", record.durationMs);
+        break;
     case Kind::Closed:
         appendStringField(out, ",\"reason\":", record.reason);
         break;
@@ -692,6 +697,8 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
             && readInteger(object, QLatin1String("delayMs"), record.delayMs)
             && readString(object, QLatin1String("delaySource"), record.delaySource)
             && readString(object, QLatin1String("reason"), record.reason)
+            && readString(object, QLatin1String("command"), record.command)
+            && readInteger(object, QLatin1String("durationMs"), record.durationMs)
             && readString(object, QLatin1String("body"), body)
             && readBool(object, QLatin1String("bodyTruncated"), bodyTruncated)
             && readString(object, QLatin1String("finding"), record.finding.id)
@@ -807,6 +814,11 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
         add("delayMs", QString::number(record.delayMs));
         add("delaySource", record.delaySource);
         add("lastEventId", record.lastEventId);
+        break;
+    case Kind::Control:
+        add("command", record.command);
+        if (record.durationMs != 0)
+            add("durationMs", QString::number(record.durationMs));
         break;
     case Kind::Closed:
         add("reason", record.reason);

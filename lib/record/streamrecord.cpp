@@ -11,7 +11,7 @@ constexpr std::array Kinds = {
     StreamRecord::Kind::Session, StreamRecord::Kind::Connecting, StreamRecord::Kind::Redirect,
     StreamRecord::Kind::Open,    StreamRecord::Kind::Event,      StreamRecord::Kind::Retry,
     StreamRecord::Kind::Comment, StreamRecord::Kind::Error,      StreamRecord::Kind::Reconnecting,
-    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding,
+    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding, StreamRecord::Kind::Control,
 };
 } // namespace
 
@@ -36,6 +36,8 @@ QLatin1String StreamRecord::kindName(Kind kind)
         return QLatin1String("error");
     case Kind::Reconnecting:
         return QLatin1String("reconnecting");
+    case Kind::Control:
+        return QLatin1String("control");
     case Kind::Closed:
         return QLatin1String("closed");
     case Kind::Finding:

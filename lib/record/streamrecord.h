@@ -45,6 +45,8 @@ struct StreamRecord
         Comment, ///< A comment line (heartbeat): text.
         Error, ///< A failure: error (kind, message, fatal, simulated, httpStatus).
         Reconnecting, ///< A reconnect is scheduled: attempt, delayMs, delaySource, lastEventId.
+        /// Someone acted on the stream from outside (`watch --control`): command, durationMs.
+        Control,
         Closed, ///< Watching stopped for good: reason (see CloseReason).
         Finding, ///< A verdict of the findings engine: finding (see Finding).
     };
@@ -98,6 +100,9 @@ struct StreamRecord
     QString delaySource; ///< Reconnecting: ReconnectPolicy::delaySourceName() of the delay.
 
     QString reason; ///< Closed: a CloseReason value, or a face's own ("max-events", …).
+
+    QString command; ///< Control: "reconnect", "drop", "offline" or "close".
+    qint64 durationMs = 0; ///< Control: how long an "offline" lasts.
 
     Finding finding; ///< Finding.
 

@@ -149,6 +149,7 @@ private slots:
     void signalStops();
     void closedStdoutStops();
     void serveCommand();
+    void controlFromStdin();
     void findingRecords_data();
     void findingRecords();
 
@@ -228,6 +229,11 @@ void TestWatchCommand::usageErrors_data()
             << u"--max-reconnects"_s;
     QTest::addRow("bad idle-timeout")
             << QStringList { u"watch"_s, url, u"--idle-timeout"_s, u"0"_s } << u"--idle-timeout"_s;
+    QTest::addRow("control from elsewhere")
+            << QStringList { u"watch"_s, url, u"--control"_s, u"tty"_s } << u"--control"_s;
+    QTest::addRow("control and body both on stdin")
+            << QStringList { u"watch"_s, url, u"--control"_s, u"stdin"_s, u"--data"_s, u"@-"_s }
+            << u"standard input"_s;
     QTest::addRow("header without colon")
             << QStringList { u"watch"_s, url, u"--header"_s, u"X-Test"_s } << u"--header"_s;
     QTest::addRow("header with space in name")
@@ -645,6 +651,77 @@ void TestWatchCommand::serveCommand()
 
 // With --findings the engine's verdicts arrive inline, as finding records every RecordJson reader
 // accepts, right after the record that revealed them; without it the output is the plain story.
+void TestWatchCommand::controlFromStdin()
+{
+    // A harness restarts a live stream (an SSE client contract asks for "caller can trigger a
+    // restart"): each command is a control record, followed by what it caused.
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QProcess process;
+    process.start(CliPath,
+                  { u"watch"_s, urlArgument(server.streamUrl()), u"--control"_s, u"stdin"_s,
+                    u"--retry"_s, u"50"_s, u"--timeout"_s, u"30"_s });
+    QVERIFY2(process.waitForStarted(ProcessTimeout), qPrintable(process.errorString()));
+    QByteArray output;
+    const auto kinds = [&output] {
+        QStringList result;
+        for (const QByteArray &line : output.split('\n')) {
+            if (const auto record = RecordJson::fromJsonLine(line))
+                result.append(StreamRecord::kindName(record->kind));
+        }
+        return result;
+    };
+    const auto waitForEvents = [&](int count) {
+        const qsizetype before = kinds().count(u"event"_s);
+        QTRY_VERIFY_WITH_TIMEOUT((output += process.readAllStandardOutput(),
+                                  kinds().count(u"event"_s) >= before + count),
+                                 ProcessTimeout);
+    };
+    waitForEvents(2);
+    process.write("drop\n");
+    waitForEvents(2);
+    process.write("bogus\noffline 0.2\n");
+    waitForEvents(2);
+    process.write("reconnect\n");
+    waitForEvents(2);
+    process.write("close\n");
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, ProcessTimeout);
+    output += process.readAllStandardOutput();
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(process.readAllStandardError().contains("unknown control command \"bogus\""));
+
+    QList<StreamRecord> records;
+    for (const QByteArray &line : output.split('\n')) {
+        if (const auto record = RecordJson::fromJsonLine(line))
+            records.append(*record);
+    }
+    QList<qsizetype> controls;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        if (records.at(i).kind == StreamRecord::Kind::Control)
+            controls.append(i);
+    }
+    QCOMPARE(controls.size(), 4);
+    const auto commandAt = [&](int n) { return records.at(controls.at(n)).command; };
+    const auto next = [&](int n) { return records.at(controls.at(n) + 1); };
+    QCOMPARE(commandAt(0), u"drop"_s);
+    QCOMPARE(next(0).error.kind, SseError::Kind::SimulatedDrop);
+    QCOMPARE(commandAt(1), u"offline"_s);
+    QCOMPARE(records.at(controls.at(1)).durationMs, 200);
+    QCOMPARE(next(1).error.kind, SseError::Kind::SimulatedOffline);
+    QCOMPARE(commandAt(2), u"reconnect"_s);
+    QCOMPARE(commandAt(3), u"close"_s);
+    QCOMPARE(records.constLast().kind, StreamRecord::Kind::Closed);
+    QCOMPARE(records.constLast().reason, u"control"_s);
+    // Every reconnect sent the id of the last event before it: nothing lost to the commands.
+    QString lastId;
+    for (const StreamRecord &record : std::as_const(records)) {
+        if (record.kind == StreamRecord::Kind::Event)
+            lastId = record.lastEventId;
+        else if (record.kind == StreamRecord::Kind::Connecting && !lastId.isEmpty())
+            QCOMPARE(record.lastEventId, lastId);
+    }
+}
+
 void TestWatchCommand::findingRecords_data()
 {
     QTest::addColumn<bool>("findings");

@@ -460,6 +460,18 @@ void TestRecordJson::recordFormat_data()
                           R"("delaySource":"default","lastEventId":"17")"
                           + timeField + '\n');
 
+    StreamRecord control;
+    control.kind = Kind::Control;
+    control.connection = 2;
+    control.command = u"offline"_s;
+    control.durationMs = 5000;
+    control.time = time;
+    QTest::addRow("control")
+            << control
+            << QByteArray(
+                       R"({"kind":"control","connection":2,"command":"offline","durationMs":5000)"
+                       + timeField + '\n');
+
     StreamRecord closed = StreamRecord::closed(3, u"max-events"_s);
     closed.time = time;
     QTest::addRow("closed") << closed
