@@ -864,6 +864,18 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>The saved settings could not be read, so SSE Scope started with defaults. The damaged file was kept as %1.</source>
         <translation>无法读取已保存的设置，SSE Scope 已使用默认设置启动。损坏的文件已保留为 %1。</translation>
     </message>
+    <message>
+        <source>Re&amp;name Tab…</source>
+        <translation>重命名标签页(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename Tab</source>
+        <translation>重命名标签页</translation>
+    </message>
+    <message>
+        <source>Name (empty: named after its URL):</source>
+        <translation>名称（留空则按 URL 命名）：</translation>
+    </message>
 </context>
 <context>
     <name>MessageView</name>

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
@@ -126,6 +127,18 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     connect(m_newTabButton, &QToolButton::clicked, m_newTabAction, &QAction::trigger);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tabs->tabBar(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &position) {
+                StreamTab *tab = tabAt(m_tabs->tabBar()->tabAt(position));
+                if (!tab)
+                    return;
+                QMenu menu(this);
+                menu.addAction(m_renameTabAction->text(), this, [this, tab] { renameTab(tab); });
+                menu.addAction(m_closeTabAction->text(), this,
+                               [this, tab] { closeTab(m_tabs->indexOf(tab)); });
+                menu.exec(m_tabs->tabBar()->mapToGlobal(position));
+            });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::handleCurrentTabChanged);
 
     connect(m_demo, &DemoController::runningChanged, this, [this] {
@@ -219,6 +232,11 @@ void MainWindow::createActions()
     connect(m_newTabAction, &QAction::triggered, this, [this] {
         // Ready for typing at once: the cursor goes to the URL field.
         newTab()->focusUrl();
+    });
+    m_renameTabAction = make("actionRenameTab", QKeySequence(Qt::Key_F2));
+    connect(m_renameTabAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            renameTab(tab);
     });
     m_closeTabAction = make("actionCloseTab", QKeySequence(Qt::CTRL | Qt::Key_W));
     connect(m_closeTabAction, &QAction::triggered, this, [this] {
@@ -318,6 +336,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_newTabAction);
+    m_fileMenu->addAction(m_renameTabAction);
     m_fileMenu->addAction(m_closeTabAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_openRecordingAction);
@@ -435,6 +454,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
 
     m_newTabAction->setText(tr("&New Tab"));
+    m_renameTabAction->setText(tr("Re&name Tab…"));
     m_closeTabAction->setText(tr("&Close Tab"));
     m_openRecordingAction->setText(tr("&Open Recording…"));
     m_saveRecordingAction->setText(tr("&Save Recording…"));
@@ -563,7 +583,22 @@ void MainWindow::updateTabDecoration(StreamTab *tab)
     // Tab text is shown with mnemonics: a literal & in a URL must not become an underline.
     m_tabs->setTabText(index, QString(elided).replace(u'&', u"&&"_s));
     m_tabs->setTabIcon(index, stateDot(tab->reader()->state()));
-    m_tabs->setTabToolTip(index, Theme::plainToolTip(title));
+    // The whole story in the tooltip: the name in full and the URL (or the file) behind it.
+    QString toolTip = title;
+    const QString url = tab->url().toString(QUrl::RemovePassword);
+    if (fixed == m_fixedTitles.cend() && !url.isEmpty() && url != title)
+        toolTip += u'\n' + url;
+    m_tabs->setTabToolTip(index, Theme::plainToolTip(toolTip));
+}
+
+void MainWindow::renameTab(StreamTab *tab)
+{
+    bool ok = false;
+    const QString name =
+            QInputDialog::getText(this, tr("Rename Tab"), tr("Name (empty: named after its URL):"),
+                                  QLineEdit::Normal, tab->customTitle(), &ok);
+    if (ok)
+        tab->setCustomTitle(name);
 }
 
 void MainWindow::closeTab(int index)

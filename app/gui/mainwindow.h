@@ -72,6 +72,8 @@ public slots:
     void openDemoTab();
     void copyDemoUrl();
     void closeTab(int index);
+    /// Asks for a name for tab (Rename Tab…); an empty name goes back to its URL.
+    void renameTab(StreamTab *tab);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -119,6 +121,7 @@ private:
     QMenu *m_languageMenu = nullptr;
 
     QAction *m_newTabAction = nullptr;
+    QAction *m_renameTabAction = nullptr;
     QAction *m_closeTabAction = nullptr;
     QAction *m_openRecordingAction = nullptr;
     QAction *m_saveRecordingAction = nullptr;

@@ -228,7 +228,13 @@ void StreamTab::setRequest(const SseReader::Request &request)
 
 QString StreamTab::title() const
 {
-    return m_requestBar->title();
+    return m_customTitle.isEmpty() ? m_requestBar->title() : m_customTitle;
+}
+
+void StreamTab::setCustomTitle(const QString &title)
+{
+    m_customTitle = title.trimmed();
+    updateTitle();
 }
 
 void StreamTab::updateTitle()
@@ -446,6 +452,7 @@ QVariantMap StreamTab::saveState() const
           StreamRequestJson::toJson(current, m_requestEditor->sessionOptions()).toVariantMap() },
         { u"requestEditor"_s, m_requestEditor->saveState() },
         { u"requestEditorVisible"_s, m_requestBar->isEditorShown() },
+        { u"title"_s, m_customTitle },
         { u"filter"_s, m_filterBar->saveState() },
         { u"view"_s, m_view->saveState() },
         { u"mainSplitter"_s, toVariantList(m_mainSplitter->sizes()) },
@@ -480,6 +487,7 @@ void StreamTab::restoreState(const QVariantMap &state)
     }
     updateTitle();
     m_requestBar->setEditorShown(state.value(u"requestEditorVisible"_s).toBool());
+    setCustomTitle(state.value(u"title"_s).toString());
     m_filterBar->restoreState(state.value(u"filter"_s).toMap());
     m_proxy->setShowComments(m_filterBar->showComments());
     m_view->restoreState(state.value(u"view"_s).toMap());

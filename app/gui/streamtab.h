@@ -57,8 +57,11 @@ public:
     /// What the request bar and editor currently say.
     SseReader::Request request() const;
     void setRequest(const SseReader::Request &request);
-    /// "host:port/path", or tr("New stream") when no URL is set.
+    /// The name the user gave the tab, else "host:port/path", or tr("New stream") without a URL.
     QString title() const;
+    /// Renames the tab; empty goes back to the URL's "host:port/path". Part of the session.
+    void setCustomTitle(const QString &title);
+    QString customTitle() const { return m_customTitle; }
     /// Shared across tabs by MainWindow; the newest first.
     void setUrlHistory(const QStringList &urls);
 
@@ -129,6 +132,7 @@ private:
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QString m_title;
+    QString m_customTitle; ///< Set by Rename Tab; empty = named after the URL.
     QString m_openedUrl; ///< URL of the current run, reported once via urlUsed().
     bool m_urlReported = false;
 };

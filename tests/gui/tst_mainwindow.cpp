@@ -4,8 +4,10 @@
 #include <memory>
 
 #include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -76,6 +78,8 @@ private slots:
     void firstLaunchStartsDemo();
     void sessionRestoresDemoTabOnNewPort();
     void newAndCloseTab();
+    void newTabTakesTypingAtOnce();
+    void tabsAreToldApart();
     void demoDialogApplyRestartsOnSamePort();
 
 private:
@@ -357,6 +361,55 @@ void TestMainWindow::newAndCloseTab()
     action(window, u"actionCloseTab"_s)->trigger();
     QCOMPARE(window.tabCount(), 1);
     QVERIFY(window.currentTab());
+}
+
+void TestMainWindow::newTabTakesTypingAtOnce()
+{
+    // Ctrl+T and type: the text lands in the new tab's URL field, none of it lost.
+    MainWindow window({ false, false, {} });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(window.tabCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::focusWidget(), Timeout);
+    QTest::keyClicks(QApplication::focusWidget(), u"localhost:8080/stream"_s);
+    QCOMPARE(window.currentTab()->url(), QUrl(u"http://localhost:8080/stream"_s));
+}
+
+void TestMainWindow::tabsAreToldApart()
+{
+    MainWindow window({ false, false, {} });
+    window.show();
+    StreamTab *first = window.currentTab();
+    first->setUrl(QUrl(u"http://127.0.0.1:9/a/very/long/path/to/the/notifications/stream"_s));
+    StreamTab *second =
+            window.newTab(QUrl(u"http://127.0.0.1:9/a/very/long/path/to/the/prices/stream"_s));
+    QTabWidget *tabs = window.tabWidget();
+    // Two long URLs of one host: elided in the middle, the ends that differ stay visible.
+    QVERIFY(tabs->tabText(0) != tabs->tabText(1));
+    QVERIFY2(tabs->tabText(1).contains(u"stream"_s), qPrintable(tabs->tabText(1)));
+    QVERIFY2(tabs->tabText(1).startsWith(u"127.0.0.1:9"_s), qPrintable(tabs->tabText(1)));
+    QVERIFY2(tabs->tabToolTip(1).contains(u"http://127.0.0.1:9/a/very/long/path/to/the/prices/"
+                                          "stream"_s),
+             qPrintable(tabs->tabToolTip(1)));
+
+    // Rename Tab… (F2) asks for a name; the tab keeps it, in the session too.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->setTextValue(u"Prices"_s);
+        dialog->accept();
+    });
+    action(window, u"actionRenameTab"_s)->trigger();
+    QCOMPARE(tabs->tabText(1), u"Prices"_s);
+    QVERIFY(tabs->tabToolTip(1).contains(u"prices/stream"_s));
+    QCOMPARE(first->title(), u"127.0.0.1:9/a/very/long/path/to/the/notifications/stream"_s);
+    const QVariantMap state = second->saveState();
+    StreamTab restored;
+    restored.restoreState(state);
+    QCOMPARE(restored.title(), u"Prices"_s);
+    second->setCustomTitle(QString());
+    QCOMPARE(second->title(), u"127.0.0.1:9/a/very/long/path/to/the/prices/stream"_s);
 }
 
 void TestMainWindow::demoDialogApplyRestartsOnSamePort()
