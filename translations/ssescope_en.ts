@@ -51,6 +51,16 @@
     </message>
 </context>
 <context>
+    <name>FaultProxyWindow</name>
+    <message numerus="yes">
+        <source>%1: acted on %n connection(s).</source>
+        <translation>
+            <numerusform>%1: acted on %n connection.</numerusform>
+            <numerusform>%1: acted on %n connections.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
         <source>%n Type(s)</source>
