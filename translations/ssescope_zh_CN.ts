@@ -1849,6 +1849,23 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Record this stream to an NDJSON file as it arrives; Open Recording reads it back</source>
         <translation>在事件到达时将此事件流录制到 NDJSON 文件；可用“打开录制文件”读回</translation>
     </message>
+    <message>
+        <source>Via fault proxy</source>
+        <extracomment>A switch: this tab&apos;s stream goes through SSE Scope&apos;s fault proxy</extracomment>
+        <translation>经由故障代理</translation>
+    </message>
+    <message>
+        <source>Route this stream through SSE Scope&apos;s fault proxy</source>
+        <translation>让此事件流经过 SSE Scope 的故障代理</translation>
+    </message>
+    <message>
+        <source>Route this stream through SSE Scope&apos;s fault proxy on %1</source>
+        <translation>让此事件流经过 SSE Scope 位于 %1 的故障代理</translation>
+    </message>
+    <message>
+        <source>Then the drop button&apos;s server-visible faults break the real connection: the server sees them too. Switching reconnects a running stream.</source>
+        <translation>之后，断开按钮中的服务器可见故障会断开真实连接：服务器也会察觉。切换时，正在运行的事件流会重新连接。</translation>
+    </message>
 </context>
 <context>
     <name>RequestEditor</name>
@@ -2040,6 +2057,54 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <extracomment>%1 = header names, e.g. &quot;Authorization and Cookie&quot;</extracomment>
         <translation>以下请求头的值未随会话保存：%1。请重新输入值；再次点击“连接”将发送空的请求头。</translation>
     </message>
+    <message>
+        <source>SSE Scope&apos;s &amp;fault proxy (starts when you connect)</source>
+        <translation>SSE Scope 的故障代理(&amp;F)（连接时启动）</translation>
+    </message>
+    <message>
+        <source>SSE Scope&apos;s &amp;fault proxy (%1)</source>
+        <translation>SSE Scope 的故障代理(&amp;F)（%1）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>&amp;System proxy settings (default)</source>
+        <translation>系统代理设置(&amp;S)（默认）</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s proxy settings, or the http_proxy, https_proxy and no_proxy environment variables</source>
+        <translation>桌面环境的代理设置，或 http_proxy、https_proxy 和 no_proxy 环境变量</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>不使用代理(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Through SSE Scope&apos;s own fault proxy (Tools → Fault Proxy…), so faults you apply there break the real connection and the server sees them too</source>
+        <translation>经过 SSE Scope 自带的故障代理（工具 → 故障代理…），在那里应用的故障会断开真实连接，服务器也会察觉</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom:</source>
+        <translation>自定义(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>http://[user@]host:port or socks5://host:port</source>
+        <translation>http://[用户名@]主机:端口 或 socks5://主机:端口</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password; it is not saved with the session</source>
+        <translation>代理的密码；不会随会话保存</translation>
+    </message>
+    <message>
+        <source>Loopback hosts (localhost, 127.0.0.1, ::1) never go through the system proxy. https:// streams go through a proxy with CONNECT: TLS stays end to end and is verified as usual.</source>
+        <translation>回环地址（localhost、127.0.0.1、::1）从不经过系统代理。https:// 事件流通过 CONNECT 经过代理：TLS 保持端到端，证书照常验证。</translation>
+    </message>
 </context>
 <context>
     <name>StreamTab</name>
@@ -2116,6 +2181,18 @@ The file keeps everything recorded before the error.</source>
     <message>
         <source>Recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>This window has no fault proxy.</source>
+        <translation>此窗口没有故障代理。</translation>
+    </message>
+    <message>
+        <source>The fault proxy could not start: %1</source>
+        <translation>故障代理无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The custom proxy “%1” is not an http://host:port or socks5://host:port address.</source>
+        <translation>自定义代理“%1”不是 http://主机:端口 或 socks5://主机:端口 形式的地址。</translation>
     </message>
 </context>
 <context>

@@ -528,6 +528,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 StreamTab *MainWindow::newTab(const QUrl &url, bool connectNow, int index)
 {
     auto *tab = new StreamTab(m_tabs);
+    tab->setFaultProxyController(m_faultProxy);
     tab->setUrlHistory(m_urlHistory);
     if (!url.isEmpty())
         tab->setUrl(url);

@@ -11,12 +11,14 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "connectionpanel.h"
 #include "detailpane.h"
+#include "faultproxycontroller.h"
 #include "filterbar.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
@@ -157,6 +159,13 @@ void StreamTab::buildUi()
     connect(m_requestBar, &RequestBar::connectRequested, this, &StreamTab::connectStream);
     connect(m_requestBar, &RequestBar::disconnectRequested, this, &StreamTab::disconnectStream);
     connect(m_requestBar, &RequestBar::recordRequested, this, &StreamTab::toggleRecording);
+    connect(m_requestBar, &RequestBar::viaFaultProxyToggled, this, &StreamTab::setViaFaultProxy);
+    connect(m_requestEditor, &RequestEditor::proxySettingChanged, this, [this] {
+        const ProxySetting::Mode mode = m_requestEditor->proxySetting().mode;
+        if (mode != ProxySetting::Mode::FaultProxy)
+            m_modeBeforeFaultProxy = mode;
+        m_requestBar->setViaFaultProxy(mode == ProxySetting::Mode::FaultProxy);
+    });
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
@@ -187,6 +196,17 @@ void StreamTab::handleRecord(const StreamRecord &record)
     switch (record.kind) {
     case StreamRecord::Kind::Connecting:
         m_filterBar->noteConnection(record.connection);
+        // The next connection the fault proxy announces to this URL is this attempt's.
+        if (m_routedThroughFaultProxy && m_faultProxy)
+            m_faultProxy->expectConnection(this, m_reader->request().url, title());
+        break;
+    case StreamRecord::Kind::Redirect:
+        if (m_routedThroughFaultProxy && m_faultProxy)
+            m_faultProxy->expectConnection(this, QUrl(record.url), title());
+        break;
+    case StreamRecord::Kind::Closed:
+        if (m_faultProxy)
+            m_faultProxy->forgetClient(this);
         break;
     case StreamRecord::Kind::Open:
         if (!m_urlReported) {
@@ -245,6 +265,91 @@ void StreamTab::setUrlHistory(const QStringList &urls)
     m_requestBar->setUrlHistory(urls);
 }
 
+void StreamTab::setFaultProxyController(FaultProxyController *controller)
+{
+    if (m_faultProxy)
+        m_faultProxy->disconnect(this);
+    m_faultProxy = controller;
+    if (controller) {
+        connect(controller, &FaultProxyController::runningChanged, this, [this](bool running) {
+            const QString address = m_faultProxy->address();
+            m_requestBar->setFaultProxyAddress(address);
+            m_requestEditor->setFaultProxyAddress(address);
+            // Restarted on another port: the next reconnect must find it there.
+            if (running && m_routedThroughFaultProxy) {
+                m_reader->networkAccessManager()->setProxyFactory(
+                        new StreamProxyFactory(m_faultProxy->networkProxy()));
+            }
+        });
+        m_requestBar->setFaultProxyAddress(controller->address());
+        m_requestEditor->setFaultProxyAddress(controller->address());
+    }
+}
+
+ProxySetting StreamTab::proxySetting() const
+{
+    return m_requestEditor->proxySetting();
+}
+
+void StreamTab::setProxySetting(const ProxySetting &setting)
+{
+    m_requestEditor->setProxySetting(setting);
+}
+
+void StreamTab::setViaFaultProxy(bool on)
+{
+    ProxySetting setting = m_requestEditor->proxySetting();
+    setting.mode = on
+            ? ProxySetting::Mode::FaultProxy
+            : (m_modeBeforeFaultProxy == ProxySetting::Mode::FaultProxy ? ProxySetting::Mode::System
+                                                                        : m_modeBeforeFaultProxy);
+    m_requestEditor->setProxySetting(setting);
+    m_requestBar->setViaFaultProxy(on);
+    // One click: a running stream goes the new way at once (as Reconnect would).
+    if (m_reader->state() != SseReader::State::Closed)
+        connectStream();
+}
+
+bool StreamTab::applyProxySetting(QString *error)
+{
+    const ProxySetting setting = m_requestEditor->proxySetting();
+    StreamProxyFactory *factory = nullptr;
+    switch (setting.mode) {
+    case ProxySetting::Mode::System:
+        factory = new StreamProxyFactory;
+        break;
+    case ProxySetting::Mode::None:
+        factory = new StreamProxyFactory(QNetworkProxy(QNetworkProxy::NoProxy));
+        break;
+    case ProxySetting::Mode::FaultProxy:
+        if (!m_faultProxy) {
+            *error = tr("This window has no fault proxy.");
+            return false;
+        }
+        // Started on demand: switching a tab to it is all it takes.
+        if (!m_faultProxy->start()) {
+            *error = tr("The fault proxy could not start: %1").arg(m_faultProxy->errorString());
+            return false;
+        }
+        factory = new StreamProxyFactory(m_faultProxy->networkProxy());
+        break;
+    case ProxySetting::Mode::Custom:
+        if (!ProxySetting::isUsableCustomUrl(setting.customUrl)) {
+            *error = tr("The custom proxy “%1” is not an http://host:port or socks5://host:port "
+                        "address.")
+                             .arg(setting.customUrl.toString(QUrl::RemovePassword));
+            return false;
+        }
+        factory = new StreamProxyFactory(ProxySetting::customProxy(setting.customUrl));
+        break;
+    }
+    m_reader->networkAccessManager()->setProxyFactory(factory); // takes ownership
+    m_routedThroughFaultProxy = setting.mode == ProxySetting::Mode::FaultProxy;
+    if (m_faultProxy && !m_routedThroughFaultProxy)
+        m_faultProxy->forgetClient(this);
+    return true;
+}
+
 void StreamTab::focusUrl()
 {
     m_requestBar->focusUrl();
@@ -267,6 +372,15 @@ void StreamTab::connectStream()
     // A secret the session did not keep would go out empty: the editor says so, once.
     if (!m_requestEditor->confirmUnsavedSecrets()) {
         m_requestBar->setEditorShown(true);
+        return;
+    }
+    QString proxyError;
+    if (!applyProxySetting(&proxyError)) {
+        m_requestBar->showUrlError(proxyError);
+        if (m_requestEditor->proxySetting().mode == ProxySetting::Mode::Custom) {
+            m_requestBar->setEditorShown(true);
+            m_requestEditor->showProxyPage();
+        }
         return;
     }
     if (m_reader->state() != SseReader::State::Closed)

@@ -10,6 +10,7 @@
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSettings>
@@ -18,12 +19,19 @@
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
+#include <QToolButton>
+#include <QUrlQuery>
 
 #include "demoserver.h"
 #include "faultproxycontroller.h"
 #include "faultproxywindow.h"
 #include "mainwindow.h"
 #include "proxyconnectionmodel.h"
+#include "proxysetting.h"
+#include "readerrecorder.h"
+#include "requestbar.h"
+#include "requesteditor.h"
+#include "streamtab.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -66,13 +74,21 @@ private slots:
     void appliesAndRemovesFaults();
     void actionsActAtOnce();
     void copyFormsNameTheAddress();
+    void tabThroughProxyReceivesEvents();
+    void switchOffMeansNoProxy();
+    void systemProxyIsUsedButNeverForLoopback();
+    void loopbackHosts_data();
+    void loopbackHosts();
     void demoPageRelayFollowsTheDemoServer();
     void toolsMenuShowsTheWindow();
 
 private:
+    StreamTab *newTab();
+
     std::unique_ptr<QWidget> m_parent;
     FaultProxyController *m_controller = nullptr;
     std::unique_ptr<DemoServer> m_demo;
+    std::unique_ptr<StreamTab> m_tab;
 };
 
 void TestFaultProxyWindow::initTestCase()
@@ -97,9 +113,20 @@ void TestFaultProxyWindow::init()
 
 void TestFaultProxyWindow::cleanup()
 {
+    m_tab.reset();
     m_parent.reset(); // the controller and its window with it
     m_controller = nullptr;
     m_demo.reset();
+    qunsetenv("http_proxy");
+}
+
+StreamTab *TestFaultProxyWindow::newTab()
+{
+    m_tab = std::make_unique<StreamTab>();
+    m_tab->setFaultProxyController(m_controller);
+    m_tab->resize(1024, 700);
+    m_tab->show();
+    return m_tab.get();
 }
 
 void TestFaultProxyWindow::listsClientsThatAreNotTabs()
@@ -250,6 +277,147 @@ void TestFaultProxyWindow::copyFormsNameTheAddress()
     QVERIFY(m_controller->address().isEmpty());
 }
 
+void TestFaultProxyWindow::tabThroughProxyReceivesEvents()
+{
+    StreamTab *tab = newTab();
+    QVERIFY(!m_controller->isRunning()); // started on demand
+    ReaderRecorder recorder(tab->reader());
+    tab->setUrl(m_demo->streamUrl());
+    // The switch in the request bar: one click.
+    auto *button = tab->findChild<QToolButton *>(u"viaFaultProxyButton"_s);
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    button->click();
+    QCOMPARE(tab->proxySetting().mode, ProxySetting::Mode::FaultProxy);
+    QVERIFY(tab->requestBar()->isViaFaultProxy());
+    tab->connectStream();
+    QVERIFY(m_controller->isRunning());
+    QVERIFY(tab->isRoutedThroughFaultProxy());
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
+
+    // The proxy carries it, and knows it is this tab's.
+    const QList<ProxyConnectionInfo> connections = m_controller->proxy()->connections();
+    QCOMPARE(connections.size(), 1);
+    QCOMPARE(connections.constFirst().target, m_demo->streamUrl().toString());
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connectionOf(tab).has_value(), Timeout);
+    QCOMPARE(m_controller->connectionOf(tab)->id, connections.constFirst().id);
+    m_controller->showWindow();
+    ProxyConnectionModel *model = m_controller->window()->connectionModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 1);
+    const QString client = model->index(0, ProxyConnectionModel::ClientColumn).data().toString();
+    QVERIFY2(client.contains(u"SSE Scope tab"_s) && client.contains(tab->title()),
+             qPrintable(client));
+}
+
+void TestFaultProxyWindow::switchOffMeansNoProxy()
+{
+    StreamTab *tab = newTab();
+    QVERIFY(m_controller->start());
+    ReaderRecorder recorder(tab->reader());
+    tab->setUrl(m_demo->streamUrl());
+    auto *button = tab->findChild<QToolButton *>(u"viaFaultProxyButton"_s);
+    button->click(); // on
+    button->click(); // and off again: back to the previous choice, the system default
+    QCOMPARE(tab->proxySetting().mode, ProxySetting::Mode::System);
+    QVERIFY(!tab->requestBar()->isViaFaultProxy());
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
+    QVERIFY(!tab->isRoutedThroughFaultProxy());
+    QVERIFY(m_controller->proxy()->connections().isEmpty());
+    QVERIFY(!m_controller->connectionOf(tab));
+
+    // Switching while it runs reconnects it through the proxy at once, and back.
+    button->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->proxy()->connections().size(), 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connectionOf(tab).has_value(), Timeout);
+    button->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->proxy()->connections().isEmpty(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(tab->reader()->state(), SseReader::State::Open, Timeout);
+    QVERIFY(!m_controller->connectionOf(tab));
+
+    // The editor's choice and the switch are one setting.
+    ProxySetting none;
+    none.mode = ProxySetting::Mode::None;
+    tab->setProxySetting(none);
+    QVERIFY(!tab->requestBar()->isViaFaultProxy());
+    button->click();
+    QCOMPARE(tab->proxySetting().mode, ProxySetting::Mode::FaultProxy);
+    button->click();
+    QCOMPARE(tab->proxySetting().mode, ProxySetting::Mode::None);
+}
+
+void TestFaultProxyWindow::systemProxyIsUsedButNeverForLoopback()
+{
+    // A "system" proxy, as http_proxy names it: the fault proxy itself, to see who comes by.
+    QVERIFY(m_controller->start());
+    qputenv("http_proxy", u"http://%1/"_s.arg(m_controller->address()).toLatin1());
+    QSignalSpy opened(m_controller->proxy(), &FaultProxy::connectionOpened);
+
+    // A remote host goes through it (RFC 6761: .invalid never resolves; the proxy answers 502).
+    StreamTab *tab = newTab();
+    QCOMPARE(tab->proxySetting().mode, ProxySetting::Mode::System); // the default
+    ReaderRecorder recorder(tab->reader());
+    tab->setUrl(QUrl(u"http://sse-scope-test.invalid/stream"_s));
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), Timeout);
+    const auto info = opened.constFirst().constFirst().value<ProxyConnectionInfo>();
+    QCOMPARE(info.target, u"http://sse-scope-test.invalid/stream"_s);
+    tab->disconnectStream();
+
+    // 127.0.0.1 never does, whatever the system says.
+    opened.clear();
+    ReaderRecorder local(tab->reader());
+    tab->setUrl(m_demo->streamUrl());
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(local.events.size() >= 3, Timeout);
+    QVERIFY(opened.isEmpty());
+    QVERIFY(m_controller->proxy()->connections().isEmpty());
+
+    // "No proxy" means none even for the remote host.
+    ProxySetting none;
+    none.mode = ProxySetting::Mode::None;
+    tab->setProxySetting(none);
+    tab->setUrl(QUrl(u"http://sse-scope-test.invalid/stream"_s));
+    ReaderRecorder direct(tab->reader());
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(!direct.errors.isEmpty(), Timeout);
+    QVERIFY2(direct.errors.constFirst().kind == SseError::Kind::HostNotFound,
+             qPrintable(direct.errorText()));
+    QVERIFY(opened.isEmpty());
+}
+
+void TestFaultProxyWindow::loopbackHosts_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("localhost") << u"localhost"_s << true;
+    QTest::newRow("LOCALHOST.") << u"LOCALHOST."_s << true;
+    QTest::newRow("app.localhost") << u"app.localhost"_s << true;
+    QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << true;
+    QTest::newRow("127.1.2.3") << u"127.1.2.3"_s << true;
+    QTest::newRow("::1") << u"::1"_s << true;
+    QTest::newRow("[::1]") << u"[::1]"_s << true;
+    QTest::newRow("example.com") << u"example.com"_s << false;
+    QTest::newRow("localhost.example.com") << u"localhost.example.com"_s << false;
+    QTest::newRow("10.0.0.1") << u"10.0.0.1"_s << false;
+    QTest::newRow("128.0.0.1") << u"128.0.0.1"_s << false;
+}
+
+void TestFaultProxyWindow::loopbackHosts()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, loopback);
+    QCOMPARE(StreamProxyFactory::isLoopbackHost(host), loopback);
+    qputenv("http_proxy", "http://192.0.2.1:3128/");
+    StreamProxyFactory factory;
+    const QList<QNetworkProxy> proxies =
+            factory.queryProxy(QNetworkProxyQuery(QUrl(u"http://%1/stream"_s.arg(host))));
+    QVERIFY(!proxies.isEmpty());
+    if (loopback)
+        QCOMPARE(proxies.constFirst().type(), QNetworkProxy::NoProxy);
+}
+
 void TestFaultProxyWindow::demoPageRelayFollowsTheDemoServer()
 {
     QVERIFY(m_controller->startDemoRelay());
@@ -312,6 +480,9 @@ void TestFaultProxyWindow::toolsMenuShowsTheWindow()
     QVERIFY(controller->isRunning()); // opening the window starts it
     QVERIFY(controller->window() && controller->window()->isVisible());
     QCOMPARE(controller->proxy()->address(), QHostAddress(QHostAddress::LocalHost));
+    // Every tab knows the app's proxy: the switch names its address.
+    auto *button = window.currentTab()->findChild<QToolButton *>(u"viaFaultProxyButton"_s);
+    QVERIFY2(button->toolTip().contains(controller->address()), qPrintable(button->toolTip()));
     // The port chosen in the window is kept for the next launch.
     controller->window()->findChild<QSpinBox *>(u"portSpin"_s)->setValue(18888);
     FaultProxyController next(nullptr);
