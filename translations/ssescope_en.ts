@@ -39,6 +39,13 @@
             <numerusform>%Ln reconnects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Proxy down for %n s (refuse new connections)</source>
+        <translation>
+            <numerusform>Proxy down for %n s (refuse new connections)</numerusform>
+            <numerusform>Proxy down for %n s (refuse new connections)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

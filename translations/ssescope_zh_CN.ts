@@ -54,10 +54,6 @@
         <translation>模拟网络断开</translation>
     </message>
     <message>
-        <source>Cut the connection now, as a network reset would. The arrow offers a longer outage.</source>
-        <translation>立即切断连接，如同网络重置。点击箭头可模拟更长时间的断网。</translation>
-    </message>
-    <message>
         <source>Cut connection now</source>
         <translation>立即切断连接</translation>
     </message>
@@ -184,6 +180,80 @@
         <source>CLOSED</source>
         <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
         <translation>已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proxy down for %n s (refuse new connections)</source>
+        <translation>
+            <numerusform>代理停止服务 %n 秒（拒绝新连接）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No fault proxy in this window.</source>
+        <translation>此窗口没有故障代理。</translation>
+    </message>
+    <message>
+        <source>This tab does not go through the fault proxy: turn on “Via fault proxy” in the request bar (or choose it below).</source>
+        <translation>此标签页不经过故障代理：请在请求栏中打开“经由故障代理”（或在下方选择）。</translation>
+    </message>
+    <message>
+        <source>This tab has no open connection through the fault proxy right now.</source>
+        <translation>此标签页目前没有经过故障代理的打开连接。</translation>
+    </message>
+    <message>
+        <source>Connect first: the fault acts on this tab&apos;s open connection.</source>
+        <translation>请先连接：故障作用于此标签页的打开连接。</translation>
+    </message>
+    <message>
+        <source>Server-visible: the fault proxy breaks the real connection, so the server sees it too.</source>
+        <translation>服务器可见：故障代理会断开真实连接，服务器也会察觉。</translation>
+    </message>
+    <message>
+        <source>An https:// stream goes through the proxy encrypted (CONNECT), so the proxy cannot see where an event ends.</source>
+        <translation>https:// 事件流以加密方式（CONNECT）经过代理，代理无法看出事件在何处结束。</translation>
+    </message>
+    <message>
+        <source>The proxy refuses every new connection, this tab&apos;s reconnects included; open connections carry on.</source>
+        <translation>代理拒绝所有新连接（包括此标签页的重连）；已打开的连接继续。</translation>
+    </message>
+    <message>
+        <source>Cut the connection now, inside SSE Scope. The arrow offers a longer outage and server-visible faults through the fault proxy.</source>
+        <translation>立即在 SSE Scope 内部切断连接。箭头菜单提供更长时间的断网，以及经由故障代理的服务器可见故障。</translation>
+    </message>
+    <message>
+        <source>Client-side (only SSE Scope sees it)</source>
+        <translation>客户端（只有 SSE Scope 察觉）</translation>
+    </message>
+    <message>
+        <source>Server-visible (through the fault proxy)</source>
+        <translation>服务器可见（经由故障代理）</translation>
+    </message>
+    <message>
+        <source>Cut (FIN)</source>
+        <translation>切断（FIN）</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>重置（RST）</translation>
+    </message>
+    <message>
+        <source>Stall (hold both ways)</source>
+        <translation>停滞（双向暂停）</translation>
+    </message>
+    <message>
+        <source>Cut mid-event</source>
+        <translation>在事件中途切断</translation>
+    </message>
+    <message>
+        <source>Slicer (1-byte pieces)</source>
+        <translation>切片（每片 1 字节）</translation>
+    </message>
+    <message>
+        <source>Latency and more…</source>
+        <translation>延迟及更多…</translation>
+    </message>
+    <message>
+        <source>Route this tab through the fault proxy</source>
+        <translation>让此标签页经由故障代理</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2263,15 @@ The file keeps everything recorded before the error.</source>
     <message>
         <source>The custom proxy “%1” is not an http://host:port or socks5://host:port address.</source>
         <translation>自定义代理“%1”不是 http://主机:端口 或 socks5://主机:端口 形式的地址。</translation>
+    </message>
+    <message>
+        <source>This tab has no open connection through the fault proxy right now.</source>
+        <translation>此标签页目前没有经过故障代理的打开连接。</translation>
+    </message>
+    <message>
+        <source>The fault proxy did not apply it: %1</source>
+        <extracomment>%1 = the fault proxy&apos;s own (English) reason</extracomment>
+        <translation>故障代理未应用此故障：%1</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,25 @@ void StreamTab::buildUi()
             m_modeBeforeFaultProxy = mode;
         m_requestBar->setViaFaultProxy(mode == ProxySetting::Mode::FaultProxy);
     });
+    connect(m_connectionPanel, &ConnectionPanel::serverFaultRequested, this,
+            &StreamTab::applyServerFault);
+    connect(m_connectionPanel, &ConnectionPanel::serverFaultsRemovalRequested, this,
+            [this](const QList<int> &ids) {
+                for (int id : ids) {
+                    if (m_faultProxy)
+                        m_faultProxy->removeFault(FaultProxyController::Endpoint::Proxy, id);
+                }
+            });
+    connect(m_connectionPanel, &ConnectionPanel::faultProxyWindowRequested, this,
+            [this](ProxyFault::Kind kind) {
+                if (!m_faultProxy)
+                    return;
+                const auto connection = m_faultProxy->connectionOf(this);
+                m_faultProxy->showWindowFor(
+                        kind, connection ? std::optional(connection->id) : std::nullopt);
+            });
+    connect(m_connectionPanel, &ConnectionPanel::routeThroughFaultProxyRequested, this,
+            [this] { setViaFaultProxy(true); });
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
@@ -187,6 +206,7 @@ void StreamTab::wireReader()
     connect(m_reader, &SseReader::stateChanged, this, [this] {
         updateButtons();
         noteStatisticsChanged();
+        updateFaultProxyState();
     });
 }
 
@@ -271,6 +291,11 @@ void StreamTab::setFaultProxyController(FaultProxyController *controller)
         m_faultProxy->disconnect(this);
     m_faultProxy = controller;
     if (controller) {
+        connect(controller, &FaultProxyController::clientConnectionChanged, this,
+                [this](QObject *client) {
+                    if (client == this)
+                        updateFaultProxyState();
+                });
         connect(controller, &FaultProxyController::runningChanged, this, [this](bool running) {
             const QString address = m_faultProxy->address();
             m_requestBar->setFaultProxyAddress(address);
@@ -280,10 +305,12 @@ void StreamTab::setFaultProxyController(FaultProxyController *controller)
                 m_reader->networkAccessManager()->setProxyFactory(
                         new StreamProxyFactory(m_faultProxy->networkProxy()));
             }
+            updateFaultProxyState();
         });
         m_requestBar->setFaultProxyAddress(controller->address());
         m_requestEditor->setFaultProxyAddress(controller->address());
     }
+    updateFaultProxyState();
 }
 
 ProxySetting StreamTab::proxySetting() const
@@ -308,6 +335,7 @@ void StreamTab::setViaFaultProxy(bool on)
     // One click: a running stream goes the new way at once (as Reconnect would).
     if (m_reader->state() != SseReader::State::Closed)
         connectStream();
+    updateFaultProxyState();
 }
 
 bool StreamTab::applyProxySetting(QString *error)
@@ -348,6 +376,38 @@ bool StreamTab::applyProxySetting(QString *error)
     if (m_faultProxy && !m_routedThroughFaultProxy)
         m_faultProxy->forgetClient(this);
     return true;
+}
+
+void StreamTab::updateFaultProxyState()
+{
+    ConnectionPanel::ServerFaultState state;
+    state.available = m_faultProxy != nullptr;
+    state.routed = m_routedThroughFaultProxy && m_reader->state() != SseReader::State::Closed;
+    if (state.routed)
+        state.connection = m_faultProxy->connectionOf(this);
+    m_connectionPanel->setServerFaultState(state);
+}
+
+void StreamTab::applyServerFault(ProxyFault fault)
+{
+    if (!m_faultProxy)
+        return;
+    if (fault.kind != ProxyFault::Kind::Down) {
+        const std::optional<ProxyConnectionInfo> connection = m_faultProxy->connectionOf(this);
+        if (!connection) {
+            m_connectionPanel->showDropMessage(
+                    tr("This tab has no open connection through the fault proxy right now."));
+            return;
+        }
+        fault.connection = connection->id;
+    }
+    const QList<FaultProxyController::Applied> results =
+            m_faultProxy->apply(fault, FaultProxyController::Endpoint::Proxy);
+    if (!results.isEmpty() && !results.constFirst().result.isApplied()) {
+        //: %1 = the fault proxy's own (English) reason
+        m_connectionPanel->showDropMessage(
+                tr("The fault proxy did not apply it: %1").arg(results.constFirst().result.error));
+    }
 }
 
 void StreamTab::focusUrl()

@@ -9,6 +9,7 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "proxyfault.h"
 #include "proxysetting.h"
 #include "ssereader.h"
 
@@ -32,7 +33,8 @@ class StreamRecorder;
 ///
 /// The tab also decides how its reader reaches the network (the editor's ProxySetting, the
 /// bar's "Via fault proxy" switch): the system's proxy settings by default, and through the
-/// app's FaultProxyController on request.
+/// app's FaultProxyController on request, whose server-visible faults the connection panel then
+/// offers for this tab's own proxy connection.
 class StreamTab : public QWidget
 {
     Q_OBJECT
@@ -127,6 +129,8 @@ private:
     /// Gives the reader the proxy factory for proxySetting(); false + why (translated).
     bool applyProxySetting(QString *error);
     void setViaFaultProxy(bool on);
+    void updateFaultProxyState();
+    void applyServerFault(ProxyFault fault);
 
     SseReader *m_reader = nullptr;
     MessageModel *m_model = nullptr;

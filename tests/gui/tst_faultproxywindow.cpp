@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QMenu>
 #include <QMetaEnum>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -22,6 +23,7 @@
 #include <QToolButton>
 #include <QUrlQuery>
 
+#include "connectionpanel.h"
 #include "demoserver.h"
 #include "faultproxycontroller.h"
 #include "faultproxywindow.h"
@@ -75,6 +77,8 @@ private slots:
     void actionsActAtOnce();
     void copyFormsNameTheAddress();
     void tabThroughProxyReceivesEvents();
+    void serverVisibleCutReconnectsWithLastEventId();
+    void serverFaultsNeedTheRoute();
     void switchOffMeansNoProxy();
     void systemProxyIsUsedButNeverForLoopback();
     void loopbackHosts_data();
@@ -308,6 +312,98 @@ void TestFaultProxyWindow::tabThroughProxyReceivesEvents()
     const QString client = model->index(0, ProxyConnectionModel::ClientColumn).data().toString();
     QVERIFY2(client.contains(u"SSE Scope tab"_s) && client.contains(tab->title()),
              qPrintable(client));
+
+    // The panel offers the server-visible faults now.
+    auto *cut = tab->connectionPanel()->findChild<QAction *>(u"serverCutAction"_s);
+    QVERIFY(cut);
+    QTRY_VERIFY_WITH_TIMEOUT(cut->isEnabled(), Timeout);
+}
+
+void TestFaultProxyWindow::serverVisibleCutReconnectsWithLastEventId()
+{
+    StreamTab *tab = newTab();
+    ReaderRecorder recorder(tab->reader());
+    QSignalSpy connected(m_demo.get(), &DemoServer::clientConnected);
+    QSignalSpy disconnected(m_demo.get(), &DemoServer::clientDisconnected);
+    tab->setUrl(m_demo->streamUrl());
+    ProxySetting setting;
+    setting.mode = ProxySetting::Mode::FaultProxy;
+    tab->setProxySetting(setting);
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 3, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connectionOf(tab).has_value(), Timeout);
+    QCOMPARE(connected.size(), 1);
+
+    // Cut (FIN) from the panel's drop menu: the proxy closes both sides.
+    auto *cut = tab->connectionPanel()->findChild<QAction *>(u"serverCutAction"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(cut->isEnabled(), Timeout);
+    cut->trigger();
+    // The server sees its client go, unlike with the client-side simulation.
+    QTRY_VERIFY_WITH_TIMEOUT(disconnected.size() >= 1, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
+    const SseError error = recorder.errors.constFirst();
+    QVERIFY2(!error.simulated, qPrintable(recorder.errorText()));
+    const QString lastId = recorder.events.constLast().lastEventId;
+    QVERIFY(!lastId.isEmpty());
+
+    // The reader reconnects (through the proxy again) and resumes from the last id it got.
+    QTRY_VERIFY_WITH_TIMEOUT(connected.size() >= 2, Timeout);
+    QCOMPARE(connected.at(1).at(1).toByteArray(), lastId.toUtf8());
+    QCOMPARE(recorder.lastEventIds.constFirst(), lastId);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.openedCount, 2, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connectionOf(tab).has_value(), Timeout);
+    QCOMPARE(m_controller->proxy()->connections().size(), 1);
+    QCOMPARE(m_controller->connectionOf(tab)->id,
+             m_controller->proxy()->connections().constFirst().id);
+    // No event was lost or repeated: the demo server replays from Last-Event-ID.
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.constLast().lastEventId.toLongLong()
+                                     > lastId.toLongLong() + 2,
+                             Timeout);
+    const QList<qint64> ids = recorder.ids();
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QCOMPARE(ids.at(i), ids.at(i - 1) + 1);
+
+    // Stall is a lasting fault on this connection alone, ticked while in force.
+    auto *stall = tab->connectionPanel()->findChild<QAction *>(u"serverStallAction"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(stall->isEnabled(), Timeout);
+    QVERIFY(!stall->isChecked());
+    stall->trigger();
+    QCOMPARE(m_controller->proxy()->faults().size(), 1);
+    QCOMPARE(m_controller->proxy()->faults().constFirst().connection,
+             m_controller->connectionOf(tab)->id);
+    QTRY_VERIFY_WITH_TIMEOUT(stall->isChecked(), Timeout);
+    stall->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->proxy()->faults().isEmpty(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!stall->isChecked(), Timeout);
+}
+
+void TestFaultProxyWindow::serverFaultsNeedTheRoute()
+{
+    StreamTab *tab = newTab();
+    ReaderRecorder recorder(tab->reader());
+    tab->setUrl(m_demo->streamUrl());
+    tab->connectStream();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.events.size() >= 1, Timeout);
+    ConnectionPanel *panel = tab->connectionPanel();
+    QMenu *menu = panel->dropMenu();
+    auto *cut = panel->findChild<QAction *>(u"serverCutAction"_s);
+    auto *route = panel->findChild<QAction *>(u"routeThroughFaultProxyAction"_s);
+    auto *clientCut = panel->findChild<QAction *>(u"cutConnectionAction"_s);
+    QVERIFY(menu && cut && route && clientCut);
+    QVERIFY(menu->actions().contains(cut));
+    // Not routed: disabled, and the tooltip says why; the client-side cut stays available.
+    QVERIFY(!cut->isEnabled());
+    QVERIFY2(cut->toolTip().contains(u"Via fault proxy"_s), qPrintable(cut->toolTip()));
+    QVERIFY(clientCut->isEnabled());
+    QVERIFY(route->isVisible());
+
+    // One click from the menu routes the tab and reconnects it through the proxy.
+    route->trigger();
+    QVERIFY(tab->isRoutedThroughFaultProxy());
+    QVERIFY(tab->requestBar()->isViaFaultProxy());
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->connectionOf(tab).has_value(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(cut->isEnabled(), Timeout);
+    QVERIFY(!route->isVisible());
 }
 
 void TestFaultProxyWindow::switchOffMeansNoProxy()
