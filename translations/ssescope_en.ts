@@ -39,6 +39,13 @@
             <numerusform>%Ln reconnects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Proxy down for %n s (refuse new connections)</source>
+        <translation>
+            <numerusform>Proxy down for %n s (refuse new connections)</numerusform>
+            <numerusform>Proxy down for %n s (refuse new connections)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -47,6 +54,16 @@
         <translation>
             <numerusform>%n byte</numerusform>
             <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FaultProxyWindow</name>
+    <message numerus="yes">
+        <source>%1: acted on %n connection(s).</source>
+        <translation>
+            <numerusform>%1: acted on %n connection.</numerusform>
+            <numerusform>%1: acted on %n connections.</numerusform>
         </translation>
     </message>
 </context>

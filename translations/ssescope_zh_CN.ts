@@ -54,10 +54,6 @@
         <translation>模拟网络断开</translation>
     </message>
     <message>
-        <source>Cut the connection now, as a network reset would. The arrow offers a longer outage.</source>
-        <translation>立即切断连接，如同网络重置。点击箭头可模拟更长时间的断网。</translation>
-    </message>
-    <message>
         <source>Cut connection now</source>
         <translation>立即切断连接</translation>
     </message>
@@ -184,6 +180,80 @@
         <source>CLOSED</source>
         <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
         <translation>已关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proxy down for %n s (refuse new connections)</source>
+        <translation>
+            <numerusform>代理停止服务 %n 秒（拒绝新连接）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No fault proxy in this window.</source>
+        <translation>此窗口没有故障代理。</translation>
+    </message>
+    <message>
+        <source>This tab does not go through the fault proxy: turn on “Via fault proxy” in the request bar (or choose it below).</source>
+        <translation>此标签页不经过故障代理：请在请求栏中打开“经由故障代理”（或在下方选择）。</translation>
+    </message>
+    <message>
+        <source>This tab has no open connection through the fault proxy right now.</source>
+        <translation>此标签页目前没有经过故障代理的打开连接。</translation>
+    </message>
+    <message>
+        <source>Connect first: the fault acts on this tab&apos;s open connection.</source>
+        <translation>请先连接：故障作用于此标签页的打开连接。</translation>
+    </message>
+    <message>
+        <source>Server-visible: the fault proxy breaks the real connection, so the server sees it too.</source>
+        <translation>服务器可见：故障代理会断开真实连接，服务器也会察觉。</translation>
+    </message>
+    <message>
+        <source>An https:// stream goes through the proxy encrypted (CONNECT), so the proxy cannot see where an event ends.</source>
+        <translation>https:// 事件流以加密方式（CONNECT）经过代理，代理无法看出事件在何处结束。</translation>
+    </message>
+    <message>
+        <source>The proxy refuses every new connection, this tab&apos;s reconnects included; open connections carry on.</source>
+        <translation>代理拒绝所有新连接（包括此标签页的重连）；已打开的连接继续。</translation>
+    </message>
+    <message>
+        <source>Cut the connection now, inside SSE Scope. The arrow offers a longer outage and server-visible faults through the fault proxy.</source>
+        <translation>立即在 SSE Scope 内部切断连接。箭头菜单提供更长时间的断网，以及经由故障代理的服务器可见故障。</translation>
+    </message>
+    <message>
+        <source>Client-side (only SSE Scope sees it)</source>
+        <translation>客户端（只有 SSE Scope 察觉）</translation>
+    </message>
+    <message>
+        <source>Server-visible (through the fault proxy)</source>
+        <translation>服务器可见（经由故障代理）</translation>
+    </message>
+    <message>
+        <source>Cut (FIN)</source>
+        <translation>切断（FIN）</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>重置（RST）</translation>
+    </message>
+    <message>
+        <source>Stall (hold both ways)</source>
+        <translation>停滞（双向暂停）</translation>
+    </message>
+    <message>
+        <source>Cut mid-event</source>
+        <translation>在事件中途切断</translation>
+    </message>
+    <message>
+        <source>Slicer (1-byte pieces)</source>
+        <translation>切片（每片 1 字节）</translation>
+    </message>
+    <message>
+        <source>Latency and more…</source>
+        <translation>延迟及更多…</translation>
+    </message>
+    <message>
+        <source>Route this tab through the fault proxy</source>
+        <translation>让此标签页经由故障代理</translation>
     </message>
 </context>
 <context>
@@ -462,6 +532,409 @@
     <message>
         <source>This record as recordings, exports and ssescope-cli watch write it.</source>
         <translation>此记录与录制文件、导出文件和 ssescope-cli watch 写出的内容完全一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultProxyWindow</name>
+    <message>
+        <source>SSE Scope tab “%1”</source>
+        <translation>SSE Scope 标签页“%1”</translation>
+    </message>
+    <message>
+        <source>demo page relay</source>
+        <translation>演示页面中继</translation>
+    </message>
+    <message>
+        <source>the proxy stopped</source>
+        <translation>代理已停止</translation>
+    </message>
+    <message>
+        <source>the relay stopped</source>
+        <translation>中继已停止</translation>
+    </message>
+    <message>
+        <source>Down: refusing new connections on</source>
+        <translation>停止服务：拒绝新连接，地址</translation>
+    </message>
+    <message>
+        <source>Listening on</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Point any client at it, e.g. %1 — or turn on “Via fault proxy” in a tab. The demo page can use it too: Tools → Open Demo Page Through Fault Proxy.</source>
+        <translation>可让任何客户端使用它，例如 %1 ——或在标签页中打开“经由故障代理”。演示页面也可以使用它：工具 → 经由故障代理打开演示页面。</translation>
+    </message>
+    <message>
+        <source>The proxy listens on 127.0.0.1 only. Port 0 picks a free one.</source>
+        <translation>代理只监听 127.0.0.1。端口 0 表示自动选择空闲端口。</translation>
+    </message>
+    <message>
+        <source>Cut Now</source>
+        <translation>立即切断</translation>
+    </message>
+    <message>
+        <source>Reset Now</source>
+        <translation>立即重置</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>All connections (proxy and demo page relay)</source>
+        <translation>所有连接（代理及演示页面中继）</translation>
+    </message>
+    <message>
+        <source>All connections</source>
+        <translation>所有连接</translation>
+    </message>
+    <message>
+        <source>Demo page relay #%1: %2</source>
+        <translation>演示页面中继 #%1：%2</translation>
+    </message>
+    <message>
+        <source>#%1: %2</source>
+        <translation>#%1：%2</translation>
+    </message>
+    <message>
+        <source> (SSE Scope tab)</source>
+        <translation>（SSE Scope 标签页）</translation>
+    </message>
+    <message>
+        <source>Demo page relay: %1</source>
+        <translation>演示页面中继：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to apply it to: start the proxy first.</source>
+        <translation>没有可应用的对象：请先启动代理。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: acted on %n connection(s).</source>
+        <translation>
+            <numerusform>%1：已作用于 %n 个连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In force: %1</source>
+        <translation>生效中：%1</translation>
+    </message>
+    <message>
+        <source>Not applied: connection %1 has closed.</source>
+        <translation>未应用：连接 %1 已关闭。</translation>
+    </message>
+    <message>
+        <source>Not applied: this fault does not fit that connection (%1).</source>
+        <translation>未应用：此故障不适用于该连接（%1）。</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>Fault Proxy</source>
+        <translation>故障代理</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the address; the arrow offers http_proxy=…, curl and Chromium forms</source>
+        <translation>复制地址；箭头菜单提供 http_proxy=…、curl 和 Chromium 的写法</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The port to listen on when the proxy starts; Automatic picks a free one. Always on 127.0.0.1.</source>
+        <translation>代理启动时监听的端口；“自动”会选择空闲端口。始终只在 127.0.0.1 上监听。</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Clear Closed</source>
+        <translation>清除已关闭</translation>
+    </message>
+    <message>
+        <source>Apply a fault</source>
+        <translation>应用故障</translation>
+    </message>
+    <message>
+        <source>&amp;Fault:</source>
+        <translation>故障(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Direction:</source>
+        <translation>方向(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>until removed</source>
+        <translation>直到移除</translation>
+    </message>
+    <message>
+        <source>Faults in force</source>
+        <translation>生效中的故障</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;All</source>
+        <translation>全部移除(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Bandwidth limit</source>
+        <translation>带宽限制</translation>
+    </message>
+    <message>
+        <source>Stall</source>
+        <comment>network fault: nothing moves, the connection stays open</comment>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>Slicer</source>
+        <comment>network fault: bytes arrive in tiny pieces</comment>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Close after bytes</source>
+        <translation>按字节数关闭</translation>
+    </message>
+    <message>
+        <source>Cut mid-event</source>
+        <translation>在事件中途切断</translation>
+    </message>
+    <message>
+        <source>Slow close</source>
+        <translation>延迟关闭</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <comment>network fault: the proxy refuses new connections</comment>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source>Cut (FIN)</source>
+        <translation>切断（FIN）</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>重置（RST）</translation>
+    </message>
+    <message>
+        <source>Every chunk is delayed by the latency, plus or minus the jitter; order is kept.</source>
+        <translation>每个数据块都延迟指定的时间，并加减抖动；顺序保持不变。</translation>
+    </message>
+    <message>
+        <source>At most this many bytes per second get through.</source>
+        <translation>每秒最多通过这么多字节。</translation>
+    </message>
+    <message>
+        <source>Nothing is read or forwarded and both sockets stay open: the half-open case. Only an idle timeout or a heartbeat check notices.</source>
+        <translation>不读取也不转发任何数据，两端套接字保持打开：即半开连接的情况。只有空闲超时或心跳检查能发现。</translation>
+    </message>
+    <message>
+        <source>Bytes are forwarded in pieces of 1 to N bytes, each sent on its own, with a delay between them.</source>
+        <translation>数据被切成 1 到 N 字节的小片逐片发送，片与片之间有延迟。</translation>
+    </message>
+    <message>
+        <source>After this many more bytes, both sides are closed (FIN).</source>
+        <translation>再传输这么多字节后，关闭两端（FIN）。</translation>
+    </message>
+    <message>
+        <source>The stream is forwarded until an event is half delivered, then both sides are closed: the client holds half an event. Plain HTTP only.</source>
+        <translation>事件流一直转发到某个事件只送达一半时，然后关闭两端：客户端手中只有半个事件。仅适用于明文 HTTP。</translation>
+    </message>
+    <message>
+        <source>When the sender closes, its bytes are delivered and the close waits this long.</source>
+        <translation>发送方关闭后，其数据照常送达，关闭动作再等待这么久。</translation>
+    </message>
+    <message>
+        <source>The proxy stops listening: new connections are refused, as from a service that is down. Open connections carry on.</source>
+        <translation>代理停止监听：新连接被拒绝，就像服务已宕机。已打开的连接继续。</translation>
+    </message>
+    <message>
+        <source>Now: both sides are closed with FIN, as by a server or proxy that hangs up.</source>
+        <translation>立即：用 FIN 关闭两端，就像服务器或代理主动挂断。</translation>
+    </message>
+    <message>
+        <source>Now: both sides get a TCP reset (RST), as from a crashed peer or a firewall.</source>
+        <translation>立即：两端收到 TCP 重置（RST），就像对端崩溃或被防火墙拦截。</translation>
+    </message>
+    <message>
+        <source>Downstream (server → client)</source>
+        <translation>下行（服务器 → 客户端）</translation>
+    </message>
+    <message>
+        <source>Upstream (client → server)</source>
+        <translation>上行（客户端 → 服务器）</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Latency:</source>
+        <translation>延迟：</translation>
+    </message>
+    <message>
+        <source>Jitter (±):</source>
+        <translation>抖动（±）：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速率：</translation>
+    </message>
+    <message>
+        <source>Largest piece:</source>
+        <translation>最大分片：</translation>
+    </message>
+    <message>
+        <source>Delay between pieces:</source>
+        <translation>分片间隔：</translation>
+    </message>
+    <message>
+        <source>Delay before the close:</source>
+        <translation>关闭前等待：</translation>
+    </message>
+    <message>
+        <source>Close after:</source>
+        <translation>关闭前传输：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <comment>how long the proxy stays down</comment>
+        <translation>持续：</translation>
+    </message>
+    <message>
+        <source> B/s</source>
+        <comment>bytes per second suffix</comment>
+        <translation> 字节/秒</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <comment>bytes suffix</comment>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <comment>milliseconds suffix</comment>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Latency %1 ± %2 ms</source>
+        <translation>延迟 %1 ± %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Latency %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Bandwidth limit %1 B/s</source>
+        <translation>带宽限制 %1 字节/秒</translation>
+    </message>
+    <message>
+        <source>Slicer: pieces of 1–%1 B, %2 ms apart</source>
+        <translation>切片：每片 1–%1 字节，间隔 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Close after %1 B</source>
+        <translation>传输 %1 字节后关闭</translation>
+    </message>
+    <message>
+        <source>Slow close: %1 ms</source>
+        <translation>延迟关闭：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Down for %1 ms</source>
+        <translation>停止服务 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Down until removed</source>
+        <translation>停止服务，直到移除</translation>
+    </message>
+    <message>
+        <source>, downstream</source>
+        <translation>，下行</translation>
+    </message>
+    <message>
+        <source>, upstream</source>
+        <translation>，上行</translation>
+    </message>
+    <message>
+        <source>, both directions</source>
+        <translation>，双向</translation>
+    </message>
+    <message>
+        <source>, all connections</source>
+        <translation>，所有连接</translation>
+    </message>
+    <message>
+        <source>, connection %1</source>
+        <translation>，连接 %1</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <extracomment>How a client reached the proxy: a plain http:// request it forwards</extracomment>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>CONNECT (TLS tunnel)</source>
+        <translation>CONNECT（TLS 隧道）</translation>
+    </message>
+    <message>
+        <source>TCP relay</source>
+        <translation>TCP 中继</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <comment>proxy connection state</comment>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <comment>proxy connection state</comment>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <comment>proxy connection state</comment>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -876,6 +1349,40 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Name (empty: named after its URL):</source>
         <translation>名称（留空则按 URL 命名）：</translation>
     </message>
+    <message>
+        <source>The fault proxy could not start: %1</source>
+        <translation>故障代理无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Open Demo Page &amp;Through Fault Proxy</source>
+        <translation>经由故障代理打开演示页面(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The demo page in your browser, its stream through the fault proxy&apos;s relay: faults applied there reach the browser and the server alike</source>
+        <translation>在浏览器中打开演示页面，其事件流经过故障代理的中继：在那里应用的故障会同时影响浏览器和服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Fault Proxy…</source>
+        <translation>故障代理(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Break real connections between any server and any client: connections, faults, the proxy&apos;s address</source>
+        <translation>断开任意服务器与任意客户端之间的真实连接：连接列表、故障、代理地址</translation>
+    </message>
+    <message>
+        <source>Fault Proxy</source>
+        <translation>故障代理</translation>
+    </message>
+    <message>
+        <source>The demo page relay could not start:
+%1</source>
+        <translation>演示页面中继无法启动：
+%1</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser: the demo page through the fault proxy&apos;s relay (Tools → Fault Proxy… shows its connections)</source>
+        <translation>已在浏览器中打开 %1：经由故障代理中继的演示页面（工具 → 故障代理… 可查看其连接）</translation>
+    </message>
 </context>
 <context>
     <name>MessageView</name>
@@ -895,6 +1402,68 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Copy Id</source>
         <comment>the event&apos;s id: field</comment>
         <translation>复制 ID</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyConnectionModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>client address · which client it is</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>target (which proxy)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>state: why it closed</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <comment>how the client reached the proxy</comment>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>↓ Down</source>
+        <extracomment>Bytes from the server to the client</extracomment>
+        <translation>↓ 下行</translation>
+    </message>
+    <message>
+        <source>↑ Up</source>
+        <extracomment>Bytes from the client to the server</extracomment>
+        <translation>↑ 上行</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>打开时间</translation>
+    </message>
+    <message>
+        <source>Faults in force</source>
+        <translation>生效中的故障</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +2026,23 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Record this stream to an NDJSON file as it arrives; Open Recording reads it back</source>
         <translation>在事件到达时将此事件流录制到 NDJSON 文件；可用“打开录制文件”读回</translation>
     </message>
+    <message>
+        <source>Via fault proxy</source>
+        <extracomment>A switch: this tab&apos;s stream goes through SSE Scope&apos;s fault proxy</extracomment>
+        <translation>经由故障代理</translation>
+    </message>
+    <message>
+        <source>Route this stream through SSE Scope&apos;s fault proxy</source>
+        <translation>让此事件流经过 SSE Scope 的故障代理</translation>
+    </message>
+    <message>
+        <source>Route this stream through SSE Scope&apos;s fault proxy on %1</source>
+        <translation>让此事件流经过 SSE Scope 位于 %1 的故障代理</translation>
+    </message>
+    <message>
+        <source>Then the drop button&apos;s server-visible faults break the real connection: the server sees them too. Switching reconnects a running stream.</source>
+        <translation>之后，断开按钮中的服务器可见故障会断开真实连接：服务器也会察觉。切换时，正在运行的事件流会重新连接。</translation>
+    </message>
 </context>
 <context>
     <name>RequestEditor</name>
@@ -1648,6 +2234,54 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <extracomment>%1 = header names, e.g. &quot;Authorization and Cookie&quot;</extracomment>
         <translation>以下请求头的值未随会话保存：%1。请重新输入值；再次点击“连接”将发送空的请求头。</translation>
     </message>
+    <message>
+        <source>SSE Scope&apos;s &amp;fault proxy (starts when you connect)</source>
+        <translation>SSE Scope 的故障代理(&amp;F)（连接时启动）</translation>
+    </message>
+    <message>
+        <source>SSE Scope&apos;s &amp;fault proxy (%1)</source>
+        <translation>SSE Scope 的故障代理(&amp;F)（%1）</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>&amp;System proxy settings (default)</source>
+        <translation>系统代理设置(&amp;S)（默认）</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s proxy settings, or the http_proxy, https_proxy and no_proxy environment variables</source>
+        <translation>桌面环境的代理设置，或 http_proxy、https_proxy 和 no_proxy 环境变量</translation>
+    </message>
+    <message>
+        <source>&amp;No proxy</source>
+        <translation>不使用代理(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Through SSE Scope&apos;s own fault proxy (Tools → Fault Proxy…), so faults you apply there break the real connection and the server sees them too</source>
+        <translation>经过 SSE Scope 自带的故障代理（工具 → 故障代理…），在那里应用的故障会断开真实连接，服务器也会察觉</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom:</source>
+        <translation>自定义(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>http://[user@]host:port or socks5://host:port</source>
+        <translation>http://[用户名@]主机:端口 或 socks5://主机:端口</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s password; it is not saved with the session</source>
+        <translation>代理的密码；不会随会话保存</translation>
+    </message>
+    <message>
+        <source>Loopback hosts (localhost, 127.0.0.1, ::1) never go through the system proxy. https:// streams go through a proxy with CONNECT: TLS stays end to end and is verified as usual.</source>
+        <translation>回环地址（localhost、127.0.0.1、::1）从不经过系统代理。https:// 事件流通过 CONNECT 经过代理：TLS 保持端到端，证书照常验证。</translation>
+    </message>
 </context>
 <context>
     <name>StreamTab</name>
@@ -1724,6 +2358,27 @@ The file keeps everything recorded before the error.</source>
     <message>
         <source>Recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <source>This window has no fault proxy.</source>
+        <translation>此窗口没有故障代理。</translation>
+    </message>
+    <message>
+        <source>The fault proxy could not start: %1</source>
+        <translation>故障代理无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The custom proxy “%1” is not an http://host:port or socks5://host:port address.</source>
+        <translation>自定义代理“%1”不是 http://主机:端口 或 socks5://主机:端口 形式的地址。</translation>
+    </message>
+    <message>
+        <source>This tab has no open connection through the fault proxy right now.</source>
+        <translation>此标签页目前没有经过故障代理的打开连接。</translation>
+    </message>
+    <message>
+        <source>The fault proxy did not apply it: %1</source>
+        <extracomment>%1 = the fault proxy&apos;s own (English) reason</extracomment>
+        <translation>故障代理未应用此故障：%1</translation>
     </message>
 </context>
 <context>

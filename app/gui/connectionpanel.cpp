@@ -23,6 +23,7 @@
 #include <QSpinBox>
 #include <QTime>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include "recordtext.h"
@@ -185,11 +186,7 @@ void ConnectionPanel::buildUi()
     m_simulateDropButton->setObjectName(u"simulateDropButton"_s);
     m_simulateDropButton->setPopupMode(QToolButton::MenuButtonPopup);
     m_simulateDropButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_dropMenu = new QMenu(m_simulateDropButton);
-    m_cutAction = m_dropMenu->addAction(QString());
-    m_cutAction->setObjectName(u"cutConnectionAction"_s);
-    m_offlineAction = m_dropMenu->addAction(QString());
-    m_offlineAction->setObjectName(u"goOfflineAction"_s);
+    buildDropMenu();
     m_simulateDropButton->setMenu(m_dropMenu);
     m_reconnectNowButton = new QToolButton(m_reconnectGroup);
     m_reconnectNowButton->setObjectName(u"reconnectNowButton"_s);
@@ -263,7 +260,150 @@ void ConnectionPanel::buildUi()
     connect(m_offlineSecondsSpin, &QSpinBox::valueChanged, this, [this] {
         m_offlineAction->setText(tr("Go offline for %n s", "simulate a network outage of N seconds",
                                     m_offlineSecondsSpin->value()));
+        m_serverDownAction->setText(tr("Proxy down for %n s (refuse new connections)", nullptr,
+                                       m_offlineSecondsSpin->value()));
     });
+}
+
+void ConnectionPanel::buildDropMenu()
+{
+    // One menu, two halves, each saying who sees the fault: the reader's own simulation, and
+    // the fault proxy breaking the real connection (the server sees that one too).
+    m_dropMenu = new QMenu(m_simulateDropButton);
+    m_dropMenu->setObjectName(u"dropMenu"_s);
+    m_dropMenu->setToolTipsVisible(true); // a disabled server-visible fault says why
+    const auto add = [this](const char *name) {
+        QAction *action = m_dropMenu->addAction(QString());
+        action->setObjectName(QString::fromLatin1(name));
+        return action;
+    };
+    m_clientSection = m_dropMenu->addSection(QString());
+    m_cutAction = add("cutConnectionAction");
+    m_offlineAction = add("goOfflineAction");
+    m_serverSection = m_dropMenu->addSection(QString());
+    m_serverCutAction = add("serverCutAction");
+    m_serverResetAction = add("serverResetAction");
+    m_serverStallAction = add("serverStallAction");
+    m_serverStallAction->setCheckable(true);
+    m_serverCutMidEventAction = add("serverCutMidEventAction");
+    m_serverDownAction = add("serverDownAction");
+    m_serverSlicerAction = add("serverSlicerAction");
+    m_serverSlicerAction->setCheckable(true);
+    m_serverMoreAction = add("serverMoreAction");
+    m_routeAction = add("routeThroughFaultProxyAction");
+
+    using Kind = ProxyFault::Kind;
+    using Direction = ProxyFault::Direction;
+    connect(m_serverCutAction, &QAction::triggered, this,
+            [this] { requestServerFault(Kind::Cut, Direction::Both); });
+    connect(m_serverResetAction, &QAction::triggered, this,
+            [this] { requestServerFault(Kind::Reset, Direction::Both); });
+    connect(m_serverStallAction, &QAction::triggered, this,
+            [this](bool on) { toggleServerFault(Kind::Stall, on); });
+    connect(m_serverCutMidEventAction, &QAction::triggered, this,
+            [this] { requestServerFault(Kind::CutMidEvent, Direction::Downstream); });
+    connect(m_serverDownAction, &QAction::triggered, this,
+            [this] { requestServerFault(Kind::Down, Direction::Downstream); });
+    connect(m_serverSlicerAction, &QAction::triggered, this,
+            [this](bool on) { toggleServerFault(Kind::Slicer, on); });
+    connect(m_serverMoreAction, &QAction::triggered, this,
+            [this] { emit faultProxyWindowRequested(Kind::Latency); });
+    connect(m_routeAction, &QAction::triggered, this,
+            &ConnectionPanel::routeThroughFaultProxyRequested);
+    updateServerFaultActions();
+}
+
+void ConnectionPanel::setServerFaultState(const ServerFaultState &state)
+{
+    m_serverFaults = state;
+    updateServerFaultActions();
+}
+
+QList<int> ConnectionPanel::serverFaultIds(ProxyFault::Kind kind) const
+{
+    QList<int> ids;
+    if (m_serverFaults.connection) {
+        for (const ProxyFault &fault : m_serverFaults.connection->faults) {
+            if (fault.kind == kind)
+                ids << fault.id;
+        }
+    }
+    return ids;
+}
+
+void ConnectionPanel::requestServerFault(ProxyFault::Kind kind, ProxyFault::Direction direction)
+{
+    ProxyFault fault;
+    fault.kind = kind;
+    fault.direction = direction;
+    if (kind == ProxyFault::Kind::Down)
+        fault.duration = std::chrono::seconds(offlineSeconds());
+    if (kind == ProxyFault::Kind::Slicer) {
+        // One byte at a time, 10 ms apart: a 60-byte event takes most of a second to arrive.
+        fault.maximumPieceBytes = 1;
+        fault.delay = 10ms;
+    }
+    emit serverFaultRequested(fault);
+}
+
+void ConnectionPanel::toggleServerFault(ProxyFault::Kind kind, bool on)
+{
+    if (on) {
+        // Stall holds both ways: the request side of a half-open connection is stuck as well.
+        requestServerFault(kind,
+                           kind == ProxyFault::Kind::Stall ? ProxyFault::Direction::Both
+                                                           : ProxyFault::Direction::Downstream);
+    } else if (const QList<int> ids = serverFaultIds(kind); !ids.isEmpty()) {
+        emit serverFaultsRemovalRequested(ids);
+    }
+    updateServerFaultActions(); // the tick follows the proxy, not the click
+}
+
+void ConnectionPanel::showDropMessage(const QString &text)
+{
+    QToolTip::showText(m_simulateDropButton->mapToGlobal(QPoint(0, m_simulateDropButton->height())),
+                       text, m_simulateDropButton);
+}
+
+void ConnectionPanel::updateServerFaultActions()
+{
+    const QList<QAction *> connectionFaults { m_serverCutAction,    m_serverResetAction,
+                                              m_serverStallAction,  m_serverCutMidEventAction,
+                                              m_serverSlicerAction, m_serverMoreAction };
+    const bool running = m_reader && m_reader->state() != SseReader::State::Closed;
+    const bool hasConnection = m_serverFaults.routed && m_serverFaults.connection.has_value();
+    QString why;
+    if (!m_serverFaults.available)
+        why = tr("No fault proxy in this window.");
+    else if (!m_serverFaults.routed)
+        why = tr("This tab does not go through the fault proxy: turn on “Via fault proxy” in the "
+                 "request bar (or choose it below).");
+    else if (!hasConnection)
+        why = running ? tr("This tab has no open connection through the fault proxy right now.")
+                      : tr("Connect first: the fault acts on this tab's open connection.");
+    const QString help = tr("Server-visible: the fault proxy breaks the real connection, so the "
+                            "server sees it too.");
+    for (QAction *action : connectionFaults) {
+        action->setEnabled(hasConnection);
+        action->setToolTip(hasConnection ? help : why);
+    }
+    m_serverStallAction->setChecked(!serverFaultIds(ProxyFault::Kind::Stall).isEmpty());
+    m_serverSlicerAction->setChecked(!serverFaultIds(ProxyFault::Kind::Slicer).isEmpty());
+    if (hasConnection
+        && m_serverFaults.connection->mode == ProxyConnectionInfo::Mode::ConnectTunnel) {
+        m_serverCutMidEventAction->setEnabled(false);
+        m_serverCutMidEventAction->setToolTip(
+                tr("An https:// stream goes through the proxy encrypted (CONNECT), so the proxy "
+                   "cannot see where an event ends."));
+    }
+    // Down acts on the proxy's listener, for every client: the tab only has to be routed.
+    const bool canDown = m_serverFaults.available && m_serverFaults.routed;
+    m_serverDownAction->setEnabled(canDown);
+    m_serverDownAction->setToolTip(
+            canDown ? tr("The proxy refuses every new connection, this tab's reconnects "
+                         "included; open connections carry on.")
+                    : why);
+    m_routeAction->setVisible(m_serverFaults.available && !m_serverFaults.routed);
 }
 
 void ConnectionPanel::retranslateUi()
@@ -278,11 +418,24 @@ void ConnectionPanel::retranslateUi()
     m_lastEventIdTitle->setText(tr("Last-Event-ID:", "HTTP header name; usually kept as is"));
     m_totalsTitle->setText(tr("Totals:"));
     m_simulateDropButton->setText(tr("Simulate network drop"));
-    m_simulateDropButton->setToolTip(tr("Cut the connection now, as a network reset would. "
-                                        "The arrow offers a longer outage."));
+    m_simulateDropButton->setToolTip(
+            tr("Cut the connection now, inside SSE Scope. The arrow offers a longer outage and "
+               "server-visible faults through the fault proxy."));
+    m_clientSection->setText(tr("Client-side (only SSE Scope sees it)"));
     m_cutAction->setText(tr("Cut connection now"));
     m_offlineAction->setText(tr("Go offline for %n s", "simulate a network outage of N seconds",
                                 m_offlineSecondsSpin->value()));
+    m_serverSection->setText(tr("Server-visible (through the fault proxy)"));
+    m_serverCutAction->setText(tr("Cut (FIN)"));
+    m_serverResetAction->setText(tr("Reset (RST)"));
+    m_serverStallAction->setText(tr("Stall (hold both ways)"));
+    m_serverCutMidEventAction->setText(tr("Cut mid-event"));
+    m_serverDownAction->setText(tr("Proxy down for %n s (refuse new connections)", nullptr,
+                                   m_offlineSecondsSpin->value()));
+    m_serverSlicerAction->setText(tr("Slicer (1-byte pieces)"));
+    m_serverMoreAction->setText(tr("Latency and more…"));
+    m_routeAction->setText(tr("Route this tab through the fault proxy"));
+    updateServerFaultActions();
     m_reconnectNowButton->setText(tr("Reconnect now"));
     m_reconnectNowButton->setToolTip(tr("Skip the countdown and attempt the next connection now"));
     m_offlinePrefix->setText(tr("Offline duration:"));
@@ -563,6 +716,7 @@ void ConnectionPanel::updateButtons()
 {
     const bool running = m_reader && m_reader->state() != SseReader::State::Closed;
     m_simulateDropButton->setEnabled(running);
+    updateServerFaultActions();
     m_reconnectNowButton->setEnabled(m_reader && m_reader->isReconnectPending());
 }
 

@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include "proxyconnectioninfo.h"
+#include "proxyfault.h"
 #include "sseerror.h"
 #include "ssereader.h"
 
@@ -27,10 +29,24 @@ class QToolButton;
 /// reconnect attempt and countdown, where the delay came from, last error, Last-Event-ID,
 /// totals, fault-injection buttons and a timestamped lifecycle log. It only observes the reader
 /// (never owns it) and calls its slots for the buttons.
+///
+/// The drop button's menu offers two kinds of faults: client-side ones the reader simulates
+/// (only SSE Scope sees them), and server-visible ones the app's fault proxy carries out on the
+/// real connection. The panel knows nothing of the proxy: it shows setServerFaultState() and
+/// asks for faults by signal; StreamTab does the rest.
 class ConnectionPanel : public QWidget
 {
     Q_OBJECT
 public:
+    /// What the server-visible faults can act on, from the tab.
+    struct ServerFaultState
+    {
+        bool available = false; ///< The app has a fault proxy (not in a bare panel).
+        bool routed = false; ///< The tab's stream is set to go through it.
+        /// The tab's open connection through the proxy, with the faults in force on it.
+        std::optional<ProxyConnectionInfo> connection;
+    };
+
     explicit ConnectionPanel(QWidget *parent = nullptr);
     ~ConnectionPanel() override;
 
@@ -40,6 +56,13 @@ public:
 
     /// Re-sets every user-visible text (called on QEvent::LanguageChange).
     void retranslateUi();
+
+    void setServerFaultState(const ServerFaultState &state);
+    ServerFaultState serverFaultState() const { return m_serverFaults; }
+    /// The drop button's menu (client-side and server-visible faults).
+    QMenu *dropMenu() const { return m_dropMenu; }
+    /// Shows a short note by the drop button, e.g. why a server-visible fault did not apply.
+    void showDropMessage(const QString &text);
 
     /// The "Go offline for N s" duration, in seconds (1–600).
     int offlineSeconds() const;
@@ -58,11 +81,28 @@ public slots:
     /// Simulates a network outage of offlineSeconds() (SseReader::DropMode::Offline).
     void goOffline();
 
+signals:
+    /// A server-visible fault for this tab's proxy connection (its connection is left at
+    /// AllConnections for the tab to fill in; Down is for all connections anyway).
+    void serverFaultRequested(const ProxyFault &fault);
+    /// Ends these faults (by the proxy's fault id), e.g. unticking Stall.
+    void serverFaultsRemovalRequested(const QList<int> &faultIds);
+    /// Opens the Fault Proxy window, preset to this kind on this tab's connection.
+    void faultProxyWindowRequested(ProxyFault::Kind kind);
+    /// Routes this tab through the fault proxy (and reconnects it).
+    void routeThroughFaultProxyRequested();
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void buildUi();
+    void buildDropMenu();
+    void updateServerFaultActions();
+    void requestServerFault(ProxyFault::Kind kind, ProxyFault::Direction direction);
+    void toggleServerFault(ProxyFault::Kind kind, bool on);
+    /// The lasting faults of a kind in force on the tab's proxy connection.
+    QList<int> serverFaultIds(ProxyFault::Kind kind) const;
     void detachReader();
     void handleStateChanged(SseReader::State state);
     void handleRecord(const StreamRecord &record);
@@ -118,8 +158,19 @@ private:
     QLabel *m_totalsLabel = nullptr;
     QToolButton *m_simulateDropButton = nullptr;
     QMenu *m_dropMenu = nullptr;
+    QAction *m_clientSection = nullptr;
     QAction *m_cutAction = nullptr;
     QAction *m_offlineAction = nullptr;
+    QAction *m_serverSection = nullptr;
+    QAction *m_serverCutAction = nullptr;
+    QAction *m_serverResetAction = nullptr;
+    QAction *m_serverStallAction = nullptr;
+    QAction *m_serverCutMidEventAction = nullptr;
+    QAction *m_serverDownAction = nullptr;
+    QAction *m_serverSlicerAction = nullptr;
+    QAction *m_serverMoreAction = nullptr;
+    QAction *m_routeAction = nullptr;
+    ServerFaultState m_serverFaults;
     QLabel *m_offlinePrefix = nullptr;
     QSpinBox *m_offlineSecondsSpin = nullptr;
     QToolButton *m_reconnectNowButton = nullptr;

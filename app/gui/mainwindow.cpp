@@ -33,6 +33,7 @@
 #include "connectionpanel.h"
 #include "democontroller.h"
 #include "demooptions.h"
+#include "faultproxycontroller.h"
 #include "languagemanager.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_options(options)
     , m_demo(new DemoController(this))
+    , m_faultProxy(new FaultProxyController(this))
 {
     initResources();
     setObjectName(u"mainWindow"_s);
@@ -142,8 +144,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::handleCurrentTabChanged);
 
     connect(m_demo, &DemoController::runningChanged, this, [this] {
+        m_faultProxy->followDemoServer();
         updateActions();
         updateStatusBar();
+    });
+    m_faultProxy->setDemoServer(m_demo->server());
+    connect(m_faultProxy, &FaultProxyController::startFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The fault proxy could not start: %1").arg(message), 10000);
     });
     connect(m_demo, &DemoController::startFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The demo server could not start: %1").arg(message), 10000);
@@ -157,6 +164,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                                  20000);
     }
     m_demo->loadOptions();
+    m_faultProxy->loadSettings();
     const bool hasSession = m_options.restoreSession && !corrupt && SessionStore::hasSession();
     if (hasSession) {
         restoreSession();
@@ -323,6 +331,11 @@ void MainWindow::createActions()
         if (m_demo->isRunning())
             QDesktopServices::openUrl(m_demo->server()->baseUrl());
     });
+    m_demoOpenPageProxiedAction = make("actionDemoOpenPageThroughFaultProxy");
+    connect(m_demoOpenPageProxiedAction, &QAction::triggered, this,
+            &MainWindow::openDemoPageThroughFaultProxy);
+    m_faultProxyAction = make("actionFaultProxy");
+    connect(m_faultProxyAction, &QAction::triggered, this, &MainWindow::showFaultProxy);
 
     m_aboutAction = make("actionAbout");
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -375,6 +388,9 @@ void MainWindow::createMenus()
     m_toolsMenu->addAction(m_demoOpenTabAction);
     m_toolsMenu->addAction(m_demoCopyUrlAction);
     m_toolsMenu->addAction(m_demoOpenPageAction);
+    m_toolsMenu->addAction(m_demoOpenPageProxiedAction);
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addAction(m_faultProxyAction);
     // Stream and demo actions depend on live state: refresh right before a menu shows.
     connect(m_streamMenu, &QMenu::aboutToShow, this, &MainWindow::updateActions);
     connect(m_toolsMenu, &QMenu::aboutToShow, this, &MainWindow::updateActions);
@@ -490,6 +506,13 @@ void MainWindow::retranslateUi()
     m_demoOpenPageAction->setText(tr("Open Demo Page in &Browser"));
     m_demoOpenPageAction->setStatusTip(
             tr("Compare with a real browser's EventSource on the same stream"));
+    m_demoOpenPageProxiedAction->setText(tr("Open Demo Page &Through Fault Proxy"));
+    m_demoOpenPageProxiedAction->setStatusTip(
+            tr("The demo page in your browser, its stream through the fault proxy's relay: "
+               "faults applied there reach the browser and the server alike"));
+    m_faultProxyAction->setText(tr("&Fault Proxy…"));
+    m_faultProxyAction->setStatusTip(tr("Break real connections between any server and any "
+                                        "client: connections, faults, the proxy's address"));
 
     m_aboutAction->setText(tr("&About SSE Scope"));
     m_aboutQtAction->setText(tr("About &Qt"));
@@ -518,12 +541,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     for (int i = 0; i < tabCount(); ++i)
         tabAt(i)->stopRecording();
     m_demo->closeDialog();
+    m_faultProxy->closeWindow();
     QMainWindow::closeEvent(event);
 }
 
 StreamTab *MainWindow::newTab(const QUrl &url, bool connectNow, int index)
 {
     auto *tab = new StreamTab(m_tabs);
+    tab->setFaultProxyController(m_faultProxy);
     tab->setUrlHistory(m_urlHistory);
     if (!url.isEmpty())
         tab->setUrl(url);
@@ -679,6 +704,7 @@ void MainWindow::updateActions()
     m_demoOpenTabAction->setEnabled(true); // starts the server when needed
     m_demoCopyUrlAction->setEnabled(demoRunning);
     m_demoOpenPageAction->setEnabled(demoRunning);
+    m_demoOpenPageProxiedAction->setEnabled(true); // starts the demo server when needed
 }
 
 void MainWindow::triggerStreamAction(StreamAction action)
@@ -818,6 +844,33 @@ void MainWindow::copyDemoUrl()
     statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
 }
 
+void MainWindow::showFaultProxy()
+{
+    m_faultProxy->showWindow();
+}
+
+bool MainWindow::openDemoPageThroughFaultProxy()
+{
+    if (!startDemoServerOrWarn())
+        return false;
+    // A relay, not the forward proxy: any browser opens its URL as it is, with no proxy
+    // setting (which Chromium would skip for 127.0.0.1 anyway, and Firefox too), and the
+    // page's relative /stream comes through the same relay.
+    if (!m_faultProxy->startDemoRelay()) {
+        QMessageBox::warning(
+                this, tr("Fault Proxy"),
+                tr("The demo page relay could not start:\n%1").arg(m_faultProxy->errorString()));
+        return false;
+    }
+    const QUrl url = m_faultProxy->demoRelayUrl();
+    QDesktopServices::openUrl(url);
+    statusBar()->showMessage(tr("Opened %1 in the browser: the demo page through the fault "
+                                "proxy's relay (Tools → Fault Proxy… shows its connections)")
+                                     .arg(url.toString()),
+                             10000);
+    return true;
+}
+
 // ---- Session --------------------------------------------------------------------------------
 
 void MainWindow::saveSession() const
@@ -843,6 +896,7 @@ void MainWindow::saveSession() const
     session.demoRunning = m_demo->isRunning();
     SessionStore::save(session);
     m_demo->saveOptions();
+    m_faultProxy->saveSettings();
 }
 
 void MainWindow::restoreSession()

@@ -21,6 +21,7 @@ class QTabWidget;
 class QTimer;
 class QToolButton;
 class DemoController;
+class FaultProxyController;
 class StreamTab;
 
 /// The application window: one StreamTab per stream, menus, the built-in demo server, export
@@ -46,6 +47,8 @@ public:
     StreamTab *tabAt(int index) const;
     StreamTab *currentTab() const;
     DemoServer *demoServer() const;
+    /// The app's fault proxy: Tools → Fault Proxy…, and what "Via fault proxy" tabs go through.
+    FaultProxyController *faultProxy() const { return m_faultProxy; }
     QStringList urlHistory() const { return m_urlHistory; }
 
     /// Appends a tab (at `index`, or at the end when -1), makes it current and, when
@@ -71,6 +74,10 @@ public slots:
     void configureDemoServer();
     void openDemoTab();
     void copyDemoUrl();
+    void showFaultProxy();
+    /// Opens the demo page in the default browser through the fault proxy's demo relay; false
+    /// (with a message box) when the demo server or the relay cannot start.
+    bool openDemoPageThroughFaultProxy();
     void closeTab(int index);
     /// Asks for a name for tab (Rename Tab…); an empty name goes back to its URL.
     void renameTab(StreamTab *tab);
@@ -108,6 +115,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QToolButton *m_newTabButton = nullptr;
     DemoController *m_demo = nullptr;
+    FaultProxyController *m_faultProxy = nullptr;
     QStringList m_urlHistory;
     QHash<StreamTab *, QString> m_fixedTitles; ///< Recording tabs: their file name.
 
@@ -144,6 +152,8 @@ private:
     QAction *m_demoOpenTabAction = nullptr;
     QAction *m_demoCopyUrlAction = nullptr;
     QAction *m_demoOpenPageAction = nullptr;
+    QAction *m_demoOpenPageProxiedAction = nullptr;
+    QAction *m_faultProxyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;

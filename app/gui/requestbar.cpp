@@ -65,6 +65,17 @@ RequestBar::RequestBar(QWidget *parent)
     m_requestToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
     bar->addWidget(m_requestToggle);
 
+    // The switch is a checkable button with its own colour while on: a tab whose stream goes
+    // through the fault proxy must be told apart at a glance.
+    m_viaProxyButton = new QToolButton(this);
+    m_viaProxyButton->setObjectName(u"viaFaultProxyButton"_s);
+    m_viaProxyButton->setCheckable(true);
+    m_viaProxyButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_viaProxyButton->setStyleSheet(
+            u"QToolButton#viaFaultProxyButton:checked { background-color: #e8a317; color: black;"
+            " border: 1px solid #b07a0c; border-radius: 3px; padding: 2px 6px; }"_s);
+    bar->addWidget(m_viaProxyButton);
+
     m_connectButton = new QPushButton(this);
     m_connectButton->setObjectName(u"connectButton"_s);
     m_connectButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -103,6 +114,7 @@ RequestBar::RequestBar(QWidget *parent)
     });
     connect(m_urlCombo->lineEdit(), &QLineEdit::returnPressed, this, &RequestBar::connectRequested);
     connect(m_requestToggle, &QToolButton::toggled, this, &RequestBar::editorToggled);
+    connect(m_viaProxyButton, &QToolButton::clicked, this, &RequestBar::viaFaultProxyToggled);
     connect(m_connectButton, &QPushButton::clicked, this, &RequestBar::connectRequested);
     connect(m_disconnectButton, &QPushButton::clicked, this, &RequestBar::disconnectRequested);
     connect(m_recordButton, &QToolButton::clicked, this, &RequestBar::recordRequested);
@@ -216,6 +228,23 @@ void RequestBar::setRunning(bool running)
     m_connectButton->setText(running ? tr("Reconnect", "restart the stream") : tr("Connect"));
 }
 
+bool RequestBar::isViaFaultProxy() const
+{
+    return m_viaProxyButton->isChecked();
+}
+
+void RequestBar::setViaFaultProxy(bool on)
+{
+    const QSignalBlocker blocker(m_viaProxyButton);
+    m_viaProxyButton->setChecked(on);
+}
+
+void RequestBar::setFaultProxyAddress(const QString &address)
+{
+    m_faultProxyAddress = address;
+    retranslateUi();
+}
+
 void RequestBar::setRecording(bool recording, const QString &text, const QString &toolTip)
 {
     {
@@ -234,6 +263,16 @@ void RequestBar::retranslateUi()
     m_urlCombo->setToolTip(tr("Stream URL; press Enter to connect"));
     m_requestToggle->setText(tr("Request…"));
     m_requestToggle->setToolTip(tr("Headers, body and reconnection settings"));
+    //: A switch: this tab's stream goes through SSE Scope's fault proxy
+    m_viaProxyButton->setText(tr("Via fault proxy"));
+    m_viaProxyButton->setToolTip(
+            (m_faultProxyAddress.isEmpty()
+                     ? tr("Route this stream through SSE Scope's fault proxy")
+                     : tr("Route this stream through SSE Scope's fault proxy on %1")
+                               .arg(m_faultProxyAddress))
+            + u'\n'
+            + tr("Then the drop button's server-visible faults break the real connection: the "
+                 "server sees them too. Switching reconnects a running stream."));
     m_disconnectButton->setText(tr("Disconnect"));
     m_disconnectButton->setToolTip(tr("Close the stream and stop reconnecting"));
     m_recordButton->setText(tr("Record…"));

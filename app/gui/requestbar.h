@@ -12,8 +12,9 @@ class QPushButton;
 class QToolButton;
 
 /// The bar at the top of a tab: method, URL (with history), the Request… toggle for the
-/// editor, Connect/Reconnect and Disconnect, Record… and its indicator, and the line below that
-/// says what is wrong with a URL. It holds what the user typed; StreamTab decides what to do.
+/// editor, the "Via fault proxy" switch, Connect/Reconnect and Disconnect, Record… and its
+/// indicator, and the line below that says what is wrong with a URL. It holds what the user
+/// typed; StreamTab decides what to do.
 class RequestBar : public QWidget
 {
     Q_OBJECT
@@ -48,6 +49,11 @@ public:
     void setEditorShown(bool shown);
     /// Closed: "Connect", Disconnect disabled; running: "Reconnect".
     void setRunning(bool running);
+    /// The "Via fault proxy" switch; setting it emits nothing.
+    bool isViaFaultProxy() const;
+    void setViaFaultProxy(bool on);
+    /// Shown in the switch's tooltip, e.g. "127.0.0.1:8888"; empty: not running yet.
+    void setFaultProxyAddress(const QString &address);
     /// Record… checked, and the indicator's text and tooltip (empty text hides it).
     void setRecording(bool recording, const QString &text, const QString &toolTip);
 
@@ -58,6 +64,8 @@ signals:
     void disconnectRequested();
     void recordRequested();
     void editorToggled(bool shown);
+    /// The user flipped the "Via fault proxy" switch.
+    void viaFaultProxyToggled(bool on);
     void methodChanged(const QByteArray &method);
     /// The URL text changed (typed, pasted or set).
     void urlEdited();
@@ -69,10 +77,12 @@ private:
     QComboBox *m_methodCombo = nullptr;
     QComboBox *m_urlCombo = nullptr;
     QToolButton *m_requestToggle = nullptr;
+    QToolButton *m_viaProxyButton = nullptr;
     QPushButton *m_connectButton = nullptr;
     QPushButton *m_disconnectButton = nullptr;
     QToolButton *m_recordButton = nullptr;
     QLabel *m_recordLabel = nullptr;
     QLabel *m_urlError = nullptr;
     bool m_running = false;
+    QString m_faultProxyAddress;
 };

@@ -3,6 +3,7 @@
 
 #include "requesteditor.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -333,7 +335,110 @@ void RequestEditor::buildUi()
     reconnectLayout->setRowStretch(row + 1, 1);
     m_tabs->addTab(m_reconnectPage, QString());
 
+    // Proxy: one choice of four; the custom address and its password beside the last one.
+    m_proxyPage = new QWidget(m_tabs);
+    auto *proxyLayout = new QGridLayout(m_proxyPage);
+    proxyLayout->setContentsMargins(4, 4, 4, 4);
+    m_proxyGroup = new QButtonGroup(m_proxyPage);
+    const auto makeRadio = [this](const QString &name, ProxySetting::Mode mode) {
+        auto *radio = new QRadioButton(m_proxyPage);
+        radio->setObjectName(name);
+        m_proxyGroup->addButton(radio, int(mode));
+        return radio;
+    };
+    m_proxySystemRadio = makeRadio(u"proxySystemRadio"_s, ProxySetting::Mode::System);
+    m_proxyNoneRadio = makeRadio(u"proxyNoneRadio"_s, ProxySetting::Mode::None);
+    m_proxyFaultRadio = makeRadio(u"proxyFaultRadio"_s, ProxySetting::Mode::FaultProxy);
+    m_proxyCustomRadio = makeRadio(u"proxyCustomRadio"_s, ProxySetting::Mode::Custom);
+    m_proxySystemRadio->setChecked(true);
+    m_proxyUrlEdit = new QLineEdit(m_proxyPage);
+    m_proxyUrlEdit->setObjectName(u"proxyUrlEdit"_s);
+    m_proxyUrlEdit->setPlaceholderText(u"http://user@proxy.example:3128"_s);
+    m_proxyPasswordLabel = new QLabel(m_proxyPage);
+    m_proxyPasswordEdit = new QLineEdit(m_proxyPage);
+    m_proxyPasswordEdit->setObjectName(u"proxyPasswordEdit"_s);
+    m_proxyPasswordEdit->setEchoMode(QLineEdit::Password);
+    m_proxyPasswordLabel->setBuddy(m_proxyPasswordEdit);
+    m_proxyHint = new QLabel(m_proxyPage);
+    m_proxyHint->setWordWrap(true);
+    m_proxyHint->setForegroundRole(QPalette::PlaceholderText);
+    proxyLayout->addWidget(m_proxySystemRadio, 0, 0, 1, 4);
+    proxyLayout->addWidget(m_proxyNoneRadio, 1, 0, 1, 4);
+    proxyLayout->addWidget(m_proxyFaultRadio, 2, 0, 1, 4);
+    proxyLayout->addWidget(m_proxyCustomRadio, 3, 0);
+    proxyLayout->addWidget(m_proxyUrlEdit, 3, 1);
+    proxyLayout->addWidget(m_proxyPasswordLabel, 3, 2);
+    proxyLayout->addWidget(m_proxyPasswordEdit, 3, 3);
+    proxyLayout->addWidget(m_proxyHint, 4, 0, 1, 4);
+    proxyLayout->setColumnStretch(1, 2);
+    proxyLayout->setColumnStretch(3, 1);
+    proxyLayout->setRowStretch(5, 1);
+    connect(m_proxyGroup, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (!checked)
+            return;
+        updateProxyFields();
+        emit proxySettingChanged();
+        emit changed();
+    });
+    connect(m_proxyUrlEdit, &QLineEdit::textEdited, this, [this] {
+        m_proxyCustomRadio->setChecked(true);
+        emit changed();
+    });
+    // A password typed into the URL moves to its own, masked field.
+    connect(m_proxyUrlEdit, &QLineEdit::editingFinished, this, [this] {
+        const QUrl url = ProxySetting::parseCustomUrl(m_proxyUrlEdit->text());
+        if (url.password().isEmpty())
+            return;
+        m_proxyPasswordEdit->setText(url.password());
+        m_proxyUrlEdit->setText(url.toString(QUrl::RemovePassword));
+    });
+    connect(m_proxyPasswordEdit, &QLineEdit::textEdited, this, &RequestEditor::changed);
+    m_tabs->addTab(m_proxyPage, QString());
+
     setMethod(m_method);
+    updateProxyFields();
+}
+
+ProxySetting RequestEditor::proxySetting() const
+{
+    ProxySetting setting;
+    setting.mode = ProxySetting::Mode(m_proxyGroup->checkedId());
+    setting.customUrl = ProxySetting::parseCustomUrl(m_proxyUrlEdit->text());
+    if (!m_proxyPasswordEdit->text().isEmpty() && !setting.customUrl.isEmpty())
+        setting.customUrl.setPassword(m_proxyPasswordEdit->text());
+    return setting;
+}
+
+void RequestEditor::setProxySetting(const ProxySetting &setting)
+{
+    m_proxyUrlEdit->setText(setting.customUrl.toString(QUrl::RemovePassword));
+    m_proxyPasswordEdit->setText(setting.customUrl.password());
+    if (QAbstractButton *button = m_proxyGroup->button(int(setting.mode)); !button->isChecked())
+        button->setChecked(true); // emits proxySettingChanged()
+    updateProxyFields();
+}
+
+void RequestEditor::setFaultProxyAddress(const QString &address)
+{
+    m_faultProxyAddress = address;
+    updateProxyFields();
+}
+
+void RequestEditor::showProxyPage()
+{
+    m_tabs->setCurrentWidget(m_proxyPage);
+}
+
+void RequestEditor::updateProxyFields()
+{
+    const bool custom = m_proxyCustomRadio->isChecked();
+    m_proxyPasswordLabel->setEnabled(custom);
+    m_proxyPasswordEdit->setEnabled(custom);
+    m_proxyFaultRadio->setText(
+            m_faultProxyAddress.isEmpty()
+                    ? tr("SSE Scope's &fault proxy (starts when you connect)")
+                    //: %1 = the fault proxy's address, e.g. 127.0.0.1:8888
+                    : tr("SSE Scope's &fault proxy (%1)").arg(m_faultProxyAddress));
 }
 
 QTableWidgetItem *RequestEditor::saveItem(bool secret, bool save) const
@@ -595,7 +700,8 @@ QVariantMap RequestEditor::saveState() const
     QVariantList saved;
     for (const qsizetype index : sessionOptions().keptSecretHeaders)
         saved << index;
-    QVariantMap state { { u"savedSecrets"_s, saved } };
+    QVariantMap state { { u"savedSecrets"_s, saved },
+                        { u"proxy"_s, proxySetting().toVariantMap() } };
     // request() sends no body for GET, but what the user typed on the Body tab stays a draft.
     if (!methodHasBody()) {
         if (const QString body = m_bodyEdit->toPlainText(); !body.isEmpty())
@@ -630,6 +736,8 @@ void RequestEditor::restoreState(const QVariantMap &state, const QList<qsizetype
         if (state.contains(u"draftContentType"_s))
             m_contentTypeEdit->setText(state.value(u"draftContentType"_s).toString());
     }
+    // Sessions from before the proxy choice have none: the System default.
+    setProxySetting(ProxySetting::fromVariantMap(state.value(u"proxy"_s).toMap()));
     m_unsavedSecretsWarned = false;
     updateUnsavedSecrets();
 }
@@ -721,6 +829,7 @@ void RequestEditor::retranslateUi()
     m_tabs->setTabText(m_tabs->indexOf(m_headersPage), tr("Headers"));
     m_tabs->setTabText(m_tabs->indexOf(m_bodyPage), tr("Body"));
     m_tabs->setTabText(m_tabs->indexOf(m_reconnectPage), tr("Reconnect"));
+    m_tabs->setTabText(m_tabs->indexOf(m_proxyPage), tr("Proxy"));
 
     m_headerTable->setHorizontalHeaderLabels(
             { tr("Name", "HTTP header"), tr("Value", "HTTP header"),
@@ -772,6 +881,23 @@ void RequestEditor::retranslateUi()
                "Anyone on the network path could read and change the stream."));
     m_ignoreTlsWarning->setText(tr("Insecure: certificate errors are ignored for this stream."));
     updatePolicyFields();
+
+    m_proxySystemRadio->setText(tr("&System proxy settings (default)"));
+    m_proxySystemRadio->setToolTip(
+            tr("The desktop's proxy settings, or the http_proxy, https_proxy and no_proxy "
+               "environment variables"));
+    m_proxyNoneRadio->setText(tr("&No proxy"));
+    m_proxyFaultRadio->setToolTip(
+            tr("Through SSE Scope's own fault proxy (Tools → Fault Proxy…), so faults you apply "
+               "there break the real connection and the server sees them too"));
+    m_proxyCustomRadio->setText(tr("C&ustom:"));
+    m_proxyUrlEdit->setToolTip(tr("http://[user@]host:port or socks5://host:port"));
+    m_proxyPasswordLabel->setText(tr("Pass&word:"));
+    m_proxyPasswordEdit->setToolTip(tr("The proxy's password; it is not saved with the session"));
+    m_proxyHint->setText(tr("Loopback hosts (localhost, 127.0.0.1, ::1) never go through the "
+                            "system proxy. https:// streams go through a proxy with CONNECT: TLS "
+                            "stays end to end and is verified as usual."));
+    updateProxyFields();
 }
 
 void RequestEditor::changeEvent(QEvent *event)

@@ -9,15 +9,18 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "proxysetting.h"
 #include "ssereader.h"
 #include "streamrequest.h"
 
+class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QRadioButton;
 class QSpinBox;
 class QTabWidget;
 class QTableWidget;
@@ -26,7 +29,8 @@ class QToolButton;
 class SecretValueDelegate;
 
 /// The request details behind the request bar: extra headers (secret values masked), body and
-/// Content-Type for non-GET methods, reconnection policy and its options, idle timeout, TLS.
+/// Content-Type for non-GET methods, reconnection policy and its options, idle timeout, TLS, and
+/// how the tab reaches the network (the proxy choice).
 /// URL and method belong to the request bar; request() leaves them at their defaults.
 class RequestEditor : public QWidget
 {
@@ -61,10 +65,20 @@ public:
     QString displayedValue(int row) const;
     QTableWidget *headerTable() const { return m_headerTable; }
 
+    /// The Proxy page: system settings (the default), none, the app's fault proxy or a custom one.
+    /// A custom proxy's password comes from the page's password field.
+    ProxySetting proxySetting() const;
+    void setProxySetting(const ProxySetting &setting);
+    /// Shown beside the fault proxy choice, e.g. "127.0.0.1:8888"; empty: not running yet.
+    void setFaultProxyAddress(const QString &address);
+    /// Brings the Proxy page to the front (e.g. to fix a custom proxy address).
+    void showProxyPage();
+
     /// How a session writes request(): secret values only for the rows whose Save box is ticked.
     StreamRequestJson::Options sessionOptions() const;
     /// What a session keeps beside the request's JSON that only the editor knows: which secret
-    /// rows have Save ticked, and a body typed while the method sends none.
+    /// rows have Save ticked, a body typed while the method sends none, and the proxy choice
+    /// (ProxySetting::toVariantMap(): never a proxy password).
     QVariantMap saveState() const;
     /// Restores saveState() right after setRequest() with the request read from the session.
     /// unsavedSecrets are indexes into that request's headers, as StreamRequestJson::Result
@@ -86,6 +100,8 @@ public:
 signals:
     /// Any field changed.
     void changed();
+    /// The proxy choice changed (by the user or by setProxySetting()).
+    void proxySettingChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,6 +109,7 @@ protected:
 private:
     void buildUi();
     void updatePolicyFields();
+    void updateProxyFields();
     void updateRowFlags(int row);
     /// Refreshes the "not saved" notes: a row keeps one while its value stays empty.
     void updateUnsavedSecrets();
@@ -109,6 +126,7 @@ private:
     QWidget *m_headersPage = nullptr;
     QWidget *m_bodyPage = nullptr;
     QWidget *m_reconnectPage = nullptr;
+    QWidget *m_proxyPage = nullptr;
 
     QTableWidget *m_headerTable = nullptr;
     SecretValueDelegate *m_secretDelegate = nullptr;
@@ -144,4 +162,15 @@ private:
     QSpinBox *m_idleTimeoutSpin = nullptr;
     QCheckBox *m_ignoreTlsCheck = nullptr;
     QLabel *m_ignoreTlsWarning = nullptr;
+
+    QButtonGroup *m_proxyGroup = nullptr;
+    QRadioButton *m_proxySystemRadio = nullptr;
+    QRadioButton *m_proxyNoneRadio = nullptr;
+    QRadioButton *m_proxyFaultRadio = nullptr;
+    QRadioButton *m_proxyCustomRadio = nullptr;
+    QLineEdit *m_proxyUrlEdit = nullptr;
+    QLabel *m_proxyPasswordLabel = nullptr;
+    QLineEdit *m_proxyPasswordEdit = nullptr;
+    QLabel *m_proxyHint = nullptr;
+    QString m_faultProxyAddress;
 };

@@ -11,12 +11,14 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "connectionpanel.h"
 #include "detailpane.h"
+#include "faultproxycontroller.h"
 #include "filterbar.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
@@ -157,6 +159,32 @@ void StreamTab::buildUi()
     connect(m_requestBar, &RequestBar::connectRequested, this, &StreamTab::connectStream);
     connect(m_requestBar, &RequestBar::disconnectRequested, this, &StreamTab::disconnectStream);
     connect(m_requestBar, &RequestBar::recordRequested, this, &StreamTab::toggleRecording);
+    connect(m_requestBar, &RequestBar::viaFaultProxyToggled, this, &StreamTab::setViaFaultProxy);
+    connect(m_requestEditor, &RequestEditor::proxySettingChanged, this, [this] {
+        const ProxySetting::Mode mode = m_requestEditor->proxySetting().mode;
+        if (mode != ProxySetting::Mode::FaultProxy)
+            m_modeBeforeFaultProxy = mode;
+        m_requestBar->setViaFaultProxy(mode == ProxySetting::Mode::FaultProxy);
+    });
+    connect(m_connectionPanel, &ConnectionPanel::serverFaultRequested, this,
+            &StreamTab::applyServerFault);
+    connect(m_connectionPanel, &ConnectionPanel::serverFaultsRemovalRequested, this,
+            [this](const QList<int> &ids) {
+                for (int id : ids) {
+                    if (m_faultProxy)
+                        m_faultProxy->removeFault(FaultProxyController::Endpoint::Proxy, id);
+                }
+            });
+    connect(m_connectionPanel, &ConnectionPanel::faultProxyWindowRequested, this,
+            [this](ProxyFault::Kind kind) {
+                if (!m_faultProxy)
+                    return;
+                const auto connection = m_faultProxy->connectionOf(this);
+                m_faultProxy->showWindowFor(
+                        kind, connection ? std::optional(connection->id) : std::nullopt);
+            });
+    connect(m_connectionPanel, &ConnectionPanel::routeThroughFaultProxyRequested, this,
+            [this] { setViaFaultProxy(true); });
 
     connect(m_filterBar, &FilterBar::pauseToggled, this, &StreamTab::setViewPaused);
     connect(m_filterBar, &FilterBar::clearRequested, this, &StreamTab::clearEvents);
@@ -178,6 +206,7 @@ void StreamTab::wireReader()
     connect(m_reader, &SseReader::stateChanged, this, [this] {
         updateButtons();
         noteStatisticsChanged();
+        updateFaultProxyState();
     });
 }
 
@@ -187,6 +216,17 @@ void StreamTab::handleRecord(const StreamRecord &record)
     switch (record.kind) {
     case StreamRecord::Kind::Connecting:
         m_filterBar->noteConnection(record.connection);
+        // The next connection the fault proxy announces to this URL is this attempt's.
+        if (m_routedThroughFaultProxy && m_faultProxy)
+            m_faultProxy->expectConnection(this, m_reader->request().url, title());
+        break;
+    case StreamRecord::Kind::Redirect:
+        if (m_routedThroughFaultProxy && m_faultProxy)
+            m_faultProxy->expectConnection(this, QUrl(record.url), title());
+        break;
+    case StreamRecord::Kind::Closed:
+        if (m_faultProxy)
+            m_faultProxy->forgetClient(this);
         break;
     case StreamRecord::Kind::Open:
         if (!m_urlReported) {
@@ -251,6 +291,131 @@ void StreamTab::setUrlHistory(const QStringList &urls)
     m_requestBar->setUrlHistory(urls);
 }
 
+void StreamTab::setFaultProxyController(FaultProxyController *controller)
+{
+    if (m_faultProxy)
+        m_faultProxy->disconnect(this);
+    m_faultProxy = controller;
+    if (controller) {
+        connect(controller, &FaultProxyController::clientConnectionChanged, this,
+                [this](QObject *client) {
+                    if (client == this)
+                        updateFaultProxyState();
+                });
+        connect(controller, &FaultProxyController::runningChanged, this, [this](bool running) {
+            const QString address = m_faultProxy->address();
+            m_requestBar->setFaultProxyAddress(address);
+            m_requestEditor->setFaultProxyAddress(address);
+            // Restarted on another port: the next reconnect must find it there.
+            if (running && m_routedThroughFaultProxy) {
+                m_reader->networkAccessManager()->setProxyFactory(
+                        new StreamProxyFactory(m_faultProxy->networkProxy()));
+            }
+            updateFaultProxyState();
+        });
+        m_requestBar->setFaultProxyAddress(controller->address());
+        m_requestEditor->setFaultProxyAddress(controller->address());
+    }
+    updateFaultProxyState();
+}
+
+ProxySetting StreamTab::proxySetting() const
+{
+    return m_requestEditor->proxySetting();
+}
+
+void StreamTab::setProxySetting(const ProxySetting &setting)
+{
+    m_requestEditor->setProxySetting(setting);
+}
+
+void StreamTab::setViaFaultProxy(bool on)
+{
+    ProxySetting setting = m_requestEditor->proxySetting();
+    setting.mode = on
+            ? ProxySetting::Mode::FaultProxy
+            : (m_modeBeforeFaultProxy == ProxySetting::Mode::FaultProxy ? ProxySetting::Mode::System
+                                                                        : m_modeBeforeFaultProxy);
+    m_requestEditor->setProxySetting(setting);
+    m_requestBar->setViaFaultProxy(on);
+    // One click: a running stream goes the new way at once (as Reconnect would).
+    if (m_reader->state() != SseReader::State::Closed)
+        connectStream();
+    updateFaultProxyState();
+}
+
+bool StreamTab::applyProxySetting(QString *error)
+{
+    const ProxySetting setting = m_requestEditor->proxySetting();
+    StreamProxyFactory *factory = nullptr;
+    switch (setting.mode) {
+    case ProxySetting::Mode::System:
+        factory = new StreamProxyFactory;
+        break;
+    case ProxySetting::Mode::None:
+        factory = new StreamProxyFactory(QNetworkProxy(QNetworkProxy::NoProxy));
+        break;
+    case ProxySetting::Mode::FaultProxy:
+        if (!m_faultProxy) {
+            *error = tr("This window has no fault proxy.");
+            return false;
+        }
+        // Started on demand: switching a tab to it is all it takes.
+        if (!m_faultProxy->start()) {
+            *error = tr("The fault proxy could not start: %1").arg(m_faultProxy->errorString());
+            return false;
+        }
+        factory = new StreamProxyFactory(m_faultProxy->networkProxy());
+        break;
+    case ProxySetting::Mode::Custom:
+        if (!ProxySetting::isUsableCustomUrl(setting.customUrl)) {
+            *error = tr("The custom proxy “%1” is not an http://host:port or socks5://host:port "
+                        "address.")
+                             .arg(setting.customUrl.toString(QUrl::RemovePassword));
+            return false;
+        }
+        factory = new StreamProxyFactory(ProxySetting::customProxy(setting.customUrl));
+        break;
+    }
+    m_reader->networkAccessManager()->setProxyFactory(factory); // takes ownership
+    m_routedThroughFaultProxy = setting.mode == ProxySetting::Mode::FaultProxy;
+    if (m_faultProxy && !m_routedThroughFaultProxy)
+        m_faultProxy->forgetClient(this);
+    return true;
+}
+
+void StreamTab::updateFaultProxyState()
+{
+    ConnectionPanel::ServerFaultState state;
+    state.available = m_faultProxy != nullptr;
+    state.routed = m_routedThroughFaultProxy && m_reader->state() != SseReader::State::Closed;
+    if (state.routed)
+        state.connection = m_faultProxy->connectionOf(this);
+    m_connectionPanel->setServerFaultState(state);
+}
+
+void StreamTab::applyServerFault(ProxyFault fault)
+{
+    if (!m_faultProxy)
+        return;
+    if (fault.kind != ProxyFault::Kind::Down) {
+        const std::optional<ProxyConnectionInfo> connection = m_faultProxy->connectionOf(this);
+        if (!connection) {
+            m_connectionPanel->showDropMessage(
+                    tr("This tab has no open connection through the fault proxy right now."));
+            return;
+        }
+        fault.connection = connection->id;
+    }
+    const QList<FaultProxyController::Applied> results =
+            m_faultProxy->apply(fault, FaultProxyController::Endpoint::Proxy);
+    if (!results.isEmpty() && !results.constFirst().result.isApplied()) {
+        //: %1 = the fault proxy's own (English) reason
+        m_connectionPanel->showDropMessage(
+                tr("The fault proxy did not apply it: %1").arg(results.constFirst().result.error));
+    }
+}
+
 void StreamTab::focusUrl()
 {
     m_requestBar->focusUrl();
@@ -273,6 +438,15 @@ void StreamTab::connectStream()
     // A secret the session did not keep would go out empty: the editor says so, once.
     if (!m_requestEditor->confirmUnsavedSecrets()) {
         m_requestBar->setEditorShown(true);
+        return;
+    }
+    QString proxyError;
+    if (!applyProxySetting(&proxyError)) {
+        m_requestBar->showUrlError(proxyError);
+        if (m_requestEditor->proxySetting().mode == ProxySetting::Mode::Custom) {
+            m_requestBar->setEditorShown(true);
+            m_requestEditor->showProxyPage();
+        }
         return;
     }
     if (m_reader->state() != SseReader::State::Closed)

@@ -9,6 +9,8 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "proxyfault.h"
+#include "proxysetting.h"
 #include "ssereader.h"
 
 class QLabel;
@@ -16,6 +18,7 @@ class QSplitter;
 class QTimer;
 class ConnectionPanel;
 class DetailPane;
+class FaultProxyController;
 class FilterBar;
 class MessageFilterProxyModel;
 class MessageModel;
@@ -27,6 +30,11 @@ class StreamRecorder;
 
 /// One stream per tab: request bar, filterable live event table, detail pane, connection panel
 /// and rate chart around one SseReader. MainWindow only wires tabs together.
+///
+/// The tab also decides how its reader reaches the network (the editor's ProxySetting, the
+/// bar's "Via fault proxy" switch): the system's proxy settings by default, and through the
+/// app's FaultProxyController on request, whose server-visible faults the connection panel then
+/// offers for this tab's own proxy connection.
 class StreamTab : public QWidget
 {
     Q_OBJECT
@@ -64,6 +72,14 @@ public:
     QString customTitle() const { return m_customTitle; }
     /// Shared across tabs by MainWindow; the newest first.
     void setUrlHistory(const QStringList &urls);
+
+    /// The app's fault proxy (not owned; nullptr: none, the fault proxy choice then fails).
+    void setFaultProxyController(FaultProxyController *controller);
+    /// The editor's proxy choice; a change applies at the next connect.
+    ProxySetting proxySetting() const;
+    void setProxySetting(const ProxySetting &setting);
+    /// Whether the current run goes through the app's fault proxy.
+    bool isRoutedThroughFaultProxy() const { return m_routedThroughFaultProxy; }
 
     /// Request (url, method, headers, body, policy and options, idle timeout, ignore TLS), filter,
     /// splitter sizes, column widths and hidden columns. Secret header values are left out unless
@@ -113,6 +129,11 @@ private:
     void noteStatisticsChanged();
     void updateRecordingIndicator();
     void handleRecordingError(const QString &message);
+    /// Gives the reader the proxy factory for proxySetting(); false + why (translated).
+    bool applyProxySetting(QString *error);
+    void setViaFaultProxy(bool on);
+    void updateFaultProxyState();
+    void applyServerFault(ProxyFault fault);
 
     SseReader *m_reader = nullptr;
     MessageModel *m_model = nullptr;
@@ -130,6 +151,11 @@ private:
     QTimer *m_statisticsTimer = nullptr;
     StreamRecorder *m_recorder = nullptr;
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
+
+    QPointer<FaultProxyController> m_faultProxy;
+    bool m_routedThroughFaultProxy = false;
+    /// The choice to go back to when "Via fault proxy" is switched off.
+    ProxySetting::Mode m_modeBeforeFaultProxy = ProxySetting::Mode::System;
 
     QString m_title;
     QString m_customTitle; ///< Set by Rename Tab; empty = named after the URL.

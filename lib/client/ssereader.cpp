@@ -7,6 +7,7 @@
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QStringDecoder>
@@ -56,6 +57,41 @@ QString hostAndPort(const QUrl &url)
 {
     const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
     return url.host() % u':' % QString::number(port);
+}
+
+// The proxy QNAM takes for url: the manager's own, else its factory's (or the application's)
+// first choice. An error through a proxy must name it: otherwise it reads like the server's.
+QNetworkProxy proxyFor(const QNetworkAccessManager &manager, const QUrl &url)
+{
+    const QNetworkProxy own = manager.proxy();
+    if (own.type() != QNetworkProxy::DefaultProxy)
+        return own;
+    const QNetworkProxyQuery query(url);
+    const QList<QNetworkProxy> proxies = manager.proxyFactory()
+            ? manager.proxyFactory()->queryProxy(query)
+            : QNetworkProxyFactory::proxyForQuery(query);
+    return proxies.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy) : proxies.constFirst();
+}
+
+bool isProxy(const QNetworkProxy &proxy)
+{
+    return proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy
+            || proxy.type() == QNetworkProxy::HttpCachingProxy;
+}
+
+// "the proxy host:port", for error messages.
+QString proxyName(const QNetworkProxy &proxy)
+{
+    return isProxy(proxy)
+            ? u"the proxy "_s % proxy.hostName() % u':' % QString::number(proxy.port())
+            : u"the proxy"_s;
+}
+
+QString proxyAuthenticationMessage(const QNetworkProxy &proxy)
+{
+    return proxyName(proxy)
+            % u" requires authentication (HTTP 407 Proxy Authentication Required): no "
+              "credentials were given, or they were refused"_s;
 }
 
 // Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
@@ -492,6 +528,16 @@ bool SseReader::validateResponse()
         failConnection(error, failure);
         return false;
     }
+    if (status == 407) {
+        // A plain http:// request through a proxy gets the proxy's 407 as its response (CONNECT
+        // fails as ProxyAuthenticationRequiredError instead): it is the proxy's, not the server's.
+        if (const QNetworkProxy proxy = proxyFor(*m_manager, reply->url()); isProxy(proxy)) {
+            error.kind = SseError::Kind::NetworkError;
+            error.message = proxyAuthenticationMessage(proxy);
+            failConnection(error, std::nullopt); // the same credentials cannot succeed on a retry
+            return false;
+        }
+    }
     if (status != 200) {
         // HTML §9.2.3: "if res's status is not 200 [...] then fail the connection".
         const QByteArray reason =
@@ -634,6 +680,8 @@ void SseReader::handleFinished()
     const ReconnectPolicy::Failure failure = failureOf(ReconnectPolicy::FailureKind::NetworkError);
     std::optional<ReconnectPolicy::Failure> reconnectable = failure;
     const QString where = hostAndPort(reply->url());
+    // Through a proxy the socket connects to the proxy: refusals and lookups concern it.
+    const QNetworkProxy proxy = proxyFor(*m_manager, reply->url());
     switch (code) {
     case QNetworkReply::NoError:
         // HTML §9.2.3: the end of the body "reestablishes the connection" (not an error to the
@@ -644,8 +692,15 @@ void SseReader::handleFinished()
         break;
     case QNetworkReply::ConnectionRefusedError:
         error.kind = SseError::Kind::ConnectionRefused;
-        error.message = u"connection refused by "_s % where;
-        error.detail = where;
+        if (isProxy(proxy)) {
+            error.message = u"connection refused by "_s % proxyName(proxy) % u" (on the way to "_s
+                    % where % u')';
+            // The refusal came from the proxy: name that one.
+            error.detail = proxy.hostName() % u':' % QString::number(proxy.port());
+        } else {
+            error.message = u"connection refused by "_s % where;
+            error.detail = where;
+        }
         break;
     case QNetworkReply::RemoteHostClosedError:
         // The server closed the connection where the HTTP framing says the body goes on (or
@@ -677,8 +732,13 @@ void SseReader::handleFinished()
         break;
     case QNetworkReply::HostNotFoundError:
         error.kind = SseError::Kind::HostNotFound;
-        error.message = u"host not found: "_s % reply->url().host();
-        error.detail = reply->url().host();
+        if (isProxy(proxy)) {
+            error.message = u"proxy host not found: "_s % proxy.hostName();
+            error.detail = proxy.hostName();
+        } else {
+            error.message = u"host not found: "_s % reply->url().host();
+            error.detail = reply->url().host();
+        }
         break;
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
@@ -709,16 +769,10 @@ void SseReader::handleFinished()
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::UnknownProxyError: {
         // Say that it is the proxy, and which: its errors otherwise read like the server's.
-        const QNetworkProxy proxy = m_manager->proxy();
-        const QString name = proxy.type() == QNetworkProxy::HttpProxy
-                        || proxy.type() == QNetworkProxy::Socks5Proxy
-                ? u"the proxy "_s % proxy.hostName() % u':' % QString::number(proxy.port())
-                : u"the proxy"_s;
+        const QString name = proxyName(proxy);
         if (code == QNetworkReply::ProxyAuthenticationRequiredError) {
             error.kind = SseError::Kind::NetworkError;
-            error.message = name
-                    % u" requires authentication (HTTP 407 Proxy Authentication Required): no "
-                      "credentials were given, or they were refused"_s;
+            error.message = proxyAuthenticationMessage(proxy);
             reconnectable.reset(); // the same credentials cannot succeed on a retry
         } else if (code == QNetworkReply::ProxyConnectionRefusedError) {
             error.kind = SseError::Kind::ConnectionRefused;

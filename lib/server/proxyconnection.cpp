@@ -10,6 +10,7 @@
 #include <utility>
 
 #include <QHash>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
@@ -529,6 +530,10 @@ void ProxyConnection::refuse(int status, const QString &reason)
 void ProxyConnection::connectUpstream(const QString &host, quint16 port)
 {
     m_upstream = new QTcpSocket(this);
+    // Direct, never through the system's proxy (Qt's default for sockets): the proxy is the hop
+    // under test, and with http_proxy naming the proxy itself every upstream connection came
+    // back to it as a CONNECT, which opened another, without end.
+    m_upstream->setProxy(QNetworkProxy::NoProxy);
     m_upstream->setReadBufferSize(ReadChunkSize);
     connect(m_upstream, &QTcpSocket::connected, this, &ProxyConnection::handleUpstreamConnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &ProxyConnection::handleUpstreamError);

@@ -16,12 +16,7 @@ namespace {
 // A day: longer is a typo, not a test plan, and keeps every sum of delays far from overflow.
 constexpr qint64 MaximumMilliseconds = 24LL * 3600 * 1000;
 
-struct Parameter
-{
-    QLatin1StringView key;
-    qint64 minimum;
-    qint64 maximum;
-};
+using Parameter = ProxyFault::ParameterRange;
 
 // The JSON keys each kind reads, with their ranges; any other key is refused, so a typo such
 // as "latency" for "latencyMs" cannot silently become a fault with a zero parameter.
@@ -51,42 +46,51 @@ QList<Parameter> parametersOf(ProxyFault::Kind kind)
     return {};
 }
 
-qint64 parameterValue(const ProxyFault &fault, QLatin1StringView key)
+} // namespace
+
+QList<ProxyFault::ParameterRange> ProxyFault::parameterRanges(Kind kind)
+{
+    return parametersOf(kind);
+}
+
+qint64 ProxyFault::parameter(QLatin1StringView key) const
 {
     if (key == "latencyMs"_L1)
-        return fault.latency.count();
+        return latency.count();
     if (key == "jitterMs"_L1)
-        return fault.jitter.count();
+        return jitter.count();
     if (key == "bytesPerSecond"_L1)
-        return fault.bytesPerSecond;
+        return bytesPerSecond;
     if (key == "maxPieceBytes"_L1)
-        return fault.maximumPieceBytes;
+        return maximumPieceBytes;
     if (key == "delayMs"_L1)
-        return fault.delay.count();
+        return delay.count();
     if (key == "bytes"_L1)
-        return fault.bytes;
+        return bytes;
     if (key == "durationMs"_L1)
-        return fault.duration.count();
+        return duration.count();
     return 0;
 }
 
-void setParameter(ProxyFault &fault, QLatin1StringView key, qint64 value)
+void ProxyFault::setParameter(QLatin1StringView key, qint64 value)
 {
     if (key == "latencyMs"_L1)
-        fault.latency = std::chrono::milliseconds(value);
+        latency = std::chrono::milliseconds(value);
     else if (key == "jitterMs"_L1)
-        fault.jitter = std::chrono::milliseconds(value);
+        jitter = std::chrono::milliseconds(value);
     else if (key == "bytesPerSecond"_L1)
-        fault.bytesPerSecond = value;
+        bytesPerSecond = value;
     else if (key == "maxPieceBytes"_L1)
-        fault.maximumPieceBytes = int(value);
+        maximumPieceBytes = int(value);
     else if (key == "delayMs"_L1)
-        fault.delay = std::chrono::milliseconds(value);
+        delay = std::chrono::milliseconds(value);
     else if (key == "bytes"_L1)
-        fault.bytes = value;
+        bytes = value;
     else if (key == "durationMs"_L1)
-        fault.duration = std::chrono::milliseconds(value);
+        duration = std::chrono::milliseconds(value);
 }
+
+namespace {
 
 QString kindList()
 {
@@ -163,12 +167,12 @@ QString ProxyFault::validate() const
 {
     if (connection < 0)
         return u"connection must be a connection id or \"all\""_s;
-    for (const Parameter &parameter : parametersOf(kind)) {
-        const qint64 value = parameterValue(*this, parameter.key);
-        if (value < parameter.minimum || value > parameter.maximum)
-            return u"%1 must be from %2 to %3, not %4"_s.arg(parameter.key)
-                    .arg(parameter.minimum)
-                    .arg(parameter.maximum)
+    for (const Parameter &range : parametersOf(kind)) {
+        const qint64 value = parameter(range.key);
+        if (value < range.minimum || value > range.maximum)
+            return u"%1 must be from %2 to %3, not %4"_s.arg(range.key)
+                    .arg(range.minimum)
+                    .arg(range.maximum)
                     .arg(value);
     }
     switch (kind) {
@@ -238,8 +242,8 @@ QJsonObject ProxyFault::toJson() const
     object.insert("direction"_L1, directionName(direction));
     object.insert("connection"_L1,
                   connection == AllConnections ? QJsonValue(u"all"_s) : QJsonValue(connection));
-    for (const Parameter &parameter : parametersOf(kind))
-        object.insert(parameter.key, parameterValue(*this, parameter.key));
+    for (const Parameter &range : parametersOf(kind))
+        object.insert(range.key, parameter(range.key));
     object.insert("description"_L1, description());
     return object;
 }
@@ -300,7 +304,7 @@ std::optional<ProxyFault> ProxyFault::fromJson(const QJsonObject &object, QStrin
         if (!value.isDouble() || std::floor(number) != number || number < -9.0e15
             || number > 9.0e15)
             return fail(u"\"%1\" must be a whole number"_s.arg(key));
-        setParameter(fault, parameter->key, qint64(number));
+        fault.setParameter(parameter->key, qint64(number));
     }
     if (const QString problem = fault.validate(); !problem.isEmpty())
         return fail(problem);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <QJsonObject>
+#include <QLatin1StringView>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -62,6 +63,21 @@ public:
     std::chrono::milliseconds delay { 0 }; ///< Slicer: between pieces; SlowClose: FIN delay.
     qint64 bytes = 0; ///< CloseAfterBytes.
     std::chrono::milliseconds duration { 0 }; ///< Down: 0 = until removed.
+
+    /// One numeric parameter of a kind: its JSON key and the values validate() accepts.
+    struct ParameterRange
+    {
+        QLatin1StringView key; ///< "latencyMs", "jitterMs", "bytesPerSecond", ...
+        qint64 minimum;
+        qint64 maximum;
+    };
+    /// The parameters a kind reads, in the control API's order; empty for Stall, CutMidEvent,
+    /// Cut and Reset. Faces take their limits from here instead of repeating them.
+    static QList<ParameterRange> parameterRanges(Kind kind);
+    /// A parameter by its JSON key (0 for a key no kind reads).
+    qint64 parameter(QLatin1StringView key) const;
+    /// Sets a parameter by its JSON key; an unknown key does nothing.
+    void setParameter(QLatin1StringView key, qint64 value);
 
     /// Stable camelCase name of a kind for JSON and logs ("cutMidEvent").
     static QString kindName(Kind kind);

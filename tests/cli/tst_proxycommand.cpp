@@ -328,9 +328,12 @@ void TestProxyCommand::watchThroughProxyNeedingAuthentication_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("errorKind");
     QTest::addColumn<QStringList>("message");
-    // http: the proxy's 407 is the response to the request itself, a status like any other.
-    QTest::addRow("http") << u"http://127.0.0.1:9/stream"_s << u"httpStatus"_s
-                          << QStringList { u"407 Proxy Authentication Required"_s };
+    // http: the proxy's 407 is the response to the request itself, but it is the proxy's: the
+    // reader names the proxy, as for CONNECT.
+    QTest::addRow("http") << u"http://127.0.0.1:9/stream"_s << u"networkError"_s
+                          << QStringList { u"407 Proxy Authentication Required"_s,
+                                           u"requires authentication"_s,
+                                           u"the proxy 127.0.0.1:"_s };
     // https: the 407 answers the CONNECT, before any response; the reader names the proxy.
     QTest::addRow("https through CONNECT")
             << u"https://127.0.0.1:9/stream"_s << u"networkError"_s

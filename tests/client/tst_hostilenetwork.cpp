@@ -9,6 +9,9 @@
 #include <memory>
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -204,6 +207,8 @@ private slots:
     void tinyChunks();
     void selfSignedCertificate();
     void httpsToHttpRedirectRefused();
+    void proxyErrorsNameTheProxy_data();
+    void proxyErrorsNameTheProxy();
 };
 
 void TestHostileNetwork::hostNotFound()
@@ -806,6 +811,88 @@ void TestHostileNetwork::httpsToHttpRedirectRefused()
     // The request (and its headers, maybe a token) never went out unencrypted.
     QCOMPARE(plain.requestCount(), 0);
     QVERIFY(recorder.events.isEmpty());
+}
+
+namespace {
+/// Always answers with one proxy, as a per-reader factory of the app does.
+class FixedProxyFactory : public QNetworkProxyFactory
+{
+public:
+    explicit FixedProxyFactory(const QNetworkProxy &proxy)
+        : m_proxy(proxy)
+    {}
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &) override { return { m_proxy }; }
+
+private:
+    QNetworkProxy m_proxy;
+};
+} // namespace
+
+void TestHostileNetwork::proxyErrorsNameTheProxy_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<bool>("viaFactory");
+    QTest::addColumn<bool>("listening");
+    QTest::addColumn<SseError::Kind>("kind");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<bool>("fatal");
+    for (const bool factory : { false, true }) {
+        const char *how = factory ? "factory" : "setProxy";
+        // A plain http:// stream asks the proxy with an absolute URL, https:// with CONNECT.
+        QTest::addRow("http 407, %s", how)
+                << u"http"_s << factory << true << SseError::Kind::NetworkError
+                << u"requires authentication (HTTP 407"_s << true;
+        QTest::addRow("https 407, %s", how)
+                << u"https"_s << factory << true << SseError::Kind::NetworkError
+                << u"requires authentication (HTTP 407"_s << true;
+        QTest::addRow("proxy not listening, %s", how)
+                << u"http"_s << factory << false << SseError::Kind::ConnectionRefused
+                << u"connection refused by the proxy"_s << false;
+    }
+}
+
+void TestHostileNetwork::proxyErrorsNameTheProxy()
+{
+    QFETCH(QString, scheme);
+    QFETCH(bool, viaFactory);
+    QFETCH(bool, listening);
+    QFETCH(SseError::Kind, kind);
+    QFETCH(QString, words);
+    QFETCH(bool, fatal);
+    RawSseServer proxyServer([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket,
+                              "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                              "Proxy-Authenticate: Basic realm=\"test\"\r\n"
+                              "Content-Length: 0\r\nConnection: close\r\n\r\n",
+                              true);
+    });
+    QVERIFY(proxyServer.listen());
+    quint16 port = proxyServer.port();
+    if (!listening) {
+        QTcpServer closed; // a port nothing listens on any more
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        port = closed.serverPort();
+    }
+
+    SseReader reader;
+    const QNetworkProxy proxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, port);
+    if (viaFactory)
+        reader.networkAccessManager()->setProxyFactory(new FixedProxyFactory(proxy));
+    else
+        reader.networkAccessManager()->setProxy(proxy);
+    // The stream's host is never reached: the proxy answers first.
+    reader.setRequest(requestFor(QUrl(scheme + u"://sse-scope-test.invalid/stream"_s)));
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.errors.isEmpty(), Timeout);
+    reader.close();
+    const SseError error = recorder.errors.at(0);
+    QVERIFY2(error.kind == kind, qPrintable(recorder.errorText()));
+    const QString name = u"the proxy 127.0.0.1:%1"_s.arg(port);
+    QVERIFY2(error.message.contains(name), qPrintable(error.message));
+    QVERIFY2(error.message.contains(words), qPrintable(error.message));
+    QCOMPARE(error.fatal, fatal);
+    QCOMPARE(recorder.openedCount, 0);
 }
 
 QTEST_GUILESS_MAIN(TestHostileNetwork)

@@ -25,13 +25,18 @@
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
+#include "proxysetting.h"
+#include "rawsseserver.h"
 #include "recordtext.h"
+#include "requestbar.h"
 #include "requesteditor.h"
 #include "streamrequest.h"
 #include "streamtab.h"
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(ProxySetting::Mode)
 
 namespace {
 constexpr int Timeout = 15000; // generous: the machine is shared and loaded
@@ -84,6 +89,11 @@ private slots:
     void typedUrlSurvivesSession_data();
     void typedUrlSurvivesSession();
     void version1SessionStillRestores();
+    void proxyChoiceRoundTrip_data();
+    void proxyChoiceRoundTrip();
+    void sessionWithoutProxyChoiceIsSystem();
+    void customProxyErrorsNameTheProxy();
+    void unusableCustomProxyIsRefused();
     void restoredSecretWarnsBeforeConnecting();
     void pauseShowsBadgeAndStopsFollowing();
     void detailShowsPrettyJson();
@@ -695,6 +705,104 @@ void TestStreamTab::version1SessionStillRestores()
     QCOMPARE(second.requestEditor()->unsavedSecretHeaders(), QStringList { u"Authorization"_s });
     QCOMPARE(second.findChild<QComboBox *>(u"urlCombo"_s)->currentText(),
              u"localhost:8080/stream"_s);
+}
+
+void TestStreamTab::proxyChoiceRoundTrip_data()
+{
+    QTest::addColumn<ProxySetting::Mode>("mode");
+    QTest::addColumn<QString>("custom");
+    QTest::addColumn<QString>("saved");
+    QTest::addRow("system") << ProxySetting::Mode::System << QString() << QString();
+    QTest::addRow("none") << ProxySetting::Mode::None << QString() << QString();
+    QTest::addRow("fault proxy") << ProxySetting::Mode::FaultProxy << QString() << QString();
+    // The proxy's password is a credential: it never reaches the session.
+    QTest::addRow("custom with password")
+            << ProxySetting::Mode::Custom << u"http://ann:pw1@proxy.example:3128"_s
+            << u"http://ann@proxy.example:3128"_s;
+    QTest::addRow("custom socks") << ProxySetting::Mode::Custom << u"socks5://10.0.0.2:1080"_s
+                                  << u"socks5://10.0.0.2:1080"_s;
+}
+
+void TestStreamTab::proxyChoiceRoundTrip()
+{
+    QFETCH(ProxySetting::Mode, mode);
+    QFETCH(QString, custom);
+    QFETCH(QString, saved);
+    ProxySetting setting;
+    setting.mode = mode;
+    setting.customUrl = QUrl(custom);
+    m_tab->setProxySetting(setting);
+    QCOMPARE(m_tab->proxySetting(), setting); // the password is kept while the app runs
+    QCOMPARE(m_tab->requestBar()->isViaFaultProxy(), mode == ProxySetting::Mode::FaultProxy);
+
+    const QVariantMap state = m_tab->saveState();
+    const QByteArray json = QJsonDocument::fromVariant(state).toJson();
+    QVERIFY2(!json.contains("pw1"), json.constData());
+    StreamTab restored;
+    restored.restoreState(QJsonDocument::fromJson(json).toVariant().toMap());
+    QCOMPARE(restored.proxySetting().mode, mode);
+    QCOMPARE(restored.proxySetting().customUrl.toString(), saved);
+    QCOMPARE(restored.requestBar()->isViaFaultProxy(), mode == ProxySetting::Mode::FaultProxy);
+}
+
+void TestStreamTab::sessionWithoutProxyChoiceIsSystem()
+{
+    ProxySetting none;
+    none.mode = ProxySetting::Mode::None;
+    m_tab->setProxySetting(none);
+    QVariantMap state = m_tab->saveState();
+    QVariantMap editor = state.value(u"requestEditor"_s).toMap();
+    QVERIFY(editor.contains(u"proxy"_s));
+    editor.remove(u"proxy"_s); // as sessions from before the proxy choice were
+    state.insert(u"requestEditor"_s, editor);
+    StreamTab restored;
+    restored.setProxySetting(none);
+    restored.restoreState(state);
+    QCOMPARE(restored.proxySetting().mode, ProxySetting::Mode::System);
+}
+
+void TestStreamTab::customProxyErrorsNameTheProxy()
+{
+    // A proxy that wants credentials, for a plain http:// stream: its 407 is the proxy's, and
+    // the tab says so rather than "the server answered 407".
+    RawSseServer proxyServer([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket,
+                              "HTTP/1.1 407 Proxy Authentication Required\r\n"
+                              "Proxy-Authenticate: Basic realm=\"x\"\r\n"
+                              "Content-Length: 0\r\nConnection: close\r\n\r\n",
+                              true);
+    });
+    QVERIFY(proxyServer.listen());
+    ProxySetting setting;
+    setting.mode = ProxySetting::Mode::Custom;
+    setting.customUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(proxyServer.port()));
+    m_tab->setProxySetting(setting);
+    connectTo({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->reader()->state(), SseReader::State::Closed, Timeout);
+    QCOMPARE(proxyServer.requestCount(), 1); // one attempt: a retry cannot succeed
+    // An http:// stream asks the proxy with the absolute URL.
+    QVERIFY(proxyServer.requests().constFirst().target.startsWith(
+            m_server->streamUrl().toEncoded()));
+    auto *lastError = child<QLabel>(u"lastErrorLabel"_s);
+    QVERIFY(lastError);
+    const QString text = lastError->toolTip();
+    QVERIFY2(text.contains(
+                     u"the proxy 127.0.0.1:%1 requires authentication"_s.arg(proxyServer.port())),
+             qPrintable(text));
+}
+
+void TestStreamTab::unusableCustomProxyIsRefused()
+{
+    ProxySetting setting;
+    setting.mode = ProxySetting::Mode::Custom;
+    setting.customUrl = ProxySetting::parseCustomUrl(u"proxy.example"_s); // no port
+    m_tab->setProxySetting(setting);
+    connectTo({});
+    QCOMPARE(m_tab->reader()->state(), SseReader::State::Closed);
+    auto *error = child<QLabel>(u"urlError"_s);
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(u"proxy"_s), qPrintable(error->text()));
+    QVERIFY(m_tab->requestEditor()->isVisible()); // opened on its Proxy page
 }
 
 void TestStreamTab::restoredSecretWarnsBeforeConnecting()

@@ -243,6 +243,7 @@ private slots:
     void slowCloseDelaysFin();
     void slowReceiverBoundsMemory();
     void faultsAreScopedAndLive();
+    void upstreamNeverGoesThroughTheSystemProxy();
 };
 
 void TestFaultProxy::initTestCase()
@@ -1066,6 +1067,30 @@ void TestFaultProxy::faultsAreScopedAndLive()
     QCOMPARE(faultsChanged.constLast().at(0).value<QList<ProxyFault>>().size(), 0);
     Q_UNUSED(ownId);
     QCOMPARE(proxy.clearFaults(), 0);
+}
+
+void TestFaultProxy::upstreamNeverGoesThroughTheSystemProxy()
+{
+    // Qt's sockets take the system proxy by default. With http_proxy naming the fault proxy
+    // itself, each upstream connection came back to it as a CONNECT, which opened another one.
+    FaultProxy proxy;
+    FaultProxy::Options options;
+    options.connectTimeout = 300ms; // .invalid may take long to fail here; a 504 is just as good
+    QVERIFY(proxy.start(options));
+    const QByteArray previous = qgetenv("http_proxy");
+    qputenv("http_proxy", "http://127.0.0.1:" + QByteArray::number(proxy.port()) + '/');
+    QSignalSpy opened(&proxy, &FaultProxy::connectionOpened);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, proxy.port());
+    QVERIFY(client.waitForConnected(Timeout));
+    client.write("GET http://sse-scope-test.invalid/stream HTTP/1.1\r\n"
+                 "Host: sse-scope-test.invalid\r\n\r\n");
+    QByteArray response;
+    QTRY_VERIFY_WITH_TIMEOUT((response += client.readAll()).contains("\r\n\r\n"), Timeout);
+    qputenv("http_proxy", previous);
+    QVERIFY2(response.startsWith("HTTP/1.1 502") || response.startsWith("HTTP/1.1 504"),
+             response.constData());
+    QCOMPARE(opened.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFaultProxy)

@@ -30,6 +30,7 @@ private slots:
     void invalid();
     void roundTrip_data();
     void roundTrip();
+    void parameterRangesAreWhatValidateAccepts();
 };
 
 void TestProxyFault::names()
@@ -181,6 +182,40 @@ void TestProxyFault::roundTrip()
     }());
     QCOMPARE(back->kind, fault.kind);
     QCOMPARE(back->connection, fault.connection);
+}
+
+void TestProxyFault::parameterRangesAreWhatValidateAccepts()
+{
+    // Faces (the app's fault controls) take their limits from parameterRanges(): each limit
+    // must pass validate() and one step beyond it must not.
+    const QMetaEnum kinds = QMetaEnum::fromType<ProxyFault::Kind>();
+    for (int i = 0; i < kinds.keyCount(); ++i) {
+        const auto kind = ProxyFault::Kind(kinds.value(i));
+        const QList<ProxyFault::ParameterRange> ranges = ProxyFault::parameterRanges(kind);
+        ProxyFault fault;
+        fault.kind = kind;
+        for (const ProxyFault::ParameterRange &range : ranges)
+            fault.setParameter(range.key, range.minimum);
+        QVERIFY2(fault.validate().isEmpty(), qPrintable(fault.validate()));
+        QCOMPARE(fault.toJson().size(), 4 + ranges.size()); // type, direction, connection, text
+        for (const ProxyFault::ParameterRange &range : ranges) {
+            QVERIFY(range.minimum <= range.maximum);
+            ProxyFault edge = fault;
+            edge.setParameter(range.key, range.maximum);
+            QCOMPARE(edge.parameter(range.key), range.maximum);
+            QVERIFY2(edge.validate().isEmpty(), qPrintable(edge.validate()));
+            QVERIFY(edge.toJson().contains(range.key));
+            edge.setParameter(range.key, range.maximum + 1);
+            QVERIFY(!edge.validate().isEmpty());
+            edge.setParameter(range.key, range.minimum - 1);
+            QVERIFY(!edge.validate().isEmpty());
+        }
+    }
+    ProxyFault latency;
+    latency.setParameter("latencyMs"_L1, 250);
+    QCOMPARE(latency.latency, 250ms);
+    latency.setParameter("noSuchKey"_L1, 5);
+    QCOMPARE(latency.parameter("noSuchKey"_L1), 0);
 }
 
 QTEST_GUILESS_MAIN(TestProxyFault)
