@@ -2282,6 +2282,10 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Loopback hosts (localhost, 127.0.0.1, ::1) never go through the system proxy. https:// streams go through a proxy with CONNECT: TLS stays end to end and is verified as usual.</source>
         <translation>回环地址（localhost、127.0.0.1、::1）从不经过系统代理。https:// 事件流通过 CONNECT 经过代理：TLS 保持端到端，证书照常验证。</translation>
     </message>
+    <message>
+        <source>Reconnection settings and the idle timeout apply to a running stream at once; headers, body and method from the next Connect.</source>
+        <translation>重连设置和空闲超时会立即作用于正在运行的流；请求头、请求体和方法从下一次连接起生效。</translation>
+    </message>
 </context>
 <context>
     <name>StreamTab</name>

@@ -126,6 +126,12 @@ void RequestEditor::buildUi()
     m_tabs->setObjectName(u"requestTabs"_s);
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs);
+    m_whenNote = new QLabel(this);
+    m_whenNote->setObjectName(u"requestWhenNote"_s);
+    m_whenNote->setTextFormat(Qt::PlainText);
+    m_whenNote->setWordWrap(true);
+    m_whenNote->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_whenNote);
 
     // Headers
     m_headersPage = new QWidget(m_tabs);
@@ -826,6 +832,8 @@ void RequestEditor::updatePolicyFields()
 
 void RequestEditor::retranslateUi()
 {
+    m_whenNote->setText(tr("Reconnection settings and the idle timeout apply to a running stream "
+                           "at once; headers, body and method from the next Connect."));
     m_tabs->setTabText(m_tabs->indexOf(m_headersPage), tr("Headers"));
     m_tabs->setTabText(m_tabs->indexOf(m_bodyPage), tr("Body"));
     m_tabs->setTabText(m_tabs->indexOf(m_reconnectPage), tr("Reconnect"));

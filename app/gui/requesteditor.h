@@ -134,6 +134,7 @@ private:
     QToolButton *m_removeHeaderButton = nullptr;
     QCheckBox *m_revealCheck = nullptr;
     QLabel *m_headersHint = nullptr;
+    QLabel *m_whenNote = nullptr; ///< Which changes reach a running stream, and when.
     QLabel *m_unsavedSecretsWarning = nullptr;
     QLineEdit *m_lastEventIdEdit = nullptr;
     QLabel *m_lastEventIdLabel = nullptr;

@@ -154,6 +154,14 @@ void StreamTab::buildUi()
     layout->addWidget(m_mainSplitter, 1);
 
     connect(m_requestBar, &RequestBar::methodChanged, m_requestEditor, &RequestEditor::setMethod);
+    // Reconnection settings and the idle timeout reach a running stream at once; what the
+    // request sends (headers, body, method, URL) waits for the next Connect, as the editor says.
+    connect(m_requestEditor, &RequestEditor::changed, this, [this] {
+        if (m_reader->state() == SseReader::State::Closed)
+            return;
+        const SseReader::Request edited = m_requestEditor->request();
+        m_reader->setLiveSettings(edited.reconnect, edited.idleTimeout);
+    });
     connect(m_requestBar, &RequestBar::urlEdited, this, &StreamTab::updateTitle);
     connect(m_requestBar, &RequestBar::editorToggled, m_requestEditor, &QWidget::setVisible);
     connect(m_requestBar, &RequestBar::connectRequested, this, &StreamTab::connectStream);

@@ -257,6 +257,21 @@ void SseReader::setRequest(const Request &request)
     m_policy.setSettings(request.reconnect);
 }
 
+void SseReader::setLiveSettings(const ReconnectPolicy::Settings &reconnect,
+                                std::chrono::milliseconds idleTimeout)
+{
+    m_request.reconnect = reconnect;
+    m_policy.setSettings(reconnect); // keeps the server's retry: value
+    m_request.idleTimeout = idleTimeout;
+    if (!m_reply || idleTimeout <= 0ms) {
+        m_idleTimer.stop();
+        return;
+    }
+    // Measured from the last byte, as if the timeout had been in force all along.
+    const qint64 left = std::max<qint64>(0, idleTimeout.count() - m_sinceLastByte.elapsed());
+    m_idleTimer.start(std::chrono::milliseconds(left));
+}
+
 QDeadlineTimer SseReader::nextAttemptAt() const
 {
     return m_reconnectTimer.isActive() ? m_nextAttemptAt : QDeadlineTimer(QDeadlineTimer::Forever);

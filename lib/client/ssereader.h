@@ -66,6 +66,11 @@ public:
 
     /// Takes effect at the next open(); the policy settings also at the next reconnect.
     void setRequest(const Request &request);
+    /// Changes the reconnection settings and the idle timeout of a running stream at once:
+    /// the next failure uses the new policy, and the idle timeout counts from the last byte.
+    /// (A reconnect already scheduled keeps its delay.) Headers, body and URL wait for open().
+    void setLiveSettings(const ReconnectPolicy::Settings &reconnect,
+                         std::chrono::milliseconds idleTimeout);
     const Request &request() const { return m_request; }
 
     State state() const { return m_state; }

@@ -113,6 +113,7 @@ private slots:
     void reconnectNowSkipsCountdown();
     void closeStops();
     void connectionNumbersGoOnAcrossOpen();
+    void liveSettingsApplyAtOnce();
     void closeFromHandlerStopsMidChunk();
     void invalidUrl_data();
     void invalidUrl();
@@ -976,6 +977,28 @@ void TestSseReader::connectionNumbersGoOnAcrossOpen()
     QCOMPARE(recorder.events.constFirst().connection, 1);
     // Counters of a session still start over; only the numbering goes on.
     QCOMPARE(reader.attemptCount(), 0);
+}
+
+void TestSseReader::liveSettingsApplyAtOnce()
+{
+    // The user sets an idle timeout and turns reconnecting off while a silent stream runs: the
+    // running connection times out and the reader stops, without a new Connect.
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        RawSseServer::respond(socket, RawSseServer::streamHead() + "id: 1\ndata: a\n\n", false);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    reader.setRequest(requestFor(server.url()));
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.events.size(), 1, Timeout);
+    ReconnectPolicy::Settings off;
+    off.mode = ReconnectPolicy::Mode::Off;
+    reader.setLiveSettings(off, 200ms);
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    QCOMPARE(recorder.errors.constFirst().kind, SseError::Kind::IdleTimeout);
+    QCOMPARE(recorder.connections.size(), 1); // no reconnect: the new policy was in force
+    QCOMPARE(reader.request().idleTimeout, 200ms);
 }
 
 void TestSseReader::closeStops()

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QUrlQuery>
@@ -77,6 +78,7 @@ private slots:
     void connectShowsRows();
     void liveProxyPassesModelTester();
     void pauseHoldsRowsAtTheCap();
+    void editorChangesReachTheRunningStream();
     void disconnectCloses();
     void filterTextNarrowsRows();
     void hideLifecycleRows();
@@ -299,6 +301,18 @@ void TestStreamTab::pauseHoldsRowsAtTheCap()
     // Resuming trims to the cap again.
     m_tab->setViewPaused(false);
     QCOMPARE(model->rowCount(), 30);
+}
+
+void TestStreamTab::editorChangesReachTheRunningStream()
+{
+    connectTo({});
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->reader()->state(), SseReader::State::Open, Timeout);
+    auto *maxAttempts = m_tab->requestEditor()->findChild<QSpinBox *>(u"maxAttemptsSpin"_s);
+    QVERIFY(maxAttempts);
+    maxAttempts->setValue(7);
+    // Reconnection settings apply to the running stream at once, no Connect needed.
+    QCOMPARE(m_tab->reader()->request().reconnect.maxAttempts, 7);
+    QVERIFY(child<QLabel>(u"requestWhenNote"_s)->text().contains(u"next Connect"_s));
 }
 
 void TestStreamTab::disconnectCloses()
