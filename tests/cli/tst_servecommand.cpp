@@ -196,8 +196,13 @@ void TestServeCommand::flagsReachTheStream()
     QVERIFY(client.body().startsWith("retry: 1234\n\n"));
     const QList<SseEvent> events = client.events();
     QCOMPARE(events.size(), 4);
+    // The default channel ticks from the moment the server listens, so the first event this
+    // client sees may be either type; what must hold is that the types take turns.
     for (qsizetype i = 0; i < events.size(); ++i) {
-        QCOMPARE(events.at(i).type, i % 2 ? u"tock"_s : u"tick"_s);
+        const QString type = events.at(i).type;
+        QVERIFY2(type == u"tick"_s || type == u"tock"_s, qPrintable(type));
+        if (i > 0)
+            QVERIFY(type != events.at(i - 1).type);
         QVERIFY2(events.at(i).data.startsWith(u"{\"n\":"_s), qPrintable(events.at(i).data));
     }
 
