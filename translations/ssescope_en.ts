@@ -145,5 +145,26 @@
             <numerusform>● REC %1 · %n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other record(s)</source>
+        <translation>
+            <numerusform>%Ln other record</numerusform>
+            <numerusform>%Ln other records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) that were not records</source>
+        <translation>
+            <numerusform>%Ln line that was not a record</numerusform>
+            <numerusform>%Ln lines that were not records</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

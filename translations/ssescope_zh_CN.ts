@@ -2384,6 +2384,69 @@ The file keeps everything recorded before the error.</source>
         <extracomment>%1 = the fault proxy&apos;s own (English) reason</extracomment>
         <translation>故障代理未应用此故障：%1</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Written by:</source>
+        <translation>写入者：</translation>
+    </message>
+    <message>
+        <source>%1, format %2</source>
+        <translation>%1，格式 %2</translation>
+    </message>
+    <message>
+        <source>an earlier version (format 1)</source>
+        <translation>较早的版本（格式 1）</translation>
+    </message>
+    <message>
+        <source>Stream:</source>
+        <translation>流：</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>events, other records</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln other record(s)</source>
+        <translation><numerusform>%Ln 条其他记录</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) that were not records</source>
+        <translation><numerusform>%Ln 行不是记录</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1004,6 +1004,7 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
     for (const StreamRecord &record : recording->records)
         model->appendRecord(record);
     model->flushPending();
+    tab->showRecording(path, *recording);
     updateTabDecoration(tab);
     if (recording->skippedLines > 0) {
         statusBar()->showMessage(tr("%n line(s) of the recording were not valid records and were "

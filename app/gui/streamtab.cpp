@@ -8,8 +8,11 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSplitter>
@@ -536,6 +539,78 @@ void StreamTab::handleCurrentRowChanged()
     m_detailPane->setEvent(event, number, sincePrevious);
 }
 
+void StreamTab::showRecording(const QString &path, const EventExporter::Recording &recording)
+{
+    // Nothing here is live: no request to send, no connection to watch.
+    m_requestBar->hide();
+    m_requestEditor->hide();
+    m_connectionPanel->hide();
+    m_rateChart->hide();
+
+    int events = 0;
+    QSet<int> connections;
+    QString url = recording.session ? QUrl(recording.session->url).toDisplayString() : QString();
+    QDateTime first;
+    QDateTime last;
+    for (const StreamRecord &record : recording.records) {
+        events += record.kind == StreamRecord::Kind::Event;
+        if (record.connection > 0)
+            connections.insert(record.connection);
+        if (url.isEmpty() && record.kind == StreamRecord::Kind::Connecting)
+            url = QUrl(record.url).toDisplayString();
+        if (record.time.isValid()) {
+            if (!first.isValid() || record.time < first)
+                first = record.time;
+            if (!last.isValid() || record.time > last)
+                last = record.time;
+        }
+    }
+    auto *box = new QGroupBox(tr("Recording"), m_connectionPanel->parentWidget());
+    box->setObjectName(u"recordingInfo"_s);
+    auto *form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    const auto addRow = [box, form](const QString &label, const QString &value,
+                                    const char *objectName) {
+        auto *field = new QLabel(value, box);
+        field->setObjectName(QString::fromLatin1(objectName));
+        field->setTextFormat(Qt::PlainText); // file names and URLs are the user's or a server's
+        field->setWordWrap(true);
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        form->addRow(label, field);
+    };
+    const QLocale locale;
+    addRow(tr("File:"), QDir::toNativeSeparators(path), "recordingFile");
+    addRow(tr("Written by:"),
+           recording.session ? tr("%1, format %2")
+                                       .arg(recording.session->tool)
+                                       .arg(recording.session->formatVersion)
+                             : tr("an earlier version (format 1)"),
+           "recordingTool");
+    addRow(tr("Stream:"), url.isEmpty() ? tr("(not in the file)") : url, "recordingUrl");
+    addRow(tr("Records:"),
+           tr("%1, %2", "events, other records")
+                   .arg(tr("%Ln event(s)", nullptr, events),
+                        tr("%Ln other record(s)", nullptr, int(recording.records.size() - events))),
+           "recordingCounts");
+    addRow(tr("Connections:"), locale.toString(connections.size()), "recordingConnections");
+    if (first.isValid()) {
+        addRow(tr("From:"),
+               first.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) + u" → "_s
+                       + last.toLocalTime().toString(u"HH:mm:ss.zzz"_s),
+               "recordingSpan");
+    }
+    if (recording.skippedLines > 0) {
+        addRow(tr("Skipped:"),
+               tr("%Ln line(s) that were not records", nullptr, int(recording.skippedLines)),
+               "recordingSkipped");
+    }
+    auto *layout = qobject_cast<QVBoxLayout *>(m_connectionPanel->parentWidget()->layout());
+    layout->insertWidget(0, box);
+    layout->addStretch(1);
+    box->show(); // a child added to a shown pane stays hidden until told otherwise
+    m_recordingInfo = box;
+}
+
 bool StreamTab::isRecording() const
 {
     return m_recorder->isOpen();
@@ -543,7 +618,8 @@ bool StreamTab::isRecording() const
 
 bool StreamTab::startRecording(const QString &path, QString *errorString)
 {
-    const bool ok = m_recorder->open(path, m_reader->state() != SseReader::State::Closed);
+    const bool ok = m_recorder->open(path, m_reader->state() != SseReader::State::Closed,
+                                     StreamRecord::displayUrl(m_reader->request().url));
     if (ok) {
         connect(m_reader, &SseReader::eventReceived, m_recorder, &StreamRecorder::recordEvent);
         connect(m_reader, &SseReader::recordReceived, m_recorder, &StreamRecorder::record);

@@ -9,6 +9,7 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "eventexporter.h"
 #include "proxyfault.h"
 #include "proxysetting.h"
 #include "ssereader.h"
@@ -52,6 +53,12 @@ public:
     RequestEditor *requestEditor() const { return m_requestEditor; }
     RequestBar *requestBar() const { return m_requestBar; }
     StreamRecorder *recorder() const { return m_recorder; }
+
+    /// Turns the tab into a view of a recording: the live parts (request bar, connection panel,
+    /// rate chart) give way to what the file says about itself. The rows come separately.
+    void showRecording(const QString &path, const EventExporter::Recording &recording);
+    /// Whether the tab shows a recording (showRecording()) rather than a live stream.
+    bool isRecordingView() const { return m_recordingInfo != nullptr; }
 
     /// Whether the stream is being recorded to a file (Record to File…).
     bool isRecording() const;
@@ -150,6 +157,7 @@ private:
     QSplitter *m_leftSplitter = nullptr;
     QTimer *m_statisticsTimer = nullptr;
     StreamRecorder *m_recorder = nullptr;
+    QWidget *m_recordingInfo = nullptr; ///< A recording's facts, in place of the live panel.
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QPointer<FaultProxyController> m_faultProxy;

@@ -19,7 +19,7 @@ StreamRecorder::~StreamRecorder()
     close();
 }
 
-bool StreamRecorder::open(const QString &path, bool streamRunning)
+bool StreamRecorder::open(const QString &path, bool streamRunning, const QString &url)
 {
     close();
     m_errorString.clear();
@@ -34,8 +34,10 @@ bool StreamRecorder::open(const QString &path, bool streamRunning)
         return false;
     }
     m_streamRunning = streamRunning;
-    record(StreamRecord::session(QCoreApplication::applicationName() + u' '
-                                 + QCoreApplication::applicationVersion()));
+    StreamRecord session = StreamRecord::session(QCoreApplication::applicationName() + u' '
+                                                 + QCoreApplication::applicationVersion());
+    session.url = url;
+    record(session);
     return true;
 }
 

@@ -37,7 +37,8 @@ public:
     /// the file cannot be created. A recording already running is closed first. streamRunning
     /// says whether the stream is between a Connecting and a Closed record right now (a
     /// recording stopped before the stream ends then says so with its own Closed record).
-    bool open(const QString &path, bool streamRunning = false);
+    /// url, when known, names the stream in the file's Session record.
+    bool open(const QString &path, bool streamRunning = false, const QString &url = {});
     /// Writes what is buffered and closes the file; a "closed" record with reason
     /// "recording-stopped" ends it while the stream is still running.
     void close();

@@ -560,6 +560,8 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
     case Kind::Session:
         appendIntegerField(out, ",\"format\":", record.formatVersion);
         appendStringField(out, ",\"tool\":", record.tool);
+        if (!record.url.isEmpty())
+            appendStringField(out, ",\"url\":", record.url);
         break;
     case Kind::Connecting:
         appendStringField(out, ",\"method\":", record.method);
@@ -761,6 +763,8 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
     case Kind::Session:
         add("format", QString::number(record.formatVersion));
         add("tool", record.tool);
+        if (!record.url.isEmpty())
+            add("url", record.url);
         break;
     case Kind::Connecting:
         add("method", record.method);

@@ -11,7 +11,7 @@ constexpr std::array Kinds = {
     StreamRecord::Kind::Session, StreamRecord::Kind::Connecting, StreamRecord::Kind::Redirect,
     StreamRecord::Kind::Open,    StreamRecord::Kind::Event,      StreamRecord::Kind::Retry,
     StreamRecord::Kind::Comment, StreamRecord::Kind::Error,      StreamRecord::Kind::Reconnecting,
-    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding, StreamRecord::Kind::Control,
+    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding,    StreamRecord::Kind::Control,
 };
 } // namespace
 

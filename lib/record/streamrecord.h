@@ -65,8 +65,9 @@ struct StreamRecord
     QString tool; ///< Session: e.g. "ssescope-cli 0.2.0".
 
     QString method; ///< Connecting.
-    /// Connecting: the URL requested; Redirect: the target; Open: the final URL. Never with a
-    /// password.
+    /// Connecting: the URL requested; Redirect: the target; Open: the final URL; Session: the
+    /// stream recorded, when known (a recording started mid-stream has no Connecting record).
+    /// Never with a password.
     QString url;
     /// Connecting: the Last-Event-ID sent (empty = none); Reconnecting: the one the next attempt
     /// sends; Event: the last event id in force when the event was dispatched.

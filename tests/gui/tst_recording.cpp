@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QUrlQuery>
 
+#include "connectionpanel.h"
 #include "eventexporter.h"
 #include "mainwindow.h"
 #include "messagemodel.h"
@@ -160,9 +161,24 @@ void TestRecording::recordToggleWritesLiveFile()
     StreamTab *loaded = window.loadRecording(path, &error);
     QVERIFY2(loaded, qPrintable(error));
     int rows = 0;
-    for (int row = 0; row < loaded->model()->rowCount(); ++row)
-        rows += loaded->model()->rowKind(row) == MessageModel::RowKind::Event;
+    for (int row = 0; row < loaded->model()->rowCount(); ++row) {
+        if (loaded->model()->rowKind(row) != MessageModel::RowKind::Event)
+            continue;
+        // The sizes the stream really had, as the file keeps them.
+        QCOMPARE(loaded->model()->eventAt(row).rawSize, events.at(rows).size);
+        QVERIFY(events.at(rows).size > 0);
+        ++rows;
+    }
     QCOMPARE(rows, events.size());
+    // A recording is not a live connection: no panel pretends it is; the file's facts show.
+    QVERIFY(loaded->isRecordingView());
+    QVERIFY(loaded->connectionPanel()->isHidden());
+    auto *info = loaded->findChild<QWidget *>(u"recordingInfo"_s);
+    QVERIFY(info && info->isVisibleTo(loaded));
+    QVERIFY(loaded->findChild<QLabel *>(u"recordingTool"_s)->text().contains(u"format 2"_s));
+    QCOMPARE(loaded->findChild<QLabel *>(u"recordingUrl"_s)->text(), tab->url().toDisplayString());
+    const QString counts = loaded->findChild<QLabel *>(u"recordingCounts"_s)->text();
+    QVERIFY2(counts.startsWith(QString::number(events.size()) + u" event"_s), qPrintable(counts));
 }
 
 void TestRecording::closingTabOrWindowFlushes()
