@@ -360,6 +360,11 @@ void ConnectionPanel::clearLog()
     m_lifecycleLog->clear();
 }
 
+void ConnectionPanel::addFinding(const StreamRecord &finding)
+{
+    appendLog(LogEntry { finding, finding.time, 0 });
+}
+
 void ConnectionPanel::cutConnection()
 {
     if (m_reader)

@@ -52,6 +52,9 @@ public:
     QList<StreamRecord> loggedRecords() const;
     void clearLog();
 
+    /// A finding of the stream's (the tab's engine found it), for the log.
+    void addFinding(const StreamRecord &finding);
+
 public slots:
     /// Cuts the connection now (SseReader::DropMode::Abort).
     void cutConnection();

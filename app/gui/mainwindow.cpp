@@ -527,6 +527,8 @@ void MainWindow::wireTab(StreamTab *tab)
     SseReader *reader = tab->reader();
     connect(reader, &SseReader::stateChanged, this, [this, tab] {
         updateTabDecoration(tab);
+        // Before the Open record reaches the tab's engine (the state changes first).
+        updateOriginStreams();
         if (tab == currentTab())
             updateActions();
     });
@@ -534,6 +536,8 @@ void MainWindow::wireTab(StreamTab *tab)
         // "Reconnect now" becomes possible while a reconnect is pending.
         if (record.kind == StreamRecord::Kind::Reconnecting && tab == currentTab())
             updateActions();
+        else if (record.kind == StreamRecord::Kind::Open) // now its protocol is known
+            updateOriginStreams();
     });
     MessageView *view = tab->messageView();
     connect(tab, &StreamTab::recordingChanged, this, [this, tab] {
@@ -566,6 +570,22 @@ void MainWindow::updateTabDecoration(StreamTab *tab)
     m_tabs->setTabToolTip(index, Theme::plainToolTip(title));
 }
 
+void MainWindow::updateOriginStreams()
+{
+    // Browsers open at most 6 HTTP/1.1 connections to one origin, and every open stream holds
+    // one; the engine in each tab says so when this window holds more.
+    QHash<QString, int> open;
+    for (int i = 0; i < tabCount(); ++i) {
+        if (const QString origin = tabAt(i)->http1Origin(); !origin.isEmpty())
+            ++open[origin];
+    }
+    for (int i = 0; i < tabCount(); ++i) {
+        StreamTab *tab = tabAt(i);
+        const QString origin = tab->http1Origin();
+        tab->setOtherOpenStreams(origin.isEmpty() ? 0 : open.value(origin) - 1);
+    }
+}
+
 void MainWindow::closeTab(int index)
 {
     StreamTab *tab = tabAt(index);
@@ -578,6 +598,7 @@ void MainWindow::closeTab(int index)
     // deleteLater() comes round), when half of this window is gone: UBSan caught that.
     detachTab(tab);
     tab->deleteLater();
+    updateOriginStreams();
     // An empty window is a dead end; a fresh tab is what the user wants next.
     if (tabCount() == 0)
         newTab();

@@ -93,6 +93,8 @@ private:
     bool startDemoServerOrWarn();
     void wireTab(StreamTab *tab);
     void updateTabDecoration(StreamTab *tab);
+    /// Tells every tab how many others are open to its origin over HTTP/1.1.
+    void updateOriginStreams();
     void handleCurrentTabChanged();
     void handleUrlUsed(const QString &url);
     void updateActions();

@@ -18,6 +18,7 @@
 #include "connectionpanel.h"
 #include "detailpane.h"
 #include "filterbar.h"
+#include "findingsengine.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
@@ -38,6 +39,8 @@ constexpr int StatisticsIntervalMs = 250;
 // How far back the detail pane looks for the previous event (past lifecycle rows).
 constexpr int PreviousEventScanLimit = 1000;
 constexpr int RightPanelWidth = 340;
+// The findings engine notices silences only as time passes: `watch` ticks it once a second too.
+constexpr int EngineTickMs = 1000;
 
 QVariantList toVariantList(const QList<int> &values)
 {
@@ -74,6 +77,12 @@ StreamTab::StreamTab(QWidget *parent)
     m_recorder = new StreamRecorder(this);
     connect(m_recorder, &StreamRecorder::flushed, this, &StreamTab::updateRecordingIndicator);
     connect(m_recorder, &StreamRecorder::errorOccurred, this, &StreamTab::handleRecordingError);
+
+    m_engine = std::make_unique<FindingsEngine>();
+    m_tickTimer = new QTimer(this);
+    m_tickTimer->setInterval(EngineTickMs);
+    connect(m_tickTimer, &QTimer::timeout, this,
+            [this] { tickEngine(QDateTime::currentDateTimeUtc()); });
 
     buildUi();
     wireReader();
@@ -169,25 +178,102 @@ void StreamTab::buildUi()
 
 void StreamTab::wireReader()
 {
-    // Every handler is O(1) per event: the model queues and the filter bar only notes the type.
-    connect(m_reader, &SseReader::eventReceived, this, [this](const SseEvent &event) {
-        m_model->append(event);
-        m_filterBar->noteEventType(event.type);
-    });
+    connect(m_reader, &SseReader::eventReceived, this, &StreamTab::handleEvent);
     connect(m_reader, &SseReader::recordReceived, this, &StreamTab::handleRecord);
-    connect(m_reader, &SseReader::stateChanged, this, [this] {
+    connect(m_reader, &SseReader::stateChanged, this, [this](SseReader::State state) {
+        if (state == SseReader::State::Closed)
+            m_tickTimer->stop();
+        else if (!m_tickTimer->isActive())
+            m_tickTimer->start();
         updateButtons();
         noteStatisticsChanged();
     });
 }
 
-void StreamTab::handleRecord(const StreamRecord &record)
+void StreamTab::handleEvent(const SseEvent &event)
+{
+    // The hot path: every step is O(1) and allocates nothing per event. The model queues, the
+    // filter bar notes the type, the recorder appends to its buffer (when recording) and the
+    // engine compares a few numbers (tst_streamtabfindings eventPathAllocatesNothing).
+    m_model->append(event);
+    m_filterBar->noteEventType(event.type);
+    m_recorder->recordEvent(event);
+    m_engine->addEvent(event);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::feedRecord(const StreamRecord &record)
+{
+    if (record.kind == StreamRecord::Kind::Event) {
+        const SseEvent event = record.toEvent();
+        handleEvent(event);
+        return;
+    }
+    m_engine->addRecord(record);
+    const bool closed = record.kind == StreamRecord::Kind::Closed;
+    if (closed) {
+        // The end of the story: verdicts still waiting are given, before the Closed line, as
+        // `watch` writes them (tst_recordpaths).
+        m_engine->finish(record.time);
+        collectFindings();
+    }
+    addToStory(record);
+    if (record.kind == StreamRecord::Kind::Connecting)
+        m_filterBar->noteConnection(record.connection);
+    else if (record.kind == StreamRecord::Kind::Open)
+        m_http1 = record.httpVersion != u"2"_s;
+    if (!closed && m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::addToStory(const StreamRecord &record)
 {
     m_model->appendRecord(record);
+    m_recorder->record(record);
+}
+
+void StreamTab::tickEngine(const QDateTime &now)
+{
+    m_engine->tick(now);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::collectFindings()
+{
+    const QList<StreamRecord> findings = m_engine->takeFindings();
+    for (const StreamRecord &finding : findings)
+        addFinding(finding);
+}
+
+void StreamTab::addFinding(const StreamRecord &finding)
+{
+    addToStory(finding);
+    m_connectionPanel->addFinding(finding);
+}
+
+void StreamTab::setOtherOpenStreams(int count)
+{
+    m_engine->setOtherOpenStreams(count);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+QString StreamTab::http1Origin() const
+{
+    if (m_reader->state() != SseReader::State::Open || !m_http1)
+        return {};
+    return m_reader->finalUrl()
+            .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                      | QUrl::RemoveUserInfo)
+            .toString();
+}
+
+void StreamTab::handleRecord(const StreamRecord &record)
+{
+    feedRecord(record);
     switch (record.kind) {
-    case StreamRecord::Kind::Connecting:
-        m_filterBar->noteConnection(record.connection);
-        break;
     case StreamRecord::Kind::Open:
         if (!m_urlReported) {
             m_urlReported = true;
@@ -355,13 +441,11 @@ bool StreamTab::isRecording() const
 
 bool StreamTab::startRecording(const QString &path, QString *errorString)
 {
+    // The recorder is fed by the story path (handleEvent(), addToStory()), so that findings
+    // land in the file where they land in the table.
     const bool ok = m_recorder->open(path, m_reader->state() != SseReader::State::Closed);
-    if (ok) {
-        connect(m_reader, &SseReader::eventReceived, m_recorder, &StreamRecorder::recordEvent);
-        connect(m_reader, &SseReader::recordReceived, m_recorder, &StreamRecorder::record);
-    } else if (errorString) {
+    if (!ok && errorString)
         *errorString = m_recorder->errorString();
-    }
     m_recordingError.clear();
     updateRecordingIndicator();
     emit recordingChanged(ok);
@@ -372,7 +456,6 @@ void StreamTab::stopRecording()
 {
     if (!m_recorder->isOpen())
         return;
-    m_reader->disconnect(m_recorder);
     m_recorder->close();
     updateRecordingIndicator();
     emit recordingChanged(false);
@@ -405,7 +488,6 @@ void StreamTab::toggleRecording()
 
 void StreamTab::handleRecordingError(const QString &message)
 {
-    m_reader->disconnect(m_recorder);
     m_recordingError = message;
     updateRecordingIndicator();
     emit recordingChanged(false);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QStringList>
@@ -17,6 +19,7 @@ class QTimer;
 class ConnectionPanel;
 class DetailPane;
 class FilterBar;
+class FindingsEngine;
 class MessageFilterProxyModel;
 class MessageModel;
 class MessageView;
@@ -27,6 +30,11 @@ class StreamRecorder;
 
 /// One stream per tab: request bar, filterable live event table, detail pane, connection panel
 /// and rate chart around one SseReader. MainWindow only wires tabs together.
+///
+/// The tab tells its stream's story once: every event and record of the reader goes to the
+/// model, the recorder and one FindingsEngine in the same order, and the findings the engine
+/// gives back go into the story right after the input that revealed them (as `ssescope-cli
+/// watch` prints them), to the model, the recorder and the connection panel.
 class StreamTab : public QWidget
 {
     Q_OBJECT
@@ -74,6 +82,13 @@ public:
     bool isViewPaused() const;
     void retranslateUi();
 
+    /// How many other streams the window has open to this stream's origin over HTTP/1.1, for
+    /// the findings engine (browsers open at most 6 connections to one origin).
+    void setOtherOpenStreams(int count);
+    /// "scheme://host:port" of the open connection when it runs over HTTP/1.1; empty when the
+    /// stream is not open or uses HTTP/2.
+    QString http1Origin() const;
+
 public slots:
     /// Applies request() to the reader and opens it; shows an inline error for a bad URL.
     void connectStream();
@@ -103,7 +118,14 @@ protected:
 private:
     void buildUi();
     void wireReader();
+    void handleEvent(const SseEvent &event);
     void handleRecord(const StreamRecord &record);
+    /// One record of the story, through the engine, to the model and the recorder.
+    void feedRecord(const StreamRecord &record);
+    void addToStory(const StreamRecord &record);
+    void collectFindings();
+    void addFinding(const StreamRecord &finding);
+    void tickEngine(const QDateTime &now);
     void updateTitle();
     void updateButtons();
     void handleCurrentRowChanged();
@@ -126,6 +148,9 @@ private:
     QSplitter *m_leftSplitter = nullptr;
     QTimer *m_statisticsTimer = nullptr;
     StreamRecorder *m_recorder = nullptr;
+    std::unique_ptr<FindingsEngine> m_engine;
+    QTimer *m_tickTimer = nullptr; ///< 1 s while the stream runs: silences show only with time.
+    bool m_http1 = true; ///< The last Open record's protocol.
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QString m_title;

@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 SSE Scope contributors
+// SPDX-License-Identifier: MIT
+//
+// StreamTab's findings: the engine each tab feeds, at no cost on the event path, and where its
+// verdicts show.
+
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+#include <QUrlQuery>
+
+#include "connectionpanel.h"
+#include "demoserver.h"
+#include "detailpane.h"
+#include "mainwindow.h"
+#include "messagefilterproxymodel.h"
+#include "messagemodel.h"
+#include "messageview.h"
+#include "rawsseserver.h"
+#include "recordtext.h"
+#include "streamtab.h"
+#include "theme.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+// Counting allocations: malloc itself is replaced (Qt's containers allocate with malloc, not
+// operator new), and only while this thread asks for it. Not under AddressSanitizer, which
+// replaces malloc itself.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#define SSESCOPE_COUNT_ALLOCATIONS 1
+extern "C" {
+void *__libc_malloc(size_t size);
+void *__libc_calloc(size_t count, size_t size);
+void *__libc_realloc(void *pointer, size_t size);
+}
+namespace {
+thread_local bool t_counting = false;
+std::atomic<qint64> s_allocations { 0 };
+} // namespace
+extern "C" void *malloc(size_t size)
+{
+    if (t_counting)
+        s_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_malloc(size);
+}
+extern "C" void *calloc(size_t count, size_t size)
+{
+    if (t_counting)
+        s_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_calloc(count, size);
+}
+extern "C" void *realloc(void *pointer, size_t size)
+{
+    if (t_counting)
+        s_allocations.fetch_add(1, std::memory_order_relaxed);
+    return __libc_realloc(pointer, size);
+}
+#endif
+
+namespace {
+constexpr int Timeout = 15'000; // generous: the machine is shared and loaded
+
+/// The table's finding rows, in order.
+QList<StreamRecord> findings(const MessageModel *model)
+{
+    QList<StreamRecord> found;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == StreamRecord::Kind::Finding)
+            found << model->recordAt(row);
+    }
+    return found;
+}
+} // namespace
+
+class TestStreamTabFindings : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void http1StreamsAcrossTabs();
+    void eventPathAllocatesNothing();
+
+private:
+    /// Connects the tab to the demo stream with these knobs, reconnecting 100 ms after a drop.
+    void connectTo(const QUrlQuery &query, StreamTab *tab = nullptr);
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return m_tab->findChild<T *>(name);
+    }
+
+    std::unique_ptr<DemoServer> m_server;
+    std::unique_ptr<StreamTab> m_tab;
+};
+
+void TestStreamTabFindings::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // MainWindow's settings stay out of the home
+    QCoreApplication::setOrganizationName(u"SseScopeTests"_s);
+    QCoreApplication::setApplicationName(u"tst_streamtabfindings"_s);
+}
+
+void TestStreamTabFindings::init()
+{
+    m_server = std::make_unique<DemoServer>();
+    DemoServer::Options options;
+    options.intervalMs = 30;
+    QVERIFY2(m_server->start(options), qPrintable(m_server->errorString()));
+    m_tab = std::make_unique<StreamTab>();
+    m_tab->resize(1200, 700);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+}
+
+void TestStreamTabFindings::cleanup()
+{
+    m_tab.reset();
+    m_server.reset();
+}
+
+void TestStreamTabFindings::connectTo(const QUrlQuery &query, StreamTab *tab)
+{
+    if (!tab)
+        tab = m_tab.get();
+    QUrlQuery withInterval = query;
+    if (!withInterval.hasQueryItem(u"interval"_s))
+        withInterval.addQueryItem(u"interval"_s, u"30"_s);
+    SseReader::Request request;
+    request.url = m_server->streamUrl(withInterval);
+    request.reconnect.retryOverride = 100ms;
+    tab->setRequest(request);
+    tab->connectStream();
+}
+
+// Browsers open at most 6 HTTP/1.1 connections to one origin: the window counts its tabs' open
+// streams per origin, and the seventh stream to the demo server is told so in every tab.
+void TestStreamTabFindings::http1StreamsAcrossTabs()
+{
+    MainWindow window({ false, false, {} });
+    window.show();
+    QList<StreamTab *> tabs;
+    const auto told = [](StreamTab *tab) {
+        tab->model()->flushPending();
+        for (const StreamRecord &finding : findings(tab->model())) {
+            if (finding.finding.id == u"hygiene.http1-streams"_s)
+                return finding.finding.parameters.value(u"streams"_s).toInt();
+        }
+        return 0;
+    };
+    for (int i = 0; i < 7; ++i) {
+        tabs << window.newTab();
+        connectTo(QUrlQuery(), tabs.constLast());
+        QTRY_COMPARE_WITH_TIMEOUT(tabs.constLast()->reader()->state(), SseReader::State::Open,
+                                  Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(tabs.constLast()->model()->totalEvents() >= 1, Timeout);
+        if (i < 6) {
+            for (StreamTab *tab : std::as_const(tabs))
+                QCOMPARE(told(tab), 0);
+        }
+    }
+    for (StreamTab *tab : std::as_const(tabs))
+        QTRY_COMPARE_WITH_TIMEOUT(told(tab), 7, Timeout);
+}
+
+// The findings engine rides the event path without a cost of its own: no allocation per event
+// in the tab's handler (model queue growth aside: amortised, a few dozen for 20,000 events).
+void TestStreamTabFindings::eventPathAllocatesNothing()
+{
+#ifndef SSESCOPE_COUNT_ALLOCATIONS
+    QSKIP("allocations are counted only with glibc and without AddressSanitizer");
+#else
+    SseReader *reader = m_tab->reader();
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    StreamRecord connecting;
+    connecting.kind = StreamRecord::Kind::Connecting;
+    connecting.connection = 1;
+    connecting.time = start;
+    connecting.url = u"http://127.0.0.1:9/stream"_s;
+    StreamRecord open;
+    open.kind = StreamRecord::Kind::Open;
+    open.connection = 1;
+    open.time = start;
+    open.status = 200;
+    open.httpVersion = u"1.1"_s;
+    open.headers = { { "Content-Type", "text/event-stream" }, { "Cache-Control", "no-cache" } };
+    emit reader->recordReceived(connecting);
+    emit reader->recordReceived(open);
+
+    // Built beforehand: the events' own strings are the reader's, not the handler's.
+    constexpr int Count = 20'000;
+    const QString data = u"{\"n\":1,\"text\":\"hello\"}"_s;
+    const QString type = u"message"_s;
+    QList<SseEvent> events;
+    events.reserve(Count);
+    for (int i = 0; i < Count; ++i) {
+        SseEvent event;
+        event.type = type;
+        event.data = data;
+        event.lastEventId = QString::number(i + 1);
+        event.hasId = true;
+        event.rawSize = 40;
+        event.sequence = quint64(i + 1);
+        event.connection = 1;
+        event.receivedAt = start.addMSecs(100 * (i + 1));
+        events.append(event);
+    }
+    for (int i = 0; i < 100; ++i) // the model's queue and the filter's type set settle
+        emit reader->eventReceived(events.at(i));
+
+    s_allocations = 0;
+    t_counting = true;
+    for (int i = 100; i < Count; ++i)
+        emit reader->eventReceived(events.at(i));
+    t_counting = false;
+    const qint64 allocations = s_allocations;
+    qInfo("%lld allocations for %d events", allocations, Count - 100);
+    QVERIFY2(allocations < 64, qPrintable(QString::number(allocations)));
+    m_tab->model()->flushPending();
+    QVERIFY(findings(m_tab->model()).isEmpty());
+    QCOMPARE(m_tab->model()->totalEvents(), Count);
+#endif
+}
+
+QTEST_MAIN(TestStreamTabFindings)
+#include "tst_streamtabfindings.moc"
