@@ -3,6 +3,8 @@
 
 #include "streamtab.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
@@ -198,6 +200,7 @@ void StreamTab::handleEvent(const SseEvent &event)
     m_model->append(event);
     m_filterBar->noteEventType(event.type);
     m_recorder->recordEvent(event);
+    ++m_storyPosition;
     m_engine->addEvent(event);
     if (m_engine->hasFindings())
         collectFindings();
@@ -231,6 +234,8 @@ void StreamTab::addToStory(const StreamRecord &record)
 {
     m_model->appendRecord(record);
     m_recorder->record(record);
+    if (record.kind != StreamRecord::Kind::Finding && record.kind != StreamRecord::Kind::Session)
+        ++m_storyPosition;
 }
 
 void StreamTab::tickEngine(const QDateTime &now)
@@ -247,10 +252,49 @@ void StreamTab::collectFindings()
         addFinding(finding);
 }
 
+qint64 StreamTab::rowNumberAt(qint64 position) const
+{
+    const auto before =
+            std::lower_bound(m_findingPositions.cbegin(), m_findingPositions.cend(), position);
+    return position + (before - m_findingPositions.cbegin());
+}
+
 void StreamTab::addFinding(const StreamRecord &finding)
 {
     addToStory(finding);
+    m_findingPositions.append(m_storyPosition);
+    const qint64 number = m_storyPosition + m_findingPositions.size();
+    Q_ASSERT(number == m_model->lastNumber()); // nothing but the story goes into the table
+    // The finding's own row and the rows its evidence names carry its severity.
+    const int marker = Theme::severityMarker(finding.finding.severity);
+    m_model->setRowMarker(number, marker);
+    for (const qint64 row : evidenceRows(finding.finding))
+        m_model->setRowMarker(row, std::max(m_model->rowMarker(row), marker));
     m_connectionPanel->addFinding(finding);
+}
+
+QList<qint64> StreamTab::evidenceRows(const Finding &finding)
+{
+    const Finding::Evidence &evidence = finding.evidence;
+    // Positions count the story from this tab's start; a recording started mid-stream counts
+    // from elsewhere. Where the evidence says when each record happened, a row is named only
+    // when its time agrees.
+    const bool timed = evidence.times.size() == evidence.records.size();
+    if (timed)
+        m_model->flushPending();
+    QList<qint64> rows;
+    for (qsizetype i = 0; i < evidence.records.size(); ++i) {
+        const qint64 position = evidence.records.at(i);
+        if (position < 1 || position > m_storyPosition)
+            continue;
+        const qint64 number = rowNumberAt(position);
+        if (const int row = m_model->rowOfNumber(number); timed && row >= 0
+            && m_model->eventAt(row).receivedAt.toMSecsSinceEpoch()
+                    != evidence.times.at(i).toMSecsSinceEpoch())
+            continue;
+        rows.append(number);
+    }
+    return rows;
 }
 
 void StreamTab::setOtherOpenStreams(int count)

@@ -82,6 +82,10 @@ public:
     bool isViewPaused() const;
     void retranslateUi();
 
+    /// The table rows a finding's evidence names, by number (its records, as far as the table
+    /// holds the same story).
+    QList<qint64> evidenceRows(const Finding &finding);
+
     /// How many other streams the window has open to this stream's origin over HTTP/1.1, for
     /// the findings engine (browsers open at most 6 connections to one origin).
     void setOtherOpenStreams(int count);
@@ -126,6 +130,8 @@ private:
     void collectFindings();
     void addFinding(const StreamRecord &finding);
     void tickEngine(const QDateTime &now);
+    /// The table's row number of the story's record at an engine position (1-based).
+    qint64 rowNumberAt(qint64 position) const;
     void updateTitle();
     void updateButtons();
     void handleCurrentRowChanged();
@@ -150,6 +156,12 @@ private:
     StreamRecorder *m_recorder = nullptr;
     std::unique_ptr<FindingsEngine> m_engine;
     QTimer *m_tickTimer = nullptr; ///< 1 s while the stream runs: silences show only with time.
+    /// Story records (events and records; findings and Session records not counted) that went
+    /// into the table: the engine's position() whenever the engine saw them all.
+    qint64 m_storyPosition = 0;
+    /// For each finding row, in order: the story position it came after. Row numbers follow:
+    /// story record p is row p plus the findings before it.
+    QList<qint64> m_findingPositions;
     bool m_http1 = true; ///< The last Open record's protocol.
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 

@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 //
-// StreamTab's findings: the engine each tab feeds, at no cost on the event path, and where its
-// verdicts show.
+// StreamTab's findings: the engine each tab feeds, and where its verdicts show: a row in the
+// table and marks on the rows its evidence names. Against the demo server's pathology knobs
+// (docs/findings.md).
 
 #include <atomic>
 #include <cstdlib>
@@ -78,6 +79,16 @@ QList<StreamRecord> findings(const MessageModel *model)
     }
     return found;
 }
+
+int rowOfFinding(const MessageModel *model, const QString &id)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == StreamRecord::Kind::Finding
+            && model->recordAt(row).finding.id == id)
+            return row;
+    }
+    return -1;
+}
 } // namespace
 
 class TestStreamTabFindings : public QObject
@@ -87,6 +98,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void resumeGapShowsEverywhere();
     void http1StreamsAcrossTabs();
     void eventPathAllocatesNothing();
 
@@ -140,6 +152,45 @@ void TestStreamTabFindings::connectTo(const QUrlQuery &query, StreamTab *tab)
     request.reconnect.retryOverride = 100ms;
     tab->setRequest(request);
     tab->connectStream();
+}
+
+// resume=ignore: after a drop the server goes on with live events only, so the events sent
+// while the client reconnected are lost. The verdict is a row, and a mark on the rows that
+// prove it.
+void TestStreamTabFindings::resumeGapShowsEverywhere()
+{
+    connectTo(QUrlQuery { { u"resume"_s, u"ignore"_s } });
+    MessageModel *model = m_tab->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->totalEvents() >= 5, Timeout);
+    m_tab->reader()->simulateNetworkDrop();
+    QTRY_VERIFY_WITH_TIMEOUT((model->flushPending(), rowOfFinding(model, u"resume.gap"_s) >= 0),
+                             Timeout);
+    const int row = rowOfFinding(model, u"resume.gap"_s);
+    const StreamRecord gap = model->recordAt(row);
+    QCOMPARE(gap.finding.severity, Finding::Severity::Problem);
+    QVERIFY(gap.finding.parameters.value(u"lost"_s).toInteger() >= 1);
+
+    // The row: its words, and the severity as its mark.
+    QCOMPARE(model->index(row, MessageModel::DataColumn).data().toString(),
+             RecordText::summary(gap));
+    QVERIFY(model->lifecycleText(row).startsWith(u"Problem: Resumed after id "_s));
+    QCOMPARE(model->index(row, 0).data(MessageModel::MarkerRole).toInt(),
+             Theme::severityMarker(Finding::Severity::Problem));
+    // The rows the evidence names: the second Connecting and the first event after it.
+    const QList<qint64> evidence = m_tab->evidenceRows(gap.finding);
+    QCOMPARE(evidence.size(), 2);
+    const int connectingRow = model->rowOfNumber(evidence.at(0));
+    const int firstEventRow = model->rowOfNumber(evidence.at(1));
+    QCOMPARE(model->recordKind(connectingRow), StreamRecord::Kind::Connecting);
+    QCOMPARE(model->recordAt(connectingRow).connection, 2);
+    QCOMPARE(model->recordKind(firstEventRow), StreamRecord::Kind::Event);
+    QCOMPARE(model->eventAt(firstEventRow).lastEventId, gap.finding.parameters[u"firstId"_s]);
+    for (const qint64 number : evidence)
+        QCOMPARE(model->rowMarker(number), Theme::severityMarker(Finding::Severity::Problem));
+    QCOMPARE(
+            model->rowMarker(
+                    model->index(firstEventRow - 1, 0).data(MessageModel::NumberRole).toLongLong()),
+            0);
 }
 
 // Browsers open at most 6 HTTP/1.1 connections to one origin: the window counts its tabs' open
