@@ -39,6 +39,13 @@
             <numerusform>%Ln reconnects</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Next problem (F8; Shift+F8 for the previous one): %n warning(s) or problem(s) in this tab</source>
+        <translation>
+            <numerusform>Next problem (F8; Shift+F8 for the previous one): %n warning or problem in this tab</numerusform>
+            <numerusform>Next problem (F8; Shift+F8 for the previous one): %n warnings or problems in this tab</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>

@@ -185,6 +185,31 @@
         <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>Last resume:</source>
+        <extracomment>The outcome of the last reconnect&apos;s resume (Last-Event-ID), e.g. &quot;clean&quot; or &quot;3 lost&quot;</extracomment>
+        <translation>最近续传：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <comment>last resume</comment>
+        <extracomment>No reconnect has resumed yet in this session</extracomment>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>After a reconnect, SSE Scope checks whether the server resumed after the Last-Event-ID: nothing lost, nothing twice.</source>
+        <translation>每次重连后，SSE Scope 会检查服务器是否从 Last-Event-ID 之后继续发送：没有丢失，也没有重复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next problem (F8; Shift+F8 for the previous one): %n warning(s) or problem(s) in this tab</source>
+        <translation>
+            <numerusform>下一个问题（F8；Shift+F8 为上一个）：此标签页中有 %n 条警告或问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings or problems in this tab</source>
+        <translation>此标签页中没有警告或问题</translation>
+    </message>
 </context>
 <context>
     <name>DemoController</name>
@@ -863,6 +888,22 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>The saved settings could not be read, so SSE Scope started with defaults. The damaged file was kept as %1.</source>
         <translation>无法读取已保存的设置，SSE Scope 已使用默认设置启动。损坏的文件已保留为 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Next Problem</source>
+        <translation>下一个问题(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Select the next finding that is a warning or a problem in the current tab</source>
+        <translation>在当前标签页中选中下一条警告或问题级别的诊断</translation>
+    </message>
+    <message>
+        <source>P&amp;revious Problem</source>
+        <translation>上一个问题(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select the previous finding that is a warning or a problem in the current tab</source>
+        <translation>在当前标签页中选中上一条警告或问题级别的诊断</translation>
     </message>
 </context>
 <context>

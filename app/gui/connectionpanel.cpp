@@ -231,7 +231,21 @@ void ConnectionPanel::buildUi()
     m_totalsTitle = new QLabel(m_streamGroup);
     m_totalsLabel = makeValueLabel(u"totalsLabel"_s, m_streamGroup);
     m_totalsLabel->setWordWrap(true);
+    // The last resume verdict in a word or two, and the way to the findings in the table.
+    m_resumeTitle = new QLabel(m_streamGroup);
+    auto *resumeRow = new QHBoxLayout;
+    auto *resumeLabel = new ElidingLabel(m_streamGroup);
+    resumeLabel->setObjectName(u"lastResumeLabel"_s);
+    m_resumeLabel = resumeLabel;
+    m_nextProblemButton = new QToolButton(m_streamGroup);
+    m_nextProblemButton->setObjectName(u"nextProblemButton"_s);
+    // Small, so the outcome keeps its room in a narrow panel: an arrow and how many.
+    m_nextProblemButton->setArrowType(Qt::DownArrow);
+    m_nextProblemButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    resumeRow->addWidget(m_resumeLabel, 1);
+    resumeRow->addWidget(m_nextProblemButton);
     streamForm->addRow(m_lastErrorTitle, m_lastErrorLabel);
+    streamForm->addRow(m_resumeTitle, resumeRow);
     streamForm->addRow(m_lastEventIdTitle, m_lastEventIdLabel);
     streamForm->addRow(m_totalsTitle, m_totalsLabel);
     layout->addWidget(m_streamGroup);
@@ -245,14 +259,17 @@ void ConnectionPanel::buildUi()
     // Wrapped: the panel is narrow and a URL or error line is worth reading in full.
     m_lifecycleLog->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_lifecycleLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_lifecycleLog->setMinimumHeight(80);
+    // Three lines: with the "Last resume" line the panel still fits 1024×700.
+    m_lifecycleLog->setMinimumHeight(56);
     logLayout->addWidget(m_lifecycleLog);
     layout->addWidget(m_logGroup, 1);
 
-    for (QLabel *title : { m_delaySourceTitle, m_serverRetryTitle, m_lastErrorTitle,
+    for (QLabel *title : { m_delaySourceTitle, m_serverRetryTitle, m_lastErrorTitle, m_resumeTitle,
                            m_lastEventIdTitle, m_totalsTitle })
         title->setTextFormat(Qt::PlainText);
 
+    connect(m_nextProblemButton, &QToolButton::clicked, this,
+            &ConnectionPanel::nextProblemRequested);
     connect(m_simulateDropButton, &QToolButton::clicked, this, &ConnectionPanel::cutConnection);
     connect(m_cutAction, &QAction::triggered, this, &ConnectionPanel::cutConnection);
     connect(m_offlineAction, &QAction::triggered, this, &ConnectionPanel::goOffline);
@@ -275,6 +292,8 @@ void ConnectionPanel::retranslateUi()
     m_delaySourceTitle->setText(tr("Delay:", "where the reconnect delay came from"));
     m_serverRetryTitle->setText(tr("Server retry:", "the last retry: field the server sent"));
     m_lastErrorTitle->setText(tr("Last error:"));
+    //: The outcome of the last reconnect's resume (Last-Event-ID), e.g. "clean" or "3 lost"
+    m_resumeTitle->setText(tr("Last resume:"));
     m_lastEventIdTitle->setText(tr("Last-Event-ID:", "HTTP header name; usually kept as is"));
     m_totalsTitle->setText(tr("Totals:"));
     m_simulateDropButton->setText(tr("Simulate network drop"));
@@ -291,6 +310,7 @@ void ConnectionPanel::retranslateUi()
     m_lifecycleLog->setPlaceholderText(tr("Connects, drops and reconnects appear here."));
     rebuildLog();
     updateAll();
+    updateResume();
 }
 
 void ConnectionPanel::setReader(SseReader *reader)
@@ -362,7 +382,50 @@ void ConnectionPanel::clearLog()
 
 void ConnectionPanel::addFinding(const StreamRecord &finding)
 {
+    if (!RecordText::resumeOutcome(finding.finding).isEmpty()) {
+        m_lastResume = finding;
+        updateResume();
+    }
     appendLog(LogEntry { finding, finding.time, 0 });
+}
+
+void ConnectionPanel::setProblemCount(int count)
+{
+    m_problemCount = count;
+    updateResume();
+}
+
+void ConnectionPanel::updateResume()
+{
+    auto *label = static_cast<ElidingLabel *>(m_resumeLabel);
+    QPalette palette = m_resumeLabel->parentWidget()->palette();
+    if (m_lastResume) {
+        const Finding &finding = m_lastResume->finding;
+        label->setFullText(RecordText::resumeOutcome(finding));
+        palette.setColor(QPalette::WindowText, Theme::severityColor(finding.severity, palette));
+        // The tooltip says it all; escaped, as ids are server text.
+        const QString advice = RecordText::findingAdvice(finding);
+        label->setToolTip(
+                Theme::plainToolTip(RecordText::findingVerdict(finding)
+                                    + (advice.isEmpty() ? QString() : u"\n\n"_s + advice)));
+    } else {
+        //: No reconnect has resumed yet in this session
+        label->setFullText(tr("none yet", "last resume"));
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+        label->setToolTip(tr("After a reconnect, SSE Scope checks whether the server resumed "
+                             "after the Last-Event-ID: nothing lost, nothing twice."));
+    }
+    m_resumeLabel->setPalette(palette);
+    m_nextProblemButton->setEnabled(m_problemCount > 0);
+    m_nextProblemButton->setText(m_problemCount > 0 ? QLocale().toString(m_problemCount)
+                                                    : QString());
+    m_nextProblemButton->setToolTip(
+            m_problemCount > 0
+                    //: The button by "Last resume": %n = warnings and problems found in the tab
+                    ? tr("Next problem (F8; Shift+F8 for the previous one): %n warning(s) or "
+                         "problem(s) in this tab",
+                         nullptr, m_problemCount)
+                    : tr("No warnings or problems in this tab"));
 }
 
 void ConnectionPanel::cutConnection()
@@ -385,10 +448,12 @@ void ConnectionPanel::goOffline()
 void ConnectionPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-    else if (event->type() == QEvent::PaletteChange)
+    } else if (event->type() == QEvent::PaletteChange) {
         updateState();
+        updateResume();
+    }
 }
 
 void ConnectionPanel::handleStateChanged(SseReader::State state)
@@ -403,8 +468,11 @@ void ConnectionPanel::handleRecord(const StreamRecord &record)
     using Kind = StreamRecord::Kind;
     switch (record.kind) {
     case Kind::Connecting:
-        if (m_sessionEnded)
+        if (m_sessionEnded) {
             m_loggedRetry.reset(); // a new session (open()): the next retry: is news again
+            m_lastResume.reset();
+            updateResume();
+        }
         m_sessionEnded = false;
         break;
     case Kind::Closed:

@@ -290,6 +290,17 @@ void MainWindow::createActions()
             tab->focusFilter();
     });
 
+    m_nextProblemAction = make("actionNextProblem", QKeySequence(Qt::Key_F8));
+    connect(m_nextProblemAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->selectNextProblem(true);
+    });
+    m_previousProblemAction = make("actionPreviousProblem", QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_previousProblemAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->selectNextProblem(false);
+    });
+
     m_demoStartAction = make("actionDemoStart");
     connect(m_demoStartAction, &QAction::triggered, this, &MainWindow::startDemoServerOrWarn);
     m_demoStopAction = make("actionDemoStop");
@@ -344,6 +355,9 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_hideLifecycleAction);
     m_viewMenu->addAction(m_focusFilterAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_nextProblemAction);
+    m_viewMenu->addAction(m_previousProblemAction);
     m_viewMenu->addSeparator();
     createLanguageMenu();
 
@@ -461,6 +475,12 @@ void MainWindow::retranslateUi()
     m_hideLifecycleAction->setStatusTip(
             tr("Show only events, without connecting/open/error/reconnect rows"));
     m_focusFilterAction->setText(tr("&Filter Events…"));
+    m_nextProblemAction->setText(tr("&Next Problem"));
+    m_nextProblemAction->setStatusTip(
+            tr("Select the next finding that is a warning or a problem in the current tab"));
+    m_previousProblemAction->setText(tr("P&revious Problem"));
+    m_previousProblemAction->setStatusTip(
+            tr("Select the previous finding that is a warning or a problem in the current tab"));
 
     m_demoStartAction->setText(tr("&Start"));
     m_demoStopAction->setText(tr("S&top"));
@@ -538,6 +558,10 @@ void MainWindow::wireTab(StreamTab *tab)
             updateActions();
         else if (record.kind == StreamRecord::Kind::Open) // now its protocol is known
             updateOriginStreams();
+    });
+    connect(tab, &StreamTab::problemsChanged, this, [this, tab] {
+        if (tab == currentTab())
+            updateActions();
     });
     MessageView *view = tab->messageView();
     connect(tab, &StreamTab::recordingChanged, this, [this, tab] {
@@ -654,6 +678,8 @@ void MainWindow::updateActions()
     m_recordAction->setChecked(hasTab && tab->isRecording());
     m_hideLifecycleAction->setEnabled(hasTab);
     m_focusFilterAction->setEnabled(hasTab);
+    m_nextProblemAction->setEnabled(hasTab && tab->problemCount() > 0);
+    m_previousProblemAction->setEnabled(hasTab && tab->problemCount() > 0);
     if (hasTab && m_hideLifecycleAction->isChecked() != tab->proxy()->hideLifecycle()) {
         const QSignalBlocker blocker(m_hideLifecycleAction);
         m_hideLifecycleAction->setChecked(tab->proxy()->hideLifecycle());

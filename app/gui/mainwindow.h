@@ -137,6 +137,8 @@ private:
     QAction *m_recordAction = nullptr;
     QAction *m_hideLifecycleAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
+    QAction *m_nextProblemAction = nullptr;
+    QAction *m_previousProblemAction = nullptr;
     QAction *m_demoStartAction = nullptr;
     QAction *m_demoStopAction = nullptr;
     QAction *m_demoConfigureAction = nullptr;

@@ -176,6 +176,8 @@ void StreamTab::buildUi()
     connect(m_view, &MessageView::newRowsWhilePausedChanged, m_filterBar, &FilterBar::setNewCount);
     connect(m_view, &MessageView::currentRowChanged, this, &StreamTab::handleCurrentRowChanged);
     connect(m_model, &MessageModel::rowsFlushed, this, &StreamTab::noteStatisticsChanged);
+    connect(m_connectionPanel, &ConnectionPanel::nextProblemRequested, this,
+            [this] { selectNextProblem(); });
 }
 
 void StreamTab::wireReader()
@@ -271,6 +273,11 @@ void StreamTab::addFinding(const StreamRecord &finding)
     for (const qint64 row : evidenceRows(finding.finding))
         m_model->setRowMarker(row, std::max(m_model->rowMarker(row), marker));
     m_connectionPanel->addFinding(finding);
+    if (finding.finding.severity != Finding::Severity::Info) {
+        m_problemRows.append(number);
+        m_connectionPanel->setProblemCount(problemCount());
+        emit problemsChanged(problemCount());
+    }
 }
 
 QList<qint64> StreamTab::evidenceRows(const Finding &finding)
@@ -312,6 +319,47 @@ QString StreamTab::http1Origin() const
             .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
                       | QUrl::RemoveUserInfo)
             .toString();
+}
+
+bool StreamTab::selectRowNumber(qint64 number)
+{
+    m_model->flushPending();
+    const int row = m_model->rowOfNumber(number);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, MessageModel::DataColumn));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool StreamTab::selectNextProblem(bool forward)
+{
+    m_model->flushPending();
+    const qsizetype count = m_problemRows.size();
+    if (count == 0)
+        return false;
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    qsizetype start = 0;
+    if (current.isValid()) {
+        const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
+        start = forward ? std::upper_bound(m_problemRows.cbegin(), m_problemRows.cend(), number)
+                        - m_problemRows.cbegin()
+                        : std::lower_bound(m_problemRows.cbegin(), m_problemRows.cend(), number)
+                        - m_problemRows.cbegin() - 1;
+    } else if (!forward) {
+        start = count - 1;
+    }
+    // Round the list once from there: rows gone or filtered out are passed over.
+    for (qsizetype step = 0; step < count; ++step) {
+        const qsizetype at =
+                forward ? (start + step) % count : ((start - step) % count + count) % count;
+        if (selectRowNumber(m_problemRows.at(at)))
+            return true;
+    }
+    return false;
 }
 
 void StreamTab::handleRecord(const StreamRecord &record)
@@ -420,6 +468,12 @@ void StreamTab::clearEvents()
 {
     m_model->clear();
     m_detailPane->clear();
+    // Row numbers go on (the engine and the recorder keep the story); only the rows are gone.
+    if (!m_problemRows.isEmpty()) {
+        m_problemRows.clear();
+        m_connectionPanel->setProblemCount(0);
+        emit problemsChanged(0);
+    }
     noteStatisticsChanged();
 }
 

@@ -82,6 +82,14 @@ public:
     bool isViewPaused() const;
     void retranslateUi();
 
+    /// Warnings and problems among the findings in the table: what Next Problem visits.
+    int problemCount() const { return int(m_problemRows.size()); }
+    /// Selects the next (or, backwards, the previous) finding row that is a warning or a
+    /// problem, after the current row and wrapping around; false when none can be shown.
+    bool selectNextProblem(bool forward = true);
+    /// Selects and shows the row with this number (the table's # column); false when it is
+    /// gone (cleared, dropped) or hidden by the filter.
+    bool selectRowNumber(qint64 number);
     /// The table rows a finding's evidence names, by number (its records, as far as the table
     /// holds the same story).
     QList<qint64> evidenceRows(const Finding &finding);
@@ -115,6 +123,8 @@ signals:
     void statisticsChanged();
     /// Recording started or stopped (by the user, by closing, or after a write error).
     void recordingChanged(bool recording);
+    /// problemCount() changed.
+    void problemsChanged(int count);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -162,6 +172,7 @@ private:
     /// For each finding row, in order: the story position it came after. Row numbers follow:
     /// story record p is row p plus the findings before it.
     QList<qint64> m_findingPositions;
+    QList<qint64> m_problemRows; ///< Numbers of warning and problem rows in the table, in order.
     bool m_http1 = true; ///< The last Open record's protocol.
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 

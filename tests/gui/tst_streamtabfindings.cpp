@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 //
 // StreamTab's findings: the engine each tab feeds, and where its verdicts show: a row in the
-// table and marks on the rows its evidence names. Against the demo server's pathology knobs
-// (docs/findings.md).
+// table, marks on the rows its evidence names, the connection panel's "Last resume" line and
+// Next Problem. Against the demo server's pathology knobs (docs/findings.md).
 
 #include <atomic>
 #include <cstdlib>
@@ -89,6 +89,18 @@ int rowOfFinding(const MessageModel *model, const QString &id)
     }
     return -1;
 }
+
+/// The current row of a tab's table, as the model's record.
+StreamRecord currentRecord(StreamTab *tab)
+{
+    const QModelIndex current = tab->proxy()->mapToSource(tab->messageView()->currentIndex());
+    return current.isValid() ? tab->model()->recordAt(current.row()) : StreamRecord();
+}
+
+qint64 currentNumber(StreamTab *tab)
+{
+    return tab->messageView()->currentIndex().data(MessageModel::NumberRole).toLongLong();
+}
 } // namespace
 
 class TestStreamTabFindings : public QObject
@@ -99,6 +111,8 @@ private slots:
     void init();
     void cleanup();
     void resumeGapShowsEverywhere();
+    void cleanResumeIsNoProblem();
+    void viewMenuJumpsToProblems();
     void http1StreamsAcrossTabs();
     void eventPathAllocatesNothing();
 
@@ -155,8 +169,8 @@ void TestStreamTabFindings::connectTo(const QUrlQuery &query, StreamTab *tab)
 }
 
 // resume=ignore: after a drop the server goes on with live events only, so the events sent
-// while the client reconnected are lost. The verdict is a row, and a mark on the rows that
-// prove it.
+// while the client reconnected are lost. The verdict is a row, a mark on the rows that prove
+// it, the panel's line and Next Problem's target.
 void TestStreamTabFindings::resumeGapShowsEverywhere()
 {
     connectTo(QUrlQuery { { u"resume"_s, u"ignore"_s } });
@@ -191,6 +205,92 @@ void TestStreamTabFindings::resumeGapShowsEverywhere()
             model->rowMarker(
                     model->index(firstEventRow - 1, 0).data(MessageModel::NumberRole).toLongLong()),
             0);
+
+    // The panel: "Last resume: N lost" in the problem's colour, and a way to it.
+    auto *resume = child<QLabel>(u"lastResumeLabel"_s);
+    QVERIFY(resume);
+    QCOMPARE(resume->text(), RecordText::resumeOutcome(gap.finding));
+    QCOMPARE(resume->palette().color(QPalette::WindowText),
+             Theme::severityColor(Finding::Severity::Problem, resume->palette()));
+    auto *next = child<QToolButton>(u"nextProblemButton"_s);
+    QVERIFY(next);
+    QVERIFY(next->isEnabled());
+    QCOMPARE(m_tab->problemCount(), 1);
+    next->click();
+    QCOMPARE(currentRecord(m_tab.get()).finding.id, u"resume.gap"_s);
+}
+
+// The default demo replays what a client missed: the verdict is information, not a problem.
+void TestStreamTabFindings::cleanResumeIsNoProblem()
+{
+    connectTo(QUrlQuery());
+    MessageModel *model = m_tab->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->totalEvents() >= 5, Timeout);
+    m_tab->reader()->simulateNetworkDrop();
+    QTRY_VERIFY_WITH_TIMEOUT((model->flushPending(), rowOfFinding(model, u"resume.clean"_s) >= 0),
+                             Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(model->totalEvents() >= 15, Timeout);
+    for (const StreamRecord &finding : findings(model))
+        QVERIFY2(finding.finding.severity == Finding::Severity::Info,
+                 qPrintable(finding.finding.verdict));
+    const StreamRecord clean = model->recordAt(rowOfFinding(model, u"resume.clean"_s));
+    QVERIFY(RecordText::findingVerdict(clean.finding).contains(u"no loss or duplicate found"_s));
+    QCOMPARE(child<QLabel>(u"lastResumeLabel"_s)->text(), u"clean"_s);
+    QCOMPARE(m_tab->problemCount(), 0);
+    QVERIFY(!child<QToolButton>(u"nextProblemButton"_s)->isEnabled());
+    QVERIFY(!m_tab->selectNextProblem());
+}
+
+// View → Next Problem (F8) and Previous Problem (Shift+F8) go through the current tab's
+// problems, wrapping around, and pass over rows the filter hides.
+void TestStreamTabFindings::viewMenuJumpsToProblems()
+{
+    MainWindow window({ false, false, {} });
+    window.show();
+    StreamTab *tab = window.newTab();
+    auto *next = window.findChild<QAction *>(u"actionNextProblem"_s);
+    auto *previous = window.findChild<QAction *>(u"actionPreviousProblem"_s);
+    QVERIFY(next && previous);
+    QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_F8));
+    QCOMPARE(previous->shortcut(), QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    QVERIFY(!next->isEnabled());
+
+    connectTo(QUrlQuery { { u"resume"_s, u"ignore"_s } }, tab);
+    MessageModel *model = tab->model();
+    for (int drop = 1; drop <= 2; ++drop) {
+        QTRY_VERIFY_WITH_TIMEOUT(tab->reader()->state() == SseReader::State::Open, Timeout);
+        const qint64 events = model->totalEvents();
+        QTRY_VERIFY_WITH_TIMEOUT(model->totalEvents() >= events + 3, Timeout);
+        tab->reader()->simulateNetworkDrop();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->problemCount(), drop, Timeout);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), Timeout);
+    model->flushPending();
+    QList<qint64> gaps;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == StreamRecord::Kind::Finding
+            && model->recordAt(row).finding.id == u"resume.gap"_s)
+            gaps << model->index(row, 0).data(MessageModel::NumberRole).toLongLong();
+    }
+    QCOMPARE(gaps.size(), 2);
+
+    next->trigger();
+    QCOMPARE(currentNumber(tab), gaps.at(0));
+    next->trigger();
+    QCOMPARE(currentNumber(tab), gaps.at(1));
+    next->trigger(); // wraps
+    QCOMPARE(currentNumber(tab), gaps.at(0));
+    previous->trigger(); // wraps backwards
+    QCOMPARE(currentNumber(tab), gaps.at(1));
+
+    // Hidden by the filter: passed over, and with none shown, nothing is selected.
+    tab->messageView()->clearSelection();
+    tab->messageView()->setCurrentIndex({});
+    tab->proxy()->setHideLifecycle(true);
+    QVERIFY(!tab->selectNextProblem());
+    tab->proxy()->setHideLifecycle(false);
+    QVERIFY(tab->selectNextProblem(false));
+    QCOMPARE(currentNumber(tab), gaps.at(1));
 }
 
 // Browsers open at most 6 HTTP/1.1 connections to one origin: the window counts its tabs' open
