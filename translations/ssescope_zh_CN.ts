@@ -488,6 +488,15 @@
         <source>This record as recordings, exports and ssescope-cli watch write it.</source>
         <translation>此记录与录制文件、导出文件和 ssescope-cli watch 写出的内容完全一致。</translation>
     </message>
+    <message>
+        <source>Evidence in the table: %1</source>
+        <extracomment>Above a finding&apos;s details: %1 = links to the table rows it is about (&quot;#16, #18&quot;)</extracomment>
+        <translation>表格中的证据：%1</translation>
+    </message>
+    <message>
+        <source>Click a row number to select that row</source>
+        <translation>点击行号可选中该行</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

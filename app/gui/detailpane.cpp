@@ -237,6 +237,23 @@ void DetailPane::buildUi()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
 
+    // A finding's rows, as links: shown above the tabs, whichever tab is open.
+    m_evidenceLabel = new QLabel(this);
+    m_evidenceLabel->setObjectName(u"detailEvidence"_s);
+    m_evidenceLabel->setTextFormat(Qt::RichText); // our numbers only, never server text
+    m_evidenceLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                             | Qt::LinksAccessibleByKeyboard);
+    m_evidenceLabel->setWordWrap(true);
+    m_evidenceLabel->setContentsMargins(4, 2, 4, 0);
+    m_evidenceLabel->hide();
+    connect(m_evidenceLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        bool ok = false;
+        const qint64 number = QStringView(link).sliced(4).toLongLong(&ok); // "row:N"
+        if (link.startsWith(u"row:"_s) && ok)
+            emit rowRequested(number);
+    });
+    layout->addWidget(m_evidenceLabel);
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"detailTabs"_s);
     m_tabs->setDocumentMode(true);
@@ -338,25 +355,52 @@ void DetailPane::setEvent(const SseEvent &event, qint64 number,
     updateMeta();
 }
 
-void DetailPane::setRecord(const StreamRecord &record, qint64 number)
+void DetailPane::setRecord(const StreamRecord &record, qint64 number, const Context &context)
 {
     m_shown = Shown::Lifecycle;
     m_event = {};
     m_record = record;
+    m_context = context;
     m_number = number;
     m_sincePreviousMs.reset();
     m_isJson = false;
-    m_dataText = RecordText::summary(record);
+    using Kind = StreamRecord::Kind;
+    switch (record.kind) {
+    case Kind::Finding:
+        m_dataText = RecordText::findingText(record.finding);
+        break;
+    default:
+        m_dataText = RecordText::summary(record);
+        break;
+    }
     // The record exactly as recordings and `ssescope-cli watch` write it, indented to read.
     m_rawText = reindentJson(QString::fromUtf8(RecordJson::toJsonLine(record)).trimmed());
     showTexts();
     updateMeta();
 }
 
+void DetailPane::updateEvidence()
+{
+    const bool shown = m_shown == Shown::Lifecycle && m_record.kind == StreamRecord::Kind::Finding
+            && !m_context.evidenceRows.isEmpty();
+    m_evidenceLabel->setVisible(shown);
+    if (!shown)
+        return;
+    const QLocale locale;
+    QStringList links;
+    for (const qint64 row : m_context.evidenceRows)
+        links << u"<a href=\"row:%1\">#%2</a>"_s.arg(row).arg(locale.toString(row));
+    //: Above a finding's details: %1 = links to the table rows it is about ("#16, #18")
+    m_evidenceLabel->setText(
+            tr("Evidence in the table: %1").toHtmlEscaped().arg(links.join(u", "_s)));
+    m_evidenceLabel->setToolTip(tr("Click a row number to select that row"));
+}
+
 void DetailPane::clear()
 {
     m_shown = Shown::Nothing;
     m_event = {};
+    m_context = {};
     m_isJson = false;
     m_dataText.clear();
     m_rawText.clear();
@@ -382,6 +426,7 @@ void DetailPane::showTexts()
     m_dataEdit->setLineWrapMode(m_isJson ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
     updateRawNote();
     updateShowAllButton();
+    updateEvidence();
 }
 
 bool DetailPane::isTruncated() const
@@ -541,7 +586,7 @@ void DetailPane::retranslateUi()
     m_copyButton->setToolTip(tr("Copy the whole text of this tab"));
     updateShowAllButton();
     if (m_shown == Shown::Lifecycle)
-        setRecord(m_record, m_number); // its text is formatted in the new language
+        setRecord(m_record, m_number, m_context); // its text is formatted in the new language
     else
         updateMeta();
 }

@@ -178,6 +178,7 @@ void StreamTab::buildUi()
     connect(m_model, &MessageModel::rowsFlushed, this, &StreamTab::noteStatisticsChanged);
     connect(m_connectionPanel, &ConnectionPanel::nextProblemRequested, this,
             [this] { selectNextProblem(); });
+    connect(m_detailPane, &DetailPane::rowRequested, this, &StreamTab::selectRowNumber);
 }
 
 void StreamTab::wireReader()
@@ -518,7 +519,8 @@ void StreamTab::handleCurrentRowChanged()
     const SseEvent &event = m_model->eventAt(row);
     const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
     if (m_model->rowKind(row) == MessageModel::RowKind::Lifecycle) {
-        m_detailPane->setRecord(m_model->recordAt(row), number);
+        const StreamRecord record = m_model->recordAt(row);
+        m_detailPane->setRecord(record, number, recordContext(record));
         return;
     }
     std::optional<qint64> sincePrevious;
@@ -530,6 +532,14 @@ void StreamTab::handleCurrentRowChanged()
         }
     }
     m_detailPane->setEvent(event, number, sincePrevious);
+}
+
+DetailPane::Context StreamTab::recordContext(const StreamRecord &record)
+{
+    DetailPane::Context context;
+    if (record.kind == StreamRecord::Kind::Finding)
+        context.evidenceRows = evidenceRows(record.finding);
+    return context;
 }
 
 bool StreamTab::isRecording() const

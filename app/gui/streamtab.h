@@ -11,13 +11,13 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "detailpane.h"
 #include "ssereader.h"
 
 class QLabel;
 class QSplitter;
 class QTimer;
 class ConnectionPanel;
-class DetailPane;
 class FilterBar;
 class FindingsEngine;
 class MessageFilterProxyModel;
@@ -145,6 +145,8 @@ private:
     void updateTitle();
     void updateButtons();
     void handleCurrentRowChanged();
+    /// What the detail pane shows beside a life-cycle row: the rows a finding's evidence names.
+    DetailPane::Context recordContext(const StreamRecord &record);
     void noteStatisticsChanged();
     void updateRecordingIndicator();
     void handleRecordingError(const QString &message);

@@ -3,7 +3,7 @@
 //
 // StreamTab's findings: the engine each tab feeds, and where its verdicts show: a row in the
 // table, marks on the rows its evidence names, the connection panel's "Last resume" line and
-// Next Problem. Against the demo server's pathology knobs (docs/findings.md).
+// Next Problem, the detail pane. Against the demo server's pathology knobs (docs/findings.md).
 
 #include <atomic>
 #include <cstdlib>
@@ -170,7 +170,7 @@ void TestStreamTabFindings::connectTo(const QUrlQuery &query, StreamTab *tab)
 
 // resume=ignore: after a drop the server goes on with live events only, so the events sent
 // while the client reconnected are lost. The verdict is a row, a mark on the rows that prove
-// it, the panel's line and Next Problem's target.
+// it, the panel's line, Next Problem's target and the detail pane's subject.
 void TestStreamTabFindings::resumeGapShowsEverywhere()
 {
     connectTo(QUrlQuery { { u"resume"_s, u"ignore"_s } });
@@ -218,6 +218,19 @@ void TestStreamTabFindings::resumeGapShowsEverywhere()
     QCOMPARE(m_tab->problemCount(), 1);
     next->click();
     QCOMPARE(currentRecord(m_tab.get()).finding.id, u"resume.gap"_s);
+
+    // The detail pane: verdict, advice and evidence; its row links select the rows.
+    DetailPane *detail = m_tab->detailPane();
+    QVERIFY(detail->dataText().startsWith(u"Problem: "_s
+                                          + RecordText::findingVerdict(gap.finding)));
+    QVERIFY(detail->dataText().contains(u"What to do: Keep enough events to replay"_s));
+    QVERIFY(detail->metaText().contains(u"Severity: Problem"_s));
+    auto *links = detail->findChild<QLabel *>(u"detailEvidence"_s);
+    QVERIFY(links);
+    QVERIFY(links->isVisible());
+    QVERIFY(links->text().contains(u"row:%1"_s.arg(evidence.at(1))));
+    emit links->linkActivated(u"row:%1"_s.arg(evidence.at(1)));
+    QCOMPARE(currentNumber(m_tab.get()), evidence.at(1));
 }
 
 // The default demo replays what a client missed: the verdict is information, not a problem.
