@@ -497,6 +497,47 @@
         <source>Click a row number to select that row</source>
         <translation>点击行号可选中该行</translation>
     </message>
+    <message>
+        <source>Request, as sent</source>
+        <extracomment>Heading above the request as it went on the wire (secret values masked)</extracomment>
+        <translation>请求（实际发送）</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <extracomment>Heading above the response&apos;s status line and headers</extracomment>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>(The headers of a response that failed the stream are not recorded.)</source>
+        <translation>（导致事件流失败的响应，其响应头不会被记录。）</translation>
+    </message>
+    <message>
+        <source>The response had no body.</source>
+        <translation>该响应没有响应体。</translation>
+    </message>
+    <message>
+        <source>Response body (the first %1)</source>
+        <extracomment>Heading above a failed response&apos;s body; %1 = how much of it was kept</extracomment>
+        <translation>响应体（前 %1）</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <extracomment>Heading above a failed response&apos;s body (a 401&apos;s JSON message, …)</extracomment>
+        <translation>响应体</translation>
+    </message>
+    <message>
+        <source>No response yet.</source>
+        <translation>尚无响应。</translation>
+    </message>
+    <message>
+        <source>Then: %1</source>
+        <extracomment>How the connection ended; %1 = the failure in words</extracomment>
+        <translation>随后：%1</translation>
+    </message>
+    <message>
+        <source>No response: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -1871,6 +1912,11 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Times</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <extracomment>The body of a response that failed the stream (a 401&apos;s JSON message, …)</extracomment>
+        <translation>响应体</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "recordjson.h"
@@ -369,6 +370,12 @@ void DetailPane::setRecord(const StreamRecord &record, qint64 number, const Cont
     case Kind::Finding:
         m_dataText = RecordText::findingText(record.finding);
         break;
+    case Kind::Connecting:
+    case Kind::Redirect:
+    case Kind::Open:
+    case Kind::Error:
+        m_dataText = exchangeText();
+        break;
     default:
         m_dataText = RecordText::summary(record);
         break;
@@ -377,6 +384,80 @@ void DetailPane::setRecord(const StreamRecord &record, qint64 number, const Cont
     m_rawText = reindentJson(QString::fromUtf8(RecordJson::toJsonLine(record)).trimmed());
     showTexts();
     updateMeta();
+}
+
+QString DetailPane::exchangeText() const
+{
+    const Context &context = m_context;
+    const auto headerLines = [](QStringList &lines, const StreamRecord::HeaderList &headers) {
+        for (const auto &[name, value] : headers)
+            lines << QString::fromLatin1(name) + u": "_s + QString::fromLatin1(value);
+    };
+    QStringList parts { RecordText::summary(m_record) };
+    if (context.request) {
+        const StreamRecord &request = *context.request;
+        const QUrl url(request.url);
+        QString target = url.path(QUrl::FullyEncoded);
+        if (target.isEmpty())
+            target = u"/"_s;
+        if (url.hasQuery())
+            target += u'?' + url.query(QUrl::FullyEncoded);
+        QString line = (request.method.isEmpty() ? u"GET"_s : request.method) + u' ' + target;
+        if (context.response && !context.response->httpVersion.isEmpty())
+            line += u" HTTP/"_s + context.response->httpVersion;
+        QStringList lines { line };
+        headerLines(lines, request.headers);
+        //: Heading above the request as it went on the wire (secret values masked)
+        parts << tr("Request, as sent") + u'\n' + lines.join(u'\n');
+    }
+    const SseError *failure = context.failure ? &context.failure->error : nullptr;
+    if (context.response) {
+        const StreamRecord &response = *context.response;
+        QStringList lines { u"HTTP/%1 %2 %3"_s.arg(response.httpVersion)
+                                    .arg(response.status)
+                                    .arg(response.statusText)
+                                    .trimmed() };
+        headerLines(lines, response.headers);
+        //: Heading above the response's status line and headers
+        parts << tr("Response") + u'\n' + lines.join(u'\n');
+    } else if (failure && failure->httpStatus != 0) {
+        const QString status =
+                failure->kind == SseError::Kind::HttpStatus && !failure->detail.isEmpty()
+                ? failure->detail
+                : QString::number(failure->httpStatus);
+        parts << tr("Response") + u'\n' + u"HTTP "_s + status + u'\n'
+                        + tr("(The headers of a response that failed the stream are not "
+                             "recorded.)");
+        if (failure->kind == SseError::Kind::HttpStatus) {
+            QString body = failure->body;
+            if (looksLikeJson(body)) {
+                QJsonParseError error;
+                QJsonDocument::fromJson(body.toUtf8(), &error);
+                if (error.error == QJsonParseError::NoError)
+                    body = reindentJson(body);
+            }
+            if (body.isEmpty())
+                parts << tr("The response had no body.");
+            else if (failure->bodyTruncated)
+                //: Heading above a failed response's body; %1 = how much of it was kept
+                parts << tr("Response body (the first %1)")
+                                        .arg(QLocale().formattedDataSize(
+                                                SseError::MaximumBodyBytes))
+                                + u'\n' + body;
+            else
+                //: Heading above a failed response's body (a 401's JSON message, …)
+                parts << tr("Response body") + u'\n' + body;
+        }
+    } else if (!failure) {
+        parts << tr("No response yet.");
+    }
+    // The status line says it for an error status; anything else is said once, here.
+    if (failure && failure->kind != SseError::Kind::HttpStatus)
+        //: How the connection ended; %1 = the failure in words
+        parts << (context.response || failure->httpStatus != 0 ? tr("Then: %1")
+                                                               : tr("No response: %1"))
+                         .arg(RecordText::describe(*failure));
+    return parts.join(u"\n\n"_s);
 }
 
 void DetailPane::updateEvidence()

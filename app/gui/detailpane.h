@@ -24,7 +24,10 @@ class JsonHighlighter;
 /// event reconstructed as wire lines) and Meta. Server text is only ever shown as plain text.
 /// Huge payloads show their first MiB at once; "Show all" streams in the rest without blocking.
 ///
-/// A finding shows its verdict, what to do and its evidence, with links to the rows it names.
+/// A Connecting, Redirect, Open or Error row shows its exchange in Data: the request as sent
+/// (secrets masked), the response's status line and headers and, for a failed response, its
+/// body (pretty-printed when it is JSON). A finding shows its verdict, what to do and its
+/// evidence, with links to the rows it names.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -42,6 +45,10 @@ public:
     /// What the tab knows around a life-cycle row.
     struct Context
     {
+        /// The exchange of the row's connection: its Connecting, Open and Error records.
+        std::optional<StreamRecord> request;
+        std::optional<StreamRecord> response;
+        std::optional<StreamRecord> failure;
         /// A finding: the numbers of the rows its evidence names.
         QList<qint64> evidenceRows;
     };
@@ -52,8 +59,8 @@ public:
     /// Shows an event row. sincePreviousMs: time since the previous event of the tab, if known.
     void setEvent(const SseEvent &event, qint64 number,
                   std::optional<qint64> sincePreviousMs = std::nullopt);
-    /// Shows a life-cycle row: its text (a finding in full), its record as JSON (Raw) and every
-    /// field (Meta).
+    /// Shows a life-cycle row: its text (a finding in full, an exchange as request and
+    /// response), its record as JSON (Raw) and every field (Meta).
     void setRecord(const StreamRecord &record, qint64 number, const Context &context = {});
     void clear();
 
@@ -92,6 +99,7 @@ private:
     void updateShowAllButton();
     void updateRawNote();
     void updateEvidence();
+    QString exchangeText() const;
 
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_dataEdit = nullptr;

@@ -821,6 +821,15 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
         rows.append({ tr("Simulated"), record.error.simulated ? tr("yes") : tr("no") });
         if (record.error.httpStatus != 0)
             rows.append({ tr("HTTP status"), QString::number(record.error.httpStatus) });
+        if (!record.error.body.isEmpty()) {
+            // One bounded line here; the Data tab shows all of it, pretty-printed.
+            constexpr qsizetype Preview = 300;
+            QString body = record.error.body.left(Preview).simplified();
+            if (record.error.body.size() > Preview || record.error.bodyTruncated)
+                body += u'\u2026';
+            //: The body of a response that failed the stream (a 401's JSON message, …)
+            rows.append({ tr("Response body"), body });
+        }
         break;
     case Kind::Reconnecting:
         rows.append({ tr("Attempt"), attemptText(record) });

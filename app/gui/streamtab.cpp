@@ -520,7 +520,7 @@ void StreamTab::handleCurrentRowChanged()
     const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
     if (m_model->rowKind(row) == MessageModel::RowKind::Lifecycle) {
         const StreamRecord record = m_model->recordAt(row);
-        m_detailPane->setRecord(record, number, recordContext(record));
+        m_detailPane->setRecord(record, number, recordContext(row, record));
         return;
     }
     std::optional<qint64> sincePrevious;
@@ -534,11 +534,49 @@ void StreamTab::handleCurrentRowChanged()
     m_detailPane->setEvent(event, number, sincePrevious);
 }
 
-DetailPane::Context StreamTab::recordContext(const StreamRecord &record)
+DetailPane::Context StreamTab::recordContext(int row, const StreamRecord &record)
 {
+    using Kind = StreamRecord::Kind;
     DetailPane::Context context;
-    if (record.kind == StreamRecord::Kind::Finding)
+    if (record.kind == Kind::Finding) {
         context.evidenceRows = evidenceRows(record.finding);
+        return context;
+    }
+    if (record.connection <= 0
+        || (record.kind != Kind::Connecting && record.kind != Kind::Redirect
+            && record.kind != Kind::Open && record.kind != Kind::Error))
+        return context;
+    // The exchange the row belongs to: its connection's request, response and the failure
+    // that ended it, wherever they are around the row. Only on a click, so a walk is fine;
+    // event rows cost a pointer test each.
+    const auto note = [&context](const StreamRecord &other) {
+        if (other.kind == Kind::Connecting && !context.request)
+            context.request = other;
+        else if (other.kind == Kind::Open && !context.response)
+            context.response = other;
+        else if (other.kind == Kind::Error && !context.failure
+                 && other.error.kind != SseError::Kind::EventTooLarge)
+            context.failure = other;
+    };
+    note(record);
+    for (int previous = row - 1; previous >= 0 && !context.request; --previous) {
+        if (m_model->rowKind(previous) == MessageModel::RowKind::Event)
+            continue;
+        const StreamRecord other = m_model->recordAt(previous);
+        if (other.connection == record.connection)
+            note(other);
+        else if (other.kind != Kind::Finding && other.connection < record.connection)
+            break;
+    }
+    for (int next = row + 1; next < m_model->rowCount() && !context.failure; ++next) {
+        if (m_model->rowKind(next) == MessageModel::RowKind::Event)
+            continue;
+        const StreamRecord other = m_model->recordAt(next);
+        if (other.connection == record.connection)
+            note(other);
+        else if (other.kind != Kind::Finding && other.connection > record.connection)
+            break;
+    }
     return context;
 }
 

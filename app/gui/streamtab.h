@@ -145,8 +145,9 @@ private:
     void updateTitle();
     void updateButtons();
     void handleCurrentRowChanged();
-    /// What the detail pane shows beside a life-cycle row: the rows a finding's evidence names.
-    DetailPane::Context recordContext(const StreamRecord &record);
+    /// What the detail pane shows beside a life-cycle row: the exchange it belongs to, or the
+    /// rows a finding's evidence names.
+    DetailPane::Context recordContext(int row, const StreamRecord &record);
     void noteStatisticsChanged();
     void updateRecordingIndicator();
     void handleRecordingError(const QString &message);

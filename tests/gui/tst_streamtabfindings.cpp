@@ -3,7 +3,8 @@
 //
 // StreamTab's findings: the engine each tab feeds, and where its verdicts show: a row in the
 // table, marks on the rows its evidence names, the connection panel's "Last resume" line and
-// Next Problem, the detail pane. Against the demo server's pathology knobs (docs/findings.md).
+// Next Problem, the detail pane; plus the request/response inspector. Against the demo
+// server's pathology knobs (docs/findings.md) and raw loopback servers.
 
 #include <atomic>
 #include <cstdlib>
@@ -90,6 +91,15 @@ int rowOfFinding(const MessageModel *model, const QString &id)
     return -1;
 }
 
+int firstRowOfKind(const MessageModel *model, StreamRecord::Kind kind)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == kind)
+            return row;
+    }
+    return -1;
+}
+
 /// The current row of a tab's table, as the model's record.
 StreamRecord currentRecord(StreamTab *tab)
 {
@@ -113,6 +123,8 @@ private slots:
     void resumeGapShowsEverywhere();
     void cleanResumeIsNoProblem();
     void viewMenuJumpsToProblems();
+    void inspectorShowsErrorBody();
+    void inspectorShowsOpenExchange();
     void http1StreamsAcrossTabs();
     void eventPathAllocatesNothing();
 
@@ -304,6 +316,65 @@ void TestStreamTabFindings::viewMenuJumpsToProblems()
     tab->proxy()->setHideLifecycle(false);
     QVERIFY(tab->selectNextProblem(false));
     QCOMPARE(currentNumber(tab), gaps.at(1));
+}
+
+// A 401 with a JSON message: the Error row shows the request as sent (the key masked), the
+// status line and the body, pretty-printed, so "Incorrect API key provided" is readable.
+void TestStreamTabFindings::inspectorShowsErrorBody()
+{
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int) {
+        const QByteArray body =
+                R"({"error": {"message": "Incorrect API key provided: sk-xx**1234.", )"
+                R"("type": "invalid_request_error", "code": "invalid_api_key"}})";
+        RawSseServer::respond(socket,
+                              "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
+                              "Content-Length: "
+                                      + QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                              true);
+    });
+    QVERIFY(server.listen());
+    SseReader::Request request;
+    request.url = server.url();
+    request.headers = { { "Authorization", "Bearer sk-live-s3cret" } };
+    m_tab->setRequest(request);
+    m_tab->connectStream();
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->reader()->state(), SseReader::State::Closed, Timeout);
+    MessageModel *model = m_tab->model();
+    model->flushPending();
+    const int errorRow = firstRowOfKind(model, StreamRecord::Kind::Error);
+    QVERIFY(errorRow >= 0);
+    m_tab->messageView()->setCurrentIndex(m_tab->proxy()->mapFromSource(model->index(errorRow, 0)));
+    const QString text = m_tab->detailPane()->dataText();
+    QVERIFY2(text.contains(u"GET /stream"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Authorization: <redacted>"_s), qPrintable(text));
+    QVERIFY(!text.contains(u"s3cret"_s));
+    QVERIFY2(text.contains(u"HTTP 401 Unauthorized"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Response body\n{\n  \"error\": {\n    \"message\": \"Incorrect API "
+                           "key provided: sk-xx**1234.\","_s),
+             qPrintable(text));
+    QVERIFY(m_tab->detailPane()->metaText().contains(u"Incorrect API key provided"_s));
+
+    // The Connecting row shows the same exchange.
+    const int connectingRow = firstRowOfKind(model, StreamRecord::Kind::Connecting);
+    m_tab->messageView()->setCurrentIndex(
+            m_tab->proxy()->mapFromSource(model->index(connectingRow, 0)));
+    QVERIFY(m_tab->detailPane()->dataText().contains(u"Incorrect API key provided"_s));
+}
+
+void TestStreamTabFindings::inspectorShowsOpenExchange()
+{
+    connectTo(QUrlQuery());
+    MessageModel *model = m_tab->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->totalEvents() >= 2, Timeout);
+    model->flushPending();
+    const int openRow = firstRowOfKind(model, StreamRecord::Kind::Open);
+    m_tab->messageView()->setCurrentIndex(m_tab->proxy()->mapFromSource(model->index(openRow, 0)));
+    const QString text = m_tab->detailPane()->dataText();
+    QVERIFY2(text.contains(
+                     u"Request, as sent\nGET /stream?interval=30 HTTP/1.1\nHost: 127.0.0.1:"_s),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"Response\nHTTP/1.1 200 OK\n"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Content-Type: text/event-stream"_s), qPrintable(text));
 }
 
 // Browsers open at most 6 HTTP/1.1 connections to one origin: the window counts its tabs' open
