@@ -210,6 +210,16 @@
         <source>No warnings or problems in this tab</source>
         <translation>此标签页中没有警告或问题</translation>
     </message>
+    <message>
+        <source> · last data %1 ago</source>
+        <extracomment>The open connection has sent nothing for a while; %1 = how long (&quot;47 s&quot;)</extracomment>
+        <translation> · 最后数据在 %1 前</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <comment>uptime of the open connection, h:mm:ss</comment>
+        <translation>已持续 %1</translation>
+    </message>
 </context>
 <context>
     <name>DemoController</name>

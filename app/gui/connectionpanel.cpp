@@ -37,6 +37,10 @@ constexpr int TotalsPollMs = 200; // totals refresh at most 5×/s, never per eve
 constexpr int UptimeTickMs = 1000;
 constexpr int MaximumLogLines = 2000;
 constexpr int CountdownBarRange = 1000;
+// An open stream that has sent nothing for this long says so next to the state ("last data
+// 7 s ago"); from the findings engine's idle.silent threshold on, the state turns amber.
+constexpr qint64 QuietAfterMs = 5'000;
+constexpr qint64 SilentAfterMs = 15'000;
 
 QString formatDuration(qint64 milliseconds)
 {
@@ -428,6 +432,13 @@ void ConnectionPanel::updateResume()
                     : tr("No warnings or problems in this tab"));
 }
 
+qint64 ConnectionPanel::silenceMs() const
+{
+    if (!m_reader || m_reader->state() != SseReader::State::Open || !m_sinceData.isValid())
+        return 0;
+    return m_sinceData.elapsed();
+}
+
 void ConnectionPanel::cutConnection()
 {
     if (m_reader)
@@ -480,6 +491,7 @@ void ConnectionPanel::handleRecord(const StreamRecord &record)
         break;
     case Kind::Open:
         m_uptime.start();
+        m_sinceData.start(); // silence counts from the headers
         break;
     case Kind::Retry:
         // Many servers repeat the same retry: on every connection; the log says it once.
@@ -525,6 +537,8 @@ void ConnectionPanel::updateState()
     QColor background = Theme::stateColor(state);
     if (!m_reader)
         background = palette().color(QPalette::Disabled, QPalette::WindowText);
+    else if (silenceMs() >= SilentAfterMs)
+        background = Theme::stateColor(SseReader::State::Connecting); // open, but stalled
     // Dark text on light pills (amber) and white on dark ones keeps the label readable.
     const QColor foreground =
             background.lightnessF() > 0.55f ? QColor(Qt::black) : QColor(Qt::white);
@@ -540,10 +554,26 @@ void ConnectionPanel::updateUptime()
         return;
     }
     QString text = tr("Connection #%1").arg(m_reader->connectionCount());
-    if (m_reader->state() == SseReader::State::Open && m_uptime.isValid())
+    const qint64 silence = silenceMs();
+    if (silence >= QuietAfterMs) {
+        // A stalled stream must not look healthy: how long it has been quiet, live.
+        //: The open connection has sent nothing for a while; %1 = how long ("47 s")
+        text += tr(" · last data %1 ago").arg(RecordText::duration(silence / 1000 * 1000));
+    } else if (m_reader->state() == SseReader::State::Open && m_uptime.isValid()) {
         text += tr(" · up %1", "uptime of the open connection, h:mm:ss")
                         .arg(formatDuration(m_uptime.elapsed()));
+    }
     m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(m_uptime.isValid() && m_reader->state() == SseReader::State::Open
+                                          ? tr("Up %1", "uptime of the open connection, h:mm:ss")
+                                                    .arg(formatDuration(m_uptime.elapsed()))
+                                          : QString());
+    // The state pill turns amber once the silence is a finding's worth.
+    const bool silent = silence >= SilentAfterMs;
+    if (silent != m_silentShown) {
+        m_silentShown = silent;
+        updateState();
+    }
 }
 
 void ConnectionPanel::updateAttempt()
@@ -621,6 +651,11 @@ void ConnectionPanel::updateTotals()
 {
     const quint64 events = m_reader ? m_reader->eventCount() : 0;
     const qint64 bytes = m_reader ? m_reader->byteCount() : 0;
+    // Polled, never per event: any byte (comments too) means the stream is alive.
+    if (bytes != m_lastByteCount) {
+        m_lastByteCount = bytes;
+        m_sinceData.start();
+    }
     const int reconnects = m_reader ? m_reader->attemptCount() : 0;
     const QLocale locale;
     const QString text =

@@ -88,6 +88,8 @@ private:
     void updateButtons();
     void updateTimers();
     void updateResume();
+    /// How long the open connection has sent nothing (from the reader's byte count, polled).
+    qint64 silenceMs() const;
     /// A log line: a record, or the user's own "go offline" (which the reader does not
     /// report while a reconnect is already pending).
     struct LogEntry
@@ -146,4 +148,7 @@ private:
     std::optional<StreamRecord> m_lastReconnect; ///< The newest Reconnecting record.
     std::optional<StreamRecord> m_lastResume; ///< The newest resume verdict of this session.
     int m_problemCount = 0;
+    QElapsedTimer m_sinceData; ///< Since the reader's byte count last moved (or Open).
+    qint64 m_lastByteCount = -1;
+    bool m_silentShown = false; ///< The state pill shows the stream as stalled.
 };

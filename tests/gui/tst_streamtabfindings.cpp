@@ -3,8 +3,8 @@
 //
 // StreamTab's findings: the engine each tab feeds, and where its verdicts show: a row in the
 // table, marks on the rows its evidence names, the connection panel's "Last resume" line and
-// Next Problem, the detail pane; plus the request/response inspector. Against the demo
-// server's pathology knobs (docs/findings.md) and raw loopback servers.
+// Next Problem, the detail pane; plus the request/response inspector and the live "last data"
+// age. Against the demo server's pathology knobs (docs/findings.md) and raw loopback servers.
 
 #include <atomic>
 #include <cstdlib>
@@ -123,6 +123,7 @@ private slots:
     void resumeGapShowsEverywhere();
     void cleanResumeIsNoProblem();
     void viewMenuJumpsToProblems();
+    void stalledStreamSaysSo();
     void inspectorShowsErrorBody();
     void inspectorShowsOpenExchange();
     void http1StreamsAcrossTabs();
@@ -316,6 +317,20 @@ void TestStreamTabFindings::viewMenuJumpsToProblems()
     tab->proxy()->setHideLifecycle(false);
     QVERIFY(tab->selectNextProblem(false));
     QCOMPARE(currentNumber(tab), gaps.at(1));
+}
+
+// stallAfter: the stream stays open and sends nothing. The panel says how long it has been
+// quiet, live, instead of a healthy uptime.
+void TestStreamTabFindings::stalledStreamSaysSo()
+{
+    connectTo(QUrlQuery { { u"stallAfter"_s, u"3"_s } });
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->model()->totalEvents(), 3, Timeout);
+    auto *connection = child<QLabel>(u"connectionLabel"_s);
+    QVERIFY(connection);
+    QVERIFY(connection->text().contains(u" · up "_s));
+    QTRY_VERIFY_WITH_TIMEOUT(connection->text().contains(u" · last data "_s), Timeout);
+    QVERIFY2(connection->text().contains(u" s ago"_s), qPrintable(connection->text()));
+    QCOMPARE(m_tab->reader()->state(), SseReader::State::Open);
 }
 
 // A 401 with a JSON message: the Error row shows the request as sent (the key masked), the
