@@ -100,6 +100,13 @@
             <numerusform>%n lines of the recording were not valid records and were skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The recording carries no findings; SSE Scope found %n from its records.</source>
+        <translation>
+            <numerusform>The recording carries no findings; SSE Scope found %n from its records.</numerusform>
+            <numerusform>The recording carries no findings; SSE Scope found %n from its records.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RateChart</name>

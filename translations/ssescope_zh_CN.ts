@@ -965,6 +965,12 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Select the previous finding that is a warning or a problem in the current tab</source>
         <translation>在当前标签页中选中上一条警告或问题级别的诊断</translation>
     </message>
+    <message numerus="yes">
+        <source>The recording carries no findings; SSE Scope found %n from its records.</source>
+        <translation>
+            <numerusform>该录制文件不含诊断；SSE Scope 根据其记录得出了 %n 条诊断。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MessageView</name>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -957,18 +959,30 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
     }
     StreamTab *tab = newTab();
     m_fixedTitles.insert(tab, QFileInfo(path).fileName());
-    MessageModel *model = tab->model();
     // The same records a live tab gets, formatted the same way (and in the current language).
-    for (const StreamRecord &record : recording->records)
-        model->appendRecord(record);
-    model->flushPending();
+    // A file with findings shows them; a version-2 file without any (an older recording, or
+    // `watch --no-findings`) is run through the findings engine, which finds from the records
+    // what the live tab would have. Version 1 files lack the response headers it reads.
+    const bool hasFindings = std::any_of(
+            recording->records.cbegin(), recording->records.cend(),
+            [](const StreamRecord &record) { return record.kind == StreamRecord::Kind::Finding; });
+    const bool computeFindings =
+            !hasFindings && recording->session && recording->session->formatVersion >= 2;
+    const int computed = tab->loadRecords(recording->records, computeFindings);
+    tab->model()->flushPending();
     updateTabDecoration(tab);
-    if (recording->skippedLines > 0) {
-        statusBar()->showMessage(tr("%n line(s) of the recording were not valid records and were "
-                                    "skipped.",
-                                    nullptr, int(recording->skippedLines)),
-                                 10000);
+    QStringList messages;
+    if (computed > 0) {
+        messages << tr("The recording carries no findings; SSE Scope found %n from its records.",
+                       nullptr, computed);
     }
+    if (recording->skippedLines > 0) {
+        messages << tr("%n line(s) of the recording were not valid records and were "
+                       "skipped.",
+                       nullptr, int(recording->skippedLines));
+    }
+    if (!messages.isEmpty())
+        statusBar()->showMessage(messages.join(u' '), 10000);
     return tab;
 }
 

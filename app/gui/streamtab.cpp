@@ -43,6 +43,9 @@ constexpr int PreviousEventScanLimit = 1000;
 constexpr int RightPanelWidth = 340;
 // The findings engine notices silences only as time passes: `watch` ticks it once a second too.
 constexpr int EngineTickMs = 1000;
+// Replaying a recording ticks the engine as the live tab did, but a gap longer than this is
+// skipped to its end: past the longest hop limit a longer silence tells nothing new.
+constexpr qint64 MaximumReplayedSilenceMs = 10 * 60 * 1000;
 
 QVariantList toVariantList(const QList<int> &values)
 {
@@ -303,6 +306,57 @@ QList<qint64> StreamTab::evidenceRows(const Finding &finding)
         rows.append(number);
     }
     return rows;
+}
+
+int StreamTab::loadRecords(const QList<StreamRecord> &records, bool computeFindings)
+{
+    int found = 0;
+    qint64 nextTick = -1;
+    QDateTime last;
+    for (const StreamRecord &record : records) {
+        if (record.kind == StreamRecord::Kind::Session)
+            continue;
+        if (record.kind == StreamRecord::Kind::Finding) {
+            if (!computeFindings)
+                addFinding(record);
+            continue;
+        }
+        if (!computeFindings) {
+            addToStory(record);
+            if (record.kind == StreamRecord::Kind::Event)
+                m_filterBar->noteEventType(record.type);
+            else if (record.kind == StreamRecord::Kind::Connecting)
+                m_filterBar->noteConnection(record.connection);
+            continue;
+        }
+        // The live tab's clock: a tick a second between the records, so that the silences it
+        // noticed are noticed again.
+        if (record.time.isValid()) {
+            const qint64 at = record.time.toMSecsSinceEpoch();
+            if (nextTick < 0)
+                nextTick = at + EngineTickMs;
+            if (at - nextTick > MaximumReplayedSilenceMs)
+                nextTick +=
+                        (at - nextTick - MaximumReplayedSilenceMs) / EngineTickMs * EngineTickMs;
+            for (; nextTick <= at; nextTick += EngineTickMs) {
+                const qsizetype before = m_findingPositions.size();
+                tickEngine(QDateTime::fromMSecsSinceEpoch(nextTick, Qt::UTC));
+                found += int(m_findingPositions.size() - before);
+            }
+            last = record.time;
+        }
+        const qsizetype before = m_findingPositions.size();
+        feedRecord(record);
+        found += int(m_findingPositions.size() - before);
+    }
+    if (computeFindings
+        && (records.isEmpty() || records.constLast().kind != StreamRecord::Kind::Closed)) {
+        m_engine->finish(last);
+        const qsizetype before = m_findingPositions.size();
+        collectFindings();
+        found += int(m_findingPositions.size() - before);
+    }
+    return found;
 }
 
 void StreamTab::setOtherOpenStreams(int count)

@@ -101,6 +101,13 @@ public:
     /// stream is not open or uses HTTP/2.
     QString http1Origin() const;
 
+    /// Shows a recording's records (Session record left out) as the live tab showed them. The
+    /// findings a file carries are shown as they are; with computeFindings the tab's engine
+    /// is run over the records instead, with the clock the records give (a tick a second, as
+    /// live), and its findings go in where a live tab would have put them. Returns how many
+    /// findings that found.
+    int loadRecords(const QList<StreamRecord> &records, bool computeFindings);
+
 public slots:
     /// Applies request() to the reader and opens it; shows an inline error for a bad URL.
     void connectStream();

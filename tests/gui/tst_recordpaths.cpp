@@ -6,7 +6,8 @@
 // Recording / Export NDJSON, Export JSON and CSV, Copy Row as JSON, and Open Recording followed
 // by another export. Every path must carry the same records, field for field (times aside where
 // two separate runs are compared), findings included: the app's engine and watch's find the same
-// things and put them at the same places in the story.
+// things and put them at the same places in the story, and a recording without findings gets
+// the same ones again when it is opened.
 
 #include <QApplication>
 #include <QFile>
@@ -298,6 +299,22 @@ void TestRecordPaths::everyPathCarriesTheSameRecords()
     QVERIFY2(window.exportCurrentTab(againPath, EventExporter::Format::Ndjson, &error),
              qPrintable(error));
     QCOMPARE(withoutSession(parseLines(readAll(againPath)), false), recorded);
+
+    // ---- a recording without findings: the engine finds them again from its records ----
+    const QString plainPath = m_dir.filePath(u"plain.ndjson"_s);
+    {
+        QFile plain(plainPath);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        for (const QByteArray &line : readAll(recordPath).split('\n')) {
+            if (!line.contains("\"kind\":\"finding\""))
+                plain.write(line + '\n');
+        }
+    }
+    QVERIFY2(window.loadRecording(plainPath, &error), qPrintable(error));
+    const QString foundPath = m_dir.filePath(u"found.ndjson"_s);
+    QVERIFY2(window.exportCurrentTab(foundPath, EventExporter::Format::Ndjson, &error),
+             qPrintable(error));
+    QCOMPARE(withoutSession(parseLines(readAll(foundPath)), false), recorded);
 }
 
 QTEST_MAIN(TestRecordPaths)
