@@ -40,6 +40,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Next problem (F8; Shift+F8 for the previous one): %n warning(s) or problem(s) in this tab</source>
+        <translation>
+            <numerusform>Next problem (F8; Shift+F8 for the previous one): %n warning or problem in this tab</numerusform>
+            <numerusform>Next problem (F8; Shift+F8 for the previous one): %n warnings or problems in this tab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Proxy down for %n s (refuse new connections)</source>
         <translation>
             <numerusform>Proxy down for %n s (refuse new connections)</numerusform>
@@ -110,6 +117,13 @@
             <numerusform>%n lines of the recording were not valid records and were skipped.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The recording carries no findings; SSE Scope found %n from its records.</source>
+        <translation>
+            <numerusform>The recording carries no findings; SSE Scope found %n from its records.</numerusform>
+            <numerusform>The recording carries no findings; SSE Scope found %n from its records.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RateChart</name>
@@ -132,6 +146,86 @@
         <translation>
             <numerusform>Gave up after %n reconnect attempt</numerusform>
             <numerusform>Gave up after %n reconnect attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the next event was %2, %n event(s) lost</source>
+        <extracomment>%1 = how it resumed, %2 = the id of the next event, %n = events lost</extracomment>
+        <translation>
+            <numerusform>%1: the next event was %2, %n event lost</numerusform>
+            <numerusform>%1: the next event was %2, %n events lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server replayed %2 with gaps, %n event(s) lost</source>
+        <extracomment>%1 = how it resumed, %2 = the ids replayed (&quot;10–12&quot;), %n = events lost</extracomment>
+        <translation>
+            <numerusform>%1: the server replayed %2 with gaps, %n event lost</numerusform>
+            <numerusform>%1: the server replayed %2 with gaps, %n events lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n event(s) repeat data received before (the stream has no ids)</source>
+        <extracomment>%1 = how it resumed, %n = events whose data arrived before</extracomment>
+        <translation>
+            <numerusform>%1: %n event repeats data received before (the stream has no ids)</numerusform>
+            <numerusform>%1: %n events repeat data received before (the stream has no ids)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server replayed from %2; %n event(s) delivered twice</source>
+        <extracomment>%1 = how it resumed, %2 = the first id replayed, %n = events delivered twice</extracomment>
+        <translation>
+            <numerusform>%1: the server replayed from %2; %n event delivered twice</numerusform>
+            <numerusform>%1: the server replayed from %2; %n events delivered twice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server started again from id %2 (Last-Event-ID ignored); %n event(s) delivered twice</source>
+        <extracomment>%1 = how it resumed, %2 = the id it started from, %n = events delivered twice</extracomment>
+        <translation>
+            <numerusform>%1: the server started again from id %2 (Last-Event-ID ignored); %n event delivered twice</numerusform>
+            <numerusform>%1: the server started again from id %2 (Last-Event-ID ignored); %n events delivered twice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The headers came at once but the body %1 later, %n event(s) in its first read: something held the body back, likely %2</source>
+        <extracomment>%1 = how long the body waited, %2 = the layer that likely held it (&quot;nginx&quot;), %n = events in the first read</extracomment>
+        <translation>
+            <numerusform>The headers came at once but the body %1 later, %n event in its first read: something held the body back, likely %2</numerusform>
+            <numerusform>The headers came at once but the body %1 later, %n events in its first read: something held the body back, likely %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events arrive in bursts: %n event(s) in one read after %1 of silence, though the server made them over %2 (timestamps in the data); likely held back by %3</source>
+        <extracomment>%n = events in one read, %1 = the silence before, %2 = how long the server took to make them, %3 = the layer that likely held them back (&quot;nginx&quot;)</extracomment>
+        <translation>
+            <numerusform>Events arrive in bursts: %n event in one read after %1 of silence, though the server made them over %2 (timestamps in the data); likely held back by %3</numerusform>
+            <numerusform>Events arrive in bursts: %n events in one read after %1 of silence, though the server made them over %2 (timestamps in the data); likely held back by %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events arrive in bursts: %n event(s) in one read after %1 of silence, though the server kept a steady rhythm before; likely held back by %2</source>
+        <extracomment>%n = events in one read, %1 = the silence before, %2 = the layer that likely held them back (&quot;nginx&quot;)</extracomment>
+        <translation>
+            <numerusform>Events arrive in bursts: %n event in one read after %1 of silence, though the server kept a steady rhythm before; likely held back by %2</numerusform>
+            <numerusform>Events arrive in bursts: %n events in one read after %1 of silence, though the server kept a steady rhythm before; likely held back by %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lost</source>
+        <comment>resume outcome: events lost</comment>
+        <translation>
+            <numerusform>%n lost</numerusform>
+            <numerusform>%n lost</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <comment>resume outcome: events delivered twice</comment>
+        <translation>
+            <numerusform>%n duplicate</numerusform>
+            <numerusform>%n duplicates</numerusform>
         </translation>
     </message>
 </context>

@@ -181,6 +181,41 @@
         <extracomment>EventSource readyState, shown as the state badge; translated like any label</extracomment>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>Last resume:</source>
+        <extracomment>The outcome of the last reconnect&apos;s resume (Last-Event-ID), e.g. &quot;clean&quot; or &quot;3 lost&quot;</extracomment>
+        <translation>最近续传：</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <comment>last resume</comment>
+        <extracomment>No reconnect has resumed yet in this session</extracomment>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>After a reconnect, SSE Scope checks whether the server resumed after the Last-Event-ID: nothing lost, nothing twice.</source>
+        <translation>每次重连后，SSE Scope 会检查服务器是否从 Last-Event-ID 之后继续发送：没有丢失，也没有重复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next problem (F8; Shift+F8 for the previous one): %n warning(s) or problem(s) in this tab</source>
+        <translation>
+            <numerusform>下一个问题（F8；Shift+F8 为上一个）：此标签页中有 %n 条警告或问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No warnings or problems in this tab</source>
+        <translation>此标签页中没有警告或问题</translation>
+    </message>
+    <message>
+        <source> · last data %1 ago</source>
+        <extracomment>The open connection has sent nothing for a while; %1 = how long (&quot;47 s&quot;)</extracomment>
+        <translation> · 最后数据在 %1 前</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <comment>uptime of the open connection, h:mm:ss</comment>
+        <translation>已持续 %1</translation>
+    </message>
     <message numerus="yes">
         <source>Proxy down for %n s (refuse new connections)</source>
         <translation>
@@ -533,6 +568,56 @@
         <source>This record as recordings, exports and ssescope-cli watch write it.</source>
         <translation>此记录与录制文件、导出文件和 ssescope-cli watch 写出的内容完全一致。</translation>
     </message>
+    <message>
+        <source>Evidence in the table: %1</source>
+        <extracomment>Above a finding&apos;s details: %1 = links to the table rows it is about (&quot;#16, #18&quot;)</extracomment>
+        <translation>表格中的证据：%1</translation>
+    </message>
+    <message>
+        <source>Click a row number to select that row</source>
+        <translation>点击行号可选中该行</translation>
+    </message>
+    <message>
+        <source>Request, as sent</source>
+        <extracomment>Heading above the request as it went on the wire (secret values masked)</extracomment>
+        <translation>请求（实际发送）</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <extracomment>Heading above the response&apos;s status line and headers</extracomment>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>(The headers of a response that failed the stream are not recorded.)</source>
+        <translation>（导致事件流失败的响应，其响应头不会被记录。）</translation>
+    </message>
+    <message>
+        <source>The response had no body.</source>
+        <translation>该响应没有响应体。</translation>
+    </message>
+    <message>
+        <source>Response body (the first %1)</source>
+        <extracomment>Heading above a failed response&apos;s body; %1 = how much of it was kept</extracomment>
+        <translation>响应体（前 %1）</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <extracomment>Heading above a failed response&apos;s body (a 401&apos;s JSON message, …)</extracomment>
+        <translation>响应体</translation>
+    </message>
+    <message>
+        <source>No response yet.</source>
+        <translation>尚无响应。</translation>
+    </message>
+    <message>
+        <source>Then: %1</source>
+        <extracomment>How the connection ended; %1 = the failure in words</extracomment>
+        <translation>随后：%1</translation>
+    </message>
+    <message>
+        <source>No response: %1</source>
+        <translation>无响应：%1</translation>
+    </message>
 </context>
 <context>
     <name>FaultProxyWindow</name>
@@ -602,7 +687,7 @@
     </message>
     <message>
         <source>All connections</source>
-        <translation>所有连接</translation>
+        <translation>全部连接</translation>
     </message>
     <message>
         <source>Demo page relay #%1: %2</source>
@@ -1338,20 +1423,34 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <translation>无法读取已保存的设置，SSE Scope 已使用默认设置启动。损坏的文件已保留为 %1。</translation>
     </message>
     <message>
-        <source>Re&amp;name Tab…</source>
-        <translation>重命名标签页(&amp;N)…</translation>
+        <source>&amp;Next Problem</source>
+        <translation>下一个问题(&amp;N)</translation>
     </message>
     <message>
-        <source>Rename Tab</source>
-        <translation>重命名标签页</translation>
+        <source>Select the next finding that is a warning or a problem in the current tab</source>
+        <translation>在当前标签页中选中下一条警告或问题级别的诊断</translation>
     </message>
     <message>
-        <source>Name (empty: named after its URL):</source>
-        <translation>名称（留空则按 URL 命名）：</translation>
+        <source>P&amp;revious Problem</source>
+        <translation>上一个问题(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select the previous finding that is a warning or a problem in the current tab</source>
+        <translation>在当前标签页中选中上一条警告或问题级别的诊断</translation>
+    </message>
+    <message numerus="yes">
+        <source>The recording carries no findings; SSE Scope found %n from its records.</source>
+        <translation>
+            <numerusform>该录制文件不含诊断；SSE Scope 根据其记录得出了 %n 条诊断。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The fault proxy could not start: %1</source>
         <translation>故障代理无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Tab…</source>
+        <translation>重命名标签页(&amp;N)…</translation>
     </message>
     <message>
         <source>Open Demo Page &amp;Through Fault Proxy</source>
@@ -1368,6 +1467,14 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Break real connections between any server and any client: connections, faults, the proxy&apos;s address</source>
         <translation>断开任意服务器与任意客户端之间的真实连接：连接列表、故障、代理地址</translation>
+    </message>
+    <message>
+        <source>Rename Tab</source>
+        <translation>重命名标签页</translation>
+    </message>
+    <message>
+        <source>Name (empty: named after its URL):</source>
+        <translation>名称（留空则按 URL 命名）：</translation>
     </message>
     <message>
         <source>Fault Proxy</source>
@@ -1459,7 +1566,7 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     </message>
     <message>
         <source>Opened</source>
-        <translation>打开时间</translation>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>Faults in force</source>
@@ -1941,6 +2048,474 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <translation>%1（模拟）</translation>
     </message>
     <message>
+        <source>%1 s</source>
+        <extracomment>A duration in seconds; %1 is a number already formatted for the locale</extracomment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <extracomment>A duration; %1 = minutes, %2 = seconds, both formatted for the locale</extracomment>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <extracomment>Severity of a finding: worth knowing, nothing is wrong</extracomment>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <extracomment>Severity of a finding: hurts some clients or networks</extracomment>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <extracomment>Severity of a finding: events lost, repeated or held back, or a broken stream</extracomment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reconnected without Last-Event-ID</source>
+        <extracomment>How a reconnect resumed; %1 = the Last-Event-ID the client sent</extracomment>
+        <translation>重连时未带 Last-Event-ID</translation>
+    </message>
+    <message>
+        <source>Resumed after id %1 (sent as Last-Event-ID)</source>
+        <translation>从 id %1 之后续传（作为 Last-Event-ID 发送）</translation>
+    </message>
+    <message>
+        <source>%1: no loss or duplicate found</source>
+        <extracomment>%1 = how it resumed (&quot;Resumed after id 9 (sent as Last-Event-ID)&quot;)</extracomment>
+        <translation>%1：未发现丢失或重复</translation>
+    </message>
+    <message>
+        <source>%1: the server replayed %2, no loss or duplicate found</source>
+        <extracomment>%1 = how it resumed, %2 = the ids replayed (&quot;10–12&quot;)</extracomment>
+        <translation>%1：服务器补发了 %2，未发现丢失或重复</translation>
+    </message>
+    <message>
+        <source>%1: the server continued with %2, no loss or duplicate found</source>
+        <extracomment>%1 = how it resumed, %2 = the id of the next event</extracomment>
+        <translation>%1：服务器从 %2 继续，未发现丢失或重复</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the next event was %2, %n event(s) lost</source>
+        <extracomment>%1 = how it resumed, %2 = the id of the next event, %n = events lost</extracomment>
+        <translation>
+            <numerusform>%1：下一个事件是 %2，丢失了 %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server replayed %2 with gaps, %n event(s) lost</source>
+        <extracomment>%1 = how it resumed, %2 = the ids replayed (&quot;10–12&quot;), %n = events lost</extracomment>
+        <translation>
+            <numerusform>%1：服务器补发的 %2 有缺口，丢失了 %n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n event(s) repeat data received before (the stream has no ids)</source>
+        <extracomment>%1 = how it resumed, %n = events whose data arrived before</extracomment>
+        <translation>
+            <numerusform>%1：%n 个事件重复了之前收到的数据（该事件流没有 id）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server replayed from %2; %n event(s) delivered twice</source>
+        <extracomment>%1 = how it resumed, %2 = the first id replayed, %n = events delivered twice</extracomment>
+        <translation>
+            <numerusform>%1：服务器从 %2 开始补发；%n 个事件被重复投递</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the server started again from id %2 (Last-Event-ID ignored); %n event(s) delivered twice</source>
+        <extracomment>%1 = how it resumed, %2 = the id it started from, %n = events delivered twice</extracomment>
+        <translation>
+            <numerusform>%1：服务器从 id %2 重新开始（忽略了 Last-Event-ID）；%n 个事件被重复投递</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the server started again from id %2 (Last-Event-ID ignored)</source>
+        <extracomment>%1 = how it resumed, %2 = the id the server started from</extracomment>
+        <translation>%1：服务器从 id %2 重新开始（忽略了 Last-Event-ID）</translation>
+    </message>
+    <message>
+        <source>%1: ids went back to %2</source>
+        <extracomment>%1 = how it resumed, %2 = the lower id the server went on with</extracomment>
+        <translation>%1：id 倒退到了 %2</translation>
+    </message>
+    <message>
+        <source>Reconnecting without Last-Event-ID: the server sends no ids, so the events it sends meanwhile are lost and cannot be replayed</source>
+        <translation>重连时没有 Last-Event-ID：服务器发送的事件没有 id，断开期间发送的事件会丢失且无法补发</translation>
+    </message>
+    <message>
+        <source>Event ids went backwards from %1 to %2 on connection %3</source>
+        <extracomment>%1 = the previous id, %2 = the lower id after it, %3 = connection number</extracomment>
+        <translation>连接 %3 上的事件 id 从 %1 倒退到了 %2</translation>
+    </message>
+    <message>
+        <source>compression middleware</source>
+        <translation>压缩中间件</translation>
+    </message>
+    <message>
+        <source>a proxy</source>
+        <translation>某个代理</translation>
+    </message>
+    <message>
+        <source>a proxy or middleware between the server and SSE Scope</source>
+        <translation>服务器与 SSE Scope 之间的某个代理或中间件</translation>
+    </message>
+    <message numerus="yes">
+        <source>The headers came at once but the body %1 later, %n event(s) in its first read: something held the body back, likely %2</source>
+        <extracomment>%1 = how long the body waited, %2 = the layer that likely held it (&quot;nginx&quot;), %n = events in the first read</extracomment>
+        <translation>
+            <numerusform>响应头立即到达，但响应体晚了 %1，首次读取就包含 %n 个事件：响应体被扣留了，很可能是 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events arrive in bursts: %n event(s) in one read after %1 of silence, though the server made them over %2 (timestamps in the data); likely held back by %3</source>
+        <extracomment>%n = events in one read, %1 = the silence before, %2 = how long the server took to make them, %3 = the layer that likely held them back (&quot;nginx&quot;)</extracomment>
+        <translation>
+            <numerusform>事件成批到达：静默 %1 后一次读取到 %n 个事件，而服务器是在 %2 内陆续产生的（见数据中的时间戳）；很可能被 %3 扣留</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Events arrive in bursts: %n event(s) in one read after %1 of silence, though the server kept a steady rhythm before; likely held back by %2</source>
+        <extracomment>%n = events in one read, %1 = the silence before, %2 = the layer that likely held them back (&quot;nginx&quot;)</extracomment>
+        <translation>
+            <numerusform>事件成批到达：静默 %1 后一次读取到 %n 个事件，而服务器此前一直保持稳定节奏；很可能被 %2 扣留</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>A hop&apos;s idle limit: %1 = its name (&quot;nginx&quot;), %2 = the setting, %3 = the limit</extracomment>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>OPEN · last data %1 ago: the stream was flowing and went silent</source>
+        <extracomment>%1 = how long the stream has been silent; OPEN is the state badge&apos;s word</extracomment>
+        <translation>已打开 · 最后数据在 %1 前：事件流原本在传输，随后变得静默</translation>
+    </message>
+    <message>
+        <source>The stream was silent for %1, longer than %2: a hop with that limit would cut it</source>
+        <extracomment>%1 = the silence, %2 = the hop limits it passed (&quot;nginx proxy_read_timeout (60 s)&quot;)</extracomment>
+        <translation>事件流静默了 %1，超过了 %2：有此限制的中间节点会切断它</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <comment>heartbeat kind</comment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <comment>heartbeat kind</comment>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>Heartbeat every %1 (%2), longer than %3&apos;s %4: that hop would cut the stream between two heartbeats</source>
+        <extracomment>%1 = heartbeat interval, %2 = comments or events, %3 = the shortest hop limit&apos;s name (&quot;Google Cloud load balancer&quot;), %4 = that limit</extracomment>
+        <translation>每 %1 一次心跳（%2），长于 %3 的 %4：该节点会在两次心跳之间切断事件流</translation>
+    </message>
+    <message>
+        <source>Heartbeat every %1 (%2)</source>
+        <extracomment>%1 = heartbeat interval, %2 = comments or events</extracomment>
+        <translation>每 %1 一次心跳（%2）</translation>
+    </message>
+    <message>
+        <source>The last %1 connections were all cut after about %2: something on the way ends them on a timer</source>
+        <extracomment>%1 = number of connections, %2 = how long each lived</extracomment>
+        <translation>最近 %1 个连接都在约 %2 后被切断：途中有某个环节按定时器结束连接</translation>
+    </message>
+    <message>
+        <source>The last %1 connections were all cut after about %2, like %3</source>
+        <extracomment>%1 = number of connections, %2 = how long each lived, %3 = hop limits that match</extracomment>
+        <translation>最近 %1 个连接都在约 %2 后被切断，与 %3 一致</translation>
+    </message>
+    <message>
+        <source>The response has no Cache-Control header</source>
+        <extracomment>Cache-Control is an HTTP header name</extracomment>
+        <translation>响应没有 Cache-Control 头</translation>
+    </message>
+    <message>
+        <source>The response says Cache-Control: %1, not no-cache</source>
+        <translation>响应的 Cache-Control 为 %1，而不是 no-cache</translation>
+    </message>
+    <message>
+        <source>The stream has Content-Length: %1, so it ends after that many bytes</source>
+        <extracomment>%1 = the Content-Length header&apos;s value</extracomment>
+        <translation>事件流带有 Content-Length: %1，因此会在这么多字节后结束</translation>
+    </message>
+    <message>
+        <source>The stream says Connection: close: its end is only the socket closing, which hops and clients cannot tell from a failure</source>
+        <translation>事件流声明了 Connection: close：它的结束只是套接字关闭，中间节点和客户端无法将其与故障区分</translation>
+    </message>
+    <message>
+        <source>The stream is compressed (Content-Encoding: %1): compressors and the proxies around them hold events until a block fills</source>
+        <extracomment>%1 = the Content-Encoding, e.g. gzip</extracomment>
+        <translation>事件流被压缩（Content-Encoding: %1）：压缩器及其周围的代理会扣留事件，直到填满一个数据块</translation>
+    </message>
+    <message>
+        <source>The stream declares charset=%1, but event streams are always UTF-8</source>
+        <extracomment>%1 = the charset the response declares</extracomment>
+        <translation>事件流声明了 charset=%1，但事件流始终是 UTF-8</translation>
+    </message>
+    <message>
+        <source>The server ended the stream without ever sending retry:, so clients come back after their own default (3 s in browsers)</source>
+        <translation>服务器结束了事件流，却从未发送 retry:，客户端只能按自己的默认间隔重连（浏览器为 3 秒）</translation>
+    </message>
+    <message>
+        <source>No data %1 after the headers: not even a comment shows the stream is alive</source>
+        <extracomment>%1 = how long nothing came after the headers</extracomment>
+        <translation>响应头之后 %1 没有任何数据：连一条注释都没有，无法表明事件流仍然存活</translation>
+    </message>
+    <message>
+        <source>The response headers took %1: the server sends them only with its first event</source>
+        <extracomment>%1 = how long the response headers took</extracomment>
+        <translation>响应头用了 %1 才到达：服务器直到发送第一个事件时才发送响应头</translation>
+    </message>
+    <message>
+        <source>%1 streams are open to %2 over HTTP/1.1, more than the %3 connections a browser opens to one origin: the next EventSource would wait</source>
+        <extracomment>%1 = streams open, %2 = the origin (scheme://host:port), %3 = the browser&apos;s limit</extracomment>
+        <translation>通过 HTTP/1.1 向 %2 打开了 %1 个事件流，超过了浏览器对同一源最多 %3 个连接的限制：下一个 EventSource 将一直等待</translation>
+    </message>
+    <message>
+        <source>one origin</source>
+        <translation>同一个源</translation>
+    </message>
+    <message>
+        <source>An HTML page arrived as event data: an error page relayed as a stream</source>
+        <translation>事件数据是一个 HTML 页面：错误页面被当作事件流转发了</translation>
+    </message>
+    <message>
+        <source>An HTML page (“%1”) arrived as event data: an error page relayed as a stream</source>
+        <translation>事件数据是一个 HTML 页面（“%1”）：错误页面被当作事件流转发了</translation>
+    </message>
+    <message>
+        <source>Keep enough events to replay what a client misses while it reconnects (a longer replay buffer or a store keyed by id), and replay every event after the Last-Event-ID.</source>
+        <translation>保留足够多的事件，以便补发客户端重连期间错过的内容（更长的补发缓冲区，或按 id 索引的存储），并补发 Last-Event-ID 之后的每一个事件。</translation>
+    </message>
+    <message>
+        <source>Replay only the events after the Last-Event-ID the client sent.</source>
+        <translation>只补发客户端所发送的 Last-Event-ID 之后的事件。</translation>
+    </message>
+    <message>
+        <source>Read the Last-Event-ID request header and continue after it; a stream that cannot resume (e.g. a POST that starts a new answer) should say so, e.g. with new ids per answer and no retry.</source>
+        <translation>读取 Last-Event-ID 请求头并从其后继续；无法续传的事件流（例如每次都生成新回答的 POST）应明确表明这一点，例如每个回答使用新的 id，并且不要 retry。</translation>
+    </message>
+    <message>
+        <source>Keep ids increasing across connections (a server restart must not start over), so that Last-Event-ID means the same thing to both sides.</source>
+        <translation>让 id 在各个连接之间持续递增（服务器重启也不能从头开始），使 Last-Event-ID 对双方含义一致。</translation>
+    </message>
+    <message>
+        <source>Give every event an id (“id: 42”) and replay the events after the Last-Event-ID a reconnecting client sends.</source>
+        <translation>为每个事件设置 id（“id: 42”），并补发重连客户端所发送的 Last-Event-ID 之后的事件。</translation>
+    </message>
+    <message>
+        <source>Give every event an id larger than the one before: a client resuming with Last-Event-ID relies on their order.</source>
+        <translation>每个事件的 id 都应大于前一个：用 Last-Event-ID 续传的客户端依赖这一顺序。</translation>
+    </message>
+    <message>
+        <source>Flush after each event, and turn off response buffering and compression for text/event-stream on every hop.</source>
+        <translation>每个事件之后都要刷新（flush），并在每个中间节点上关闭对 text/event-stream 的响应缓冲和压缩。</translation>
+    </message>
+    <message>
+        <source>Do not compress text/event-stream (compression buffers until a block fills), or flush the compressor after each event.</source>
+        <translation>不要压缩 text/event-stream（压缩会一直缓冲到数据块填满），或者在每个事件之后刷新压缩器。</translation>
+    </message>
+    <message>
+        <source>Send X-Accel-Buffering: no from the application, or set proxy_buffering off; for this location.</source>
+        <translation>由应用发送 X-Accel-Buffering: no，或为该 location 设置 proxy_buffering off;。</translation>
+    </message>
+    <message>
+        <source>Set flushpackets=on on the ProxyPass, and exclude text/event-stream from mod_deflate.</source>
+        <translation>在 ProxyPass 上设置 flushpackets=on，并让 mod_deflate 排除 text/event-stream。</translation>
+    </message>
+    <message>
+        <source>Set flush_interval -1 on reverse_proxy.</source>
+        <translation>在 reverse_proxy 上设置 flush_interval -1。</translation>
+    </message>
+    <message>
+        <source>Send the stream uncompressed with Content-Type: text/event-stream and Cache-Control: no-cache, and check Workers or tunnels in the path for buffering. %1</source>
+        <extracomment>%1 = the general advice (&quot;Flush after each event, …&quot;)</extracomment>
+        <translation>以不压缩的方式发送事件流，并带上 Content-Type: text/event-stream 和 Cache-Control: no-cache，同时检查路径上的 Workers 或隧道是否有缓冲。%1</translation>
+    </message>
+    <message>
+        <source>Disable compression for text/event-stream in the cache behaviour. %1</source>
+        <extracomment>%1 = the general advice (&quot;Flush after each event, …&quot;)</extracomment>
+        <translation>在缓存行为中关闭对 text/event-stream 的压缩。%1</translation>
+    </message>
+    <message>
+        <source>If the server has nothing to say, it should still send a comment every 15 s; if it should be sending, the connection may be half-open (an idle timeout on the client catches that).</source>
+        <translation>即使服务器没有内容要发，也应每 15 秒发送一条注释；如果服务器本应在发送，那么连接可能处于半开状态（客户端的空闲超时可以发现这种情况）。</translation>
+    </message>
+    <message>
+        <source>Send a comment line (“: ping”) every 15 s so that no hop sees the stream idle, or raise the hop&apos;s timeout.</source>
+        <translation>每 15 秒发送一行注释（“: ping”），使任何中间节点都不会认为事件流空闲，或者调高该节点的超时时间。</translation>
+    </message>
+    <message>
+        <source>Send the heartbeat at least every %1.</source>
+        <extracomment>%1 = the longest interval that keeps every hop open</extracomment>
+        <translation>至少每 %1 发送一次心跳。</translation>
+    </message>
+    <message>
+        <source>Find the hop with that timeout (proxy, load balancer, serverless limit) and raise it, or send heartbeats if it cuts idle connections; clients then resume with Last-Event-ID.</source>
+        <translation>找到有该超时限制的中间节点（代理、负载均衡器、无服务器平台的限制）并调高它；如果它切断的是空闲连接，就发送心跳；之后客户端会用 Last-Event-ID 续传。</translation>
+    </message>
+    <message>
+        <source>Send Cache-Control: no-cache, so no cache or proxy stores or holds the stream.</source>
+        <translation>发送 Cache-Control: no-cache，避免缓存或代理存储、扣留事件流。</translation>
+    </message>
+    <message>
+        <source>Send no Content-Length on a stream: use chunked transfer (HTTP/1.1) or let HTTP/2 frame it.</source>
+        <translation>事件流不要发送 Content-Length：使用分块传输（HTTP/1.1），或交给 HTTP/2 分帧。</translation>
+    </message>
+    <message>
+        <source>Keep the connection alive and send the stream chunked; close it with a final event the client understands.</source>
+        <translation>保持连接并以分块方式发送事件流；结束时发送一个客户端能理解的最终事件。</translation>
+    </message>
+    <message>
+        <source>Leave text/event-stream uncompressed, or flush the compressor after every event.</source>
+        <translation>不要压缩 text/event-stream，或者在每个事件之后刷新压缩器。</translation>
+    </message>
+    <message>
+        <source>Send UTF-8 and say so (text/event-stream; charset=utf-8), or no charset: browsers decode every stream as UTF-8 (HTML §9.2.5).</source>
+        <translation>发送 UTF-8 并如实声明（text/event-stream; charset=utf-8），或者不声明 charset：浏览器总是按 UTF-8 解码事件流（HTML §9.2.5）。</translation>
+    </message>
+    <message>
+        <source>Send “retry: MS” before closing a stream on purpose, so clients reconnect when the server wants them to.</source>
+        <translation>主动关闭事件流之前先发送“retry: 毫秒数”，让客户端按服务器期望的时间重连。</translation>
+    </message>
+    <message>
+        <source>Send a comment (“: ok”) or retry: right after the headers, and flush: some hops cut a response without a first byte (Heroku after 30 s).</source>
+        <translation>在响应头之后立即发送一条注释（“: ok”）或 retry: 并刷新：有些中间节点会切断迟迟没有首字节的响应（Heroku 为 30 秒）。</translation>
+    </message>
+    <message>
+        <source>Flush the headers (and a first comment such as “: ok”) as soon as the request is accepted: clients and hops give up on a response that sends nothing.</source>
+        <translation>一接受请求就刷新响应头（以及一条首个注释，如“: ok”）：客户端和中间节点会放弃迟迟没有任何输出的响应。</translation>
+    </message>
+    <message>
+        <source>Serve the streams over HTTP/2 (one connection carries them all), or share one stream between tabs (e.g. a SharedWorker).</source>
+        <translation>通过 HTTP/2 提供事件流（一个连接即可承载全部），或在多个标签页之间共享一个事件流（例如使用 SharedWorker）。</translation>
+    </message>
+    <message>
+        <source>Look at the upstream that produced the page (its status and logs), and end the stream with an error event the client can read instead of relaying HTML.</source>
+        <translation>检查生成该页面的上游服务（其状态和日志），并用客户端能读取的错误事件结束事件流，而不是转发 HTML。</translation>
+    </message>
+    <message>
+        <source>clean</source>
+        <comment>resume outcome</comment>
+        <extracomment>The last resume after a reconnect lost nothing and repeated nothing</extracomment>
+        <translation>完好</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lost</source>
+        <comment>resume outcome: events lost</comment>
+        <translation>
+            <numerusform>丢失 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <comment>resume outcome: events delivered twice</comment>
+        <translation>
+            <numerusform>重复 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started over</source>
+        <comment>resume outcome: Last-Event-ID ignored</comment>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>ids went back</source>
+        <comment>resume outcome</comment>
+        <translation>id 倒退</translation>
+    </message>
+    <message>
+        <source>no ids to resume from</source>
+        <comment>resume outcome</comment>
+        <translation>无 id，无法续传</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>finding row</comment>
+        <extracomment>A finding row: %1 = severity (&quot;Problem&quot;), %2 = the verdict</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <extracomment>%1 = what to do about a finding</extracomment>
+        <translation>建议：%1</translation>
+    </message>
+    <message>
+        <source>Connections: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <source>Event ids: %1</source>
+        <extracomment>%1 = event ids, as the server sent them</extracomment>
+        <translation>事件 id：%1</translation>
+    </message>
+    <message>
+        <source>Times: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>Header: %1: %2</source>
+        <extracomment>A response header line a finding is about; %1 = name, %2 = value</extracomment>
+        <translation>响应头：%1: %2</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <extracomment>Heading above what proves a finding (connections, ids, times, headers)</extracomment>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Finding: %1</source>
+        <extracomment>%1 = the finding&apos;s stable id, e.g. resume.gap (see docs/findings.md)</extracomment>
+        <translation>诊断：%1</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <extracomment>A verdict of the findings engine about the stream</extracomment>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <source>Finding id</source>
+        <extracomment>The finding&apos;s stable identifier (e.g. resume.gap)</extracomment>
+        <translation>诊断 id</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Event ids</source>
+        <translation>事件 id</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <extracomment>The body of a response that failed the stream (a 401&apos;s JSON message, …)</extracomment>
+        <translation>响应体</translation>
+    </message>
+    <message>
         <source>Control</source>
         <comment>a command given to a running watch</comment>
         <translation>控制</translation>
@@ -2243,6 +2818,10 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <translation>SSE Scope 的故障代理(&amp;F)（%1）</translation>
     </message>
     <message>
+        <source>Reconnection settings and the idle timeout apply to a running stream at once; headers, body and method from the next Connect.</source>
+        <translation>重连设置和空闲超时会立即作用于正在运行的流；请求头、请求体和方法从下一次连接起生效。</translation>
+    </message>
+    <message>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
@@ -2281,10 +2860,6 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
     <message>
         <source>Loopback hosts (localhost, 127.0.0.1, ::1) never go through the system proxy. https:// streams go through a proxy with CONNECT: TLS stays end to end and is verified as usual.</source>
         <translation>回环地址（localhost、127.0.0.1、::1）从不经过系统代理。https:// 事件流通过 CONNECT 经过代理：TLS 保持端到端，证书照常验证。</translation>
-    </message>
-    <message>
-        <source>Reconnection settings and the idle timeout apply to a running stream at once; headers, body and method from the next Connect.</source>
-        <translation>重连设置和空闲超时会立即作用于正在运行的流；请求头、请求体和方法从下一次连接起生效。</translation>
     </message>
 </context>
 <context>
@@ -2417,18 +2992,6 @@ The file keeps everything recorded before the error.</source>
         <translation>记录：</translation>
     </message>
     <message>
-        <source>Connections:</source>
-        <translation>连接：</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>时间：</translation>
-    </message>
-    <message>
-        <source>Skipped:</source>
-        <translation>已跳过：</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <comment>events, other records</comment>
         <translation>%1，%2</translation>
@@ -2442,6 +3005,18 @@ The file keeps everything recorded before the error.</source>
     <message numerus="yes">
         <source>%Ln other record(s)</source>
         <translation><numerusform>%Ln 条其他记录</numerusform></translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Skipped:</source>
+        <translation>已跳过：</translation>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) that were not records</source>

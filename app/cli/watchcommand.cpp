@@ -112,9 +112,9 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     parser.setApplicationDescription(
             u"Watches a Server-Sent Events stream and prints one JSON object per line (NDJSON) "
             "on stdout: connecting, open, event, retry, comment, error, reconnecting and closed "
-            "records; with --findings also finding records: what the findings engine concludes "
-            "about the stream (resume verdicts, buffering, idle, response hygiene; see "
-            "docs/findings.md).\n"
+            "records, and finding records: what the findings engine concludes about the stream "
+            "(resume verdicts, buffering, idle, response hygiene; see docs/findings.md), each "
+            "right after the record that revealed it.\n"
             "Exit codes: 0 = stopped by --max-events, --timeout or a signal; 1 = usage error; "
             "2 = the stream failed for good (non-200 status, wrong Content-Type, HTTP 204, "
             "or gave up reconnecting)."_s);
@@ -169,7 +169,9 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
             u"url"_s);
     const QCommandLineOption findingsOption(
             u"findings"_s,
-            u"Also print finding records, each right after the record that revealed it."_s);
+            u"Print finding records, each right after the record that revealed it (the "
+            "default)."_s);
+    const QCommandLineOption noFindingsOption(u"no-findings"_s, u"Do not print finding records."_s);
     const QCommandLineOption controlOption(
             u"control"_s,
             u"Take commands while watching, one per line, from <source> (only \"stdin\"): "
@@ -180,7 +182,7 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
                         lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
                         idleTimeoutOption, insecureOption, commentsOption, proxyOption,
-                        findingsOption, controlOption });
+                        findingsOption, noFindingsOption, controlOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -335,7 +337,9 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
                     "user:password@ (the value given is not shown, as it may hold a password)"_s);
         options.proxy = proxy;
     }
-    options.findings = parser.isSet(findingsOption);
+    if (parser.isSet(findingsOption) && parser.isSet(noFindingsOption))
+        return fail(u"--findings and --no-findings contradict each other"_s);
+    options.findings = !parser.isSet(noFindingsOption);
     return result;
 }
 

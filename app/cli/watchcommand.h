@@ -25,10 +25,10 @@ struct WatchOptions
     std::optional<std::chrono::milliseconds> timeout; ///< Stop after this long.
     bool comments = false; ///< Also print comment lines (heartbeats).
     QUrl proxy; ///< http:// or socks5:// proxy, with optional user:password; empty = none.
-    /// Print the findings engine's verdicts as finding records. Off by default until the app's
-    /// recordings carry them too: every recording path writes the same records
-    /// (tst_recordpaths).
-    bool findings = false;
+    /// Print the findings engine's verdicts as finding records (the default, as the app's
+    /// recordings carry them too: every recording path writes the same records,
+    /// tst_recordpaths); --no-findings prints the plain story.
+    bool findings = true;
     bool controlStdin = false; ///< Take control commands from standard input (--control stdin).
 };
 

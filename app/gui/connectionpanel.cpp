@@ -38,6 +38,10 @@ constexpr int TotalsPollMs = 200; // totals refresh at most 5×/s, never per eve
 constexpr int UptimeTickMs = 1000;
 constexpr int MaximumLogLines = 2000;
 constexpr int CountdownBarRange = 1000;
+// An open stream that has sent nothing for this long says so next to the state ("last data
+// 7 s ago"); from the findings engine's idle.silent threshold on, the state turns amber.
+constexpr qint64 QuietAfterMs = 5'000;
+constexpr qint64 SilentAfterMs = 15'000;
 
 QString formatDuration(qint64 milliseconds)
 {
@@ -228,7 +232,21 @@ void ConnectionPanel::buildUi()
     m_totalsTitle = new QLabel(m_streamGroup);
     m_totalsLabel = makeValueLabel(u"totalsLabel"_s, m_streamGroup);
     m_totalsLabel->setWordWrap(true);
+    // The last resume verdict in a word or two, and the way to the findings in the table.
+    m_resumeTitle = new QLabel(m_streamGroup);
+    auto *resumeRow = new QHBoxLayout;
+    auto *resumeLabel = new ElidingLabel(m_streamGroup);
+    resumeLabel->setObjectName(u"lastResumeLabel"_s);
+    m_resumeLabel = resumeLabel;
+    m_nextProblemButton = new QToolButton(m_streamGroup);
+    m_nextProblemButton->setObjectName(u"nextProblemButton"_s);
+    // Small, so the outcome keeps its room in a narrow panel: an arrow and how many.
+    m_nextProblemButton->setArrowType(Qt::DownArrow);
+    m_nextProblemButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    resumeRow->addWidget(m_resumeLabel, 1);
+    resumeRow->addWidget(m_nextProblemButton);
     streamForm->addRow(m_lastErrorTitle, m_lastErrorLabel);
+    streamForm->addRow(m_resumeTitle, resumeRow);
     streamForm->addRow(m_lastEventIdTitle, m_lastEventIdLabel);
     streamForm->addRow(m_totalsTitle, m_totalsLabel);
     layout->addWidget(m_streamGroup);
@@ -242,14 +260,17 @@ void ConnectionPanel::buildUi()
     // Wrapped: the panel is narrow and a URL or error line is worth reading in full.
     m_lifecycleLog->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_lifecycleLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_lifecycleLog->setMinimumHeight(80);
+    // Three lines: with the "Last resume" line the panel still fits 1024×700.
+    m_lifecycleLog->setMinimumHeight(56);
     logLayout->addWidget(m_lifecycleLog);
     layout->addWidget(m_logGroup, 1);
 
-    for (QLabel *title : { m_delaySourceTitle, m_serverRetryTitle, m_lastErrorTitle,
+    for (QLabel *title : { m_delaySourceTitle, m_serverRetryTitle, m_lastErrorTitle, m_resumeTitle,
                            m_lastEventIdTitle, m_totalsTitle })
         title->setTextFormat(Qt::PlainText);
 
+    connect(m_nextProblemButton, &QToolButton::clicked, this,
+            &ConnectionPanel::nextProblemRequested);
     connect(m_simulateDropButton, &QToolButton::clicked, this, &ConnectionPanel::cutConnection);
     connect(m_cutAction, &QAction::triggered, this, &ConnectionPanel::cutConnection);
     connect(m_offlineAction, &QAction::triggered, this, &ConnectionPanel::goOffline);
@@ -415,6 +436,8 @@ void ConnectionPanel::retranslateUi()
     m_delaySourceTitle->setText(tr("Delay:", "where the reconnect delay came from"));
     m_serverRetryTitle->setText(tr("Server retry:", "the last retry: field the server sent"));
     m_lastErrorTitle->setText(tr("Last error:"));
+    //: The outcome of the last reconnect's resume (Last-Event-ID), e.g. "clean" or "3 lost"
+    m_resumeTitle->setText(tr("Last resume:"));
     m_lastEventIdTitle->setText(tr("Last-Event-ID:", "HTTP header name; usually kept as is"));
     m_totalsTitle->setText(tr("Totals:"));
     m_simulateDropButton->setText(tr("Simulate network drop"));
@@ -444,6 +467,7 @@ void ConnectionPanel::retranslateUi()
     m_lifecycleLog->setPlaceholderText(tr("Connects, drops and reconnects appear here."));
     rebuildLog();
     updateAll();
+    updateResume();
 }
 
 void ConnectionPanel::setReader(SseReader *reader)
@@ -513,6 +537,61 @@ void ConnectionPanel::clearLog()
     m_lifecycleLog->clear();
 }
 
+void ConnectionPanel::addFinding(const StreamRecord &finding)
+{
+    if (!RecordText::resumeOutcome(finding.finding).isEmpty()) {
+        m_lastResume = finding;
+        updateResume();
+    }
+    appendLog(LogEntry { finding, finding.time, 0 });
+}
+
+void ConnectionPanel::setProblemCount(int count)
+{
+    m_problemCount = count;
+    updateResume();
+}
+
+void ConnectionPanel::updateResume()
+{
+    auto *label = static_cast<ElidingLabel *>(m_resumeLabel);
+    QPalette palette = m_resumeLabel->parentWidget()->palette();
+    if (m_lastResume) {
+        const Finding &finding = m_lastResume->finding;
+        label->setFullText(RecordText::resumeOutcome(finding));
+        palette.setColor(QPalette::WindowText, Theme::severityColor(finding.severity, palette));
+        // The tooltip says it all; escaped, as ids are server text.
+        const QString advice = RecordText::findingAdvice(finding);
+        label->setToolTip(
+                Theme::plainToolTip(RecordText::findingVerdict(finding)
+                                    + (advice.isEmpty() ? QString() : u"\n\n"_s + advice)));
+    } else {
+        //: No reconnect has resumed yet in this session
+        label->setFullText(tr("none yet", "last resume"));
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+        label->setToolTip(tr("After a reconnect, SSE Scope checks whether the server resumed "
+                             "after the Last-Event-ID: nothing lost, nothing twice."));
+    }
+    m_resumeLabel->setPalette(palette);
+    m_nextProblemButton->setEnabled(m_problemCount > 0);
+    m_nextProblemButton->setText(m_problemCount > 0 ? QLocale().toString(m_problemCount)
+                                                    : QString());
+    m_nextProblemButton->setToolTip(
+            m_problemCount > 0
+                    //: The button by "Last resume": %n = warnings and problems found in the tab
+                    ? tr("Next problem (F8; Shift+F8 for the previous one): %n warning(s) or "
+                         "problem(s) in this tab",
+                         nullptr, m_problemCount)
+                    : tr("No warnings or problems in this tab"));
+}
+
+qint64 ConnectionPanel::silenceMs() const
+{
+    if (!m_reader || m_reader->state() != SseReader::State::Open || !m_sinceData.isValid())
+        return 0;
+    return m_sinceData.elapsed();
+}
+
 void ConnectionPanel::cutConnection()
 {
     if (m_reader)
@@ -533,10 +612,12 @@ void ConnectionPanel::goOffline()
 void ConnectionPanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
-    else if (event->type() == QEvent::PaletteChange)
+    } else if (event->type() == QEvent::PaletteChange) {
         updateState();
+        updateResume();
+    }
 }
 
 void ConnectionPanel::handleStateChanged(SseReader::State state)
@@ -551,8 +632,11 @@ void ConnectionPanel::handleRecord(const StreamRecord &record)
     using Kind = StreamRecord::Kind;
     switch (record.kind) {
     case Kind::Connecting:
-        if (m_sessionEnded)
+        if (m_sessionEnded) {
             m_loggedRetry.reset(); // a new session (open()): the next retry: is news again
+            m_lastResume.reset();
+            updateResume();
+        }
         m_sessionEnded = false;
         break;
     case Kind::Closed:
@@ -560,6 +644,7 @@ void ConnectionPanel::handleRecord(const StreamRecord &record)
         break;
     case Kind::Open:
         m_uptime.start();
+        m_sinceData.start(); // silence counts from the headers
         break;
     case Kind::Retry:
         // Many servers repeat the same retry: on every connection; the log says it once.
@@ -605,6 +690,8 @@ void ConnectionPanel::updateState()
     QColor background = Theme::stateColor(state);
     if (!m_reader)
         background = palette().color(QPalette::Disabled, QPalette::WindowText);
+    else if (silenceMs() >= SilentAfterMs)
+        background = Theme::stateColor(SseReader::State::Connecting); // open, but stalled
     // Dark text on light pills (amber) and white on dark ones keeps the label readable.
     const QColor foreground =
             background.lightnessF() > 0.55f ? QColor(Qt::black) : QColor(Qt::white);
@@ -620,10 +707,26 @@ void ConnectionPanel::updateUptime()
         return;
     }
     QString text = tr("Connection #%1").arg(m_reader->connectionCount());
-    if (m_reader->state() == SseReader::State::Open && m_uptime.isValid())
+    const qint64 silence = silenceMs();
+    if (silence >= QuietAfterMs) {
+        // A stalled stream must not look healthy: how long it has been quiet, live.
+        //: The open connection has sent nothing for a while; %1 = how long ("47 s")
+        text += tr(" · last data %1 ago").arg(RecordText::duration(silence / 1000 * 1000));
+    } else if (m_reader->state() == SseReader::State::Open && m_uptime.isValid()) {
         text += tr(" · up %1", "uptime of the open connection, h:mm:ss")
                         .arg(formatDuration(m_uptime.elapsed()));
+    }
     m_connectionLabel->setText(text);
+    m_connectionLabel->setToolTip(m_uptime.isValid() && m_reader->state() == SseReader::State::Open
+                                          ? tr("Up %1", "uptime of the open connection, h:mm:ss")
+                                                    .arg(formatDuration(m_uptime.elapsed()))
+                                          : QString());
+    // The state pill turns amber once the silence is a finding's worth.
+    const bool silent = silence >= SilentAfterMs;
+    if (silent != m_silentShown) {
+        m_silentShown = silent;
+        updateState();
+    }
 }
 
 void ConnectionPanel::updateAttempt()
@@ -701,6 +804,11 @@ void ConnectionPanel::updateTotals()
 {
     const quint64 events = m_reader ? m_reader->eventCount() : 0;
     const qint64 bytes = m_reader ? m_reader->byteCount() : 0;
+    // Polled, never per event: any byte (comments too) means the stream is alive.
+    if (bytes != m_lastByteCount) {
+        m_lastByteCount = bytes;
+        m_sinceData.start();
+    }
     const int reconnects = m_reader ? m_reader->attemptCount() : 0;
     const QLocale locale;
     const QString text =

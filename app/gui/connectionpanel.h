@@ -75,6 +75,16 @@ public:
     QList<StreamRecord> loggedRecords() const;
     void clearLog();
 
+    /// A finding of the stream's (the tab's engine found it): logged, and a resume verdict
+    /// becomes the "Last resume" line.
+    void addFinding(const StreamRecord &finding);
+    /// Warnings and problems in the tab: the Next Problem button is enabled when there are any.
+    void setProblemCount(int count);
+
+signals:
+    /// The user asked for the next warning or problem (the button on the "Last resume" line).
+    void nextProblemRequested();
+
 public slots:
     /// Cuts the connection now (SseReader::DropMode::Abort).
     void cutConnection();
@@ -117,6 +127,9 @@ private:
     void updateTotals();
     void updateButtons();
     void updateTimers();
+    void updateResume();
+    /// How long the open connection has sent nothing (from the reader's byte count, polled).
+    qint64 silenceMs() const;
     /// A log line: a record, or the user's own "go offline" (which the reader does not
     /// report while a reconnect is already pending).
     struct LogEntry
@@ -174,6 +187,9 @@ private:
     QLabel *m_offlinePrefix = nullptr;
     QSpinBox *m_offlineSecondsSpin = nullptr;
     QToolButton *m_reconnectNowButton = nullptr;
+    QLabel *m_resumeTitle = nullptr;
+    QLabel *m_resumeLabel = nullptr;
+    QToolButton *m_nextProblemButton = nullptr;
     QPlainTextEdit *m_lifecycleLog = nullptr;
 
     std::deque<LogEntry> m_log; ///< What the log shows, newest last, at most MaximumLogLines.
@@ -181,4 +197,9 @@ private:
     bool m_sessionEnded = true; ///< A Closed record came last: the next Connecting starts anew.
     SseError m_lastError; ///< From the newest Error record.
     std::optional<StreamRecord> m_lastReconnect; ///< The newest Reconnecting record.
+    std::optional<StreamRecord> m_lastResume; ///< The newest resume verdict of this session.
+    int m_problemCount = 0;
+    QElapsedTimer m_sinceData; ///< Since the reader's byte count last moved (or Open).
+    qint64 m_lastByteCount = -1;
+    bool m_silentShown = false; ///< The state pill shows the stream as stalled.
 };

@@ -22,6 +22,7 @@
 #include <QTextCursor>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "recordjson.h"
@@ -237,6 +238,23 @@ void DetailPane::buildUi()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
 
+    // A finding's rows, as links: shown above the tabs, whichever tab is open.
+    m_evidenceLabel = new QLabel(this);
+    m_evidenceLabel->setObjectName(u"detailEvidence"_s);
+    m_evidenceLabel->setTextFormat(Qt::RichText); // our numbers only, never server text
+    m_evidenceLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                             | Qt::LinksAccessibleByKeyboard);
+    m_evidenceLabel->setWordWrap(true);
+    m_evidenceLabel->setContentsMargins(4, 2, 4, 0);
+    m_evidenceLabel->hide();
+    connect(m_evidenceLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        bool ok = false;
+        const qint64 number = QStringView(link).sliced(4).toLongLong(&ok); // "row:N"
+        if (link.startsWith(u"row:"_s) && ok)
+            emit rowRequested(number);
+    });
+    layout->addWidget(m_evidenceLabel);
+
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"detailTabs"_s);
     m_tabs->setDocumentMode(true);
@@ -338,25 +356,132 @@ void DetailPane::setEvent(const SseEvent &event, qint64 number,
     updateMeta();
 }
 
-void DetailPane::setRecord(const StreamRecord &record, qint64 number)
+void DetailPane::setRecord(const StreamRecord &record, qint64 number, const Context &context)
 {
     m_shown = Shown::Lifecycle;
     m_event = {};
     m_record = record;
+    m_context = context;
     m_number = number;
     m_sincePreviousMs.reset();
     m_isJson = false;
-    m_dataText = RecordText::summary(record);
+    using Kind = StreamRecord::Kind;
+    switch (record.kind) {
+    case Kind::Finding:
+        m_dataText = RecordText::findingText(record.finding);
+        break;
+    case Kind::Connecting:
+    case Kind::Redirect:
+    case Kind::Open:
+    case Kind::Error:
+        m_dataText = exchangeText();
+        break;
+    default:
+        m_dataText = RecordText::summary(record);
+        break;
+    }
     // The record exactly as recordings and `ssescope-cli watch` write it, indented to read.
     m_rawText = reindentJson(QString::fromUtf8(RecordJson::toJsonLine(record)).trimmed());
     showTexts();
     updateMeta();
 }
 
+QString DetailPane::exchangeText() const
+{
+    const Context &context = m_context;
+    const auto headerLines = [](QStringList &lines, const StreamRecord::HeaderList &headers) {
+        for (const auto &[name, value] : headers)
+            lines << QString::fromLatin1(name) + u": "_s + QString::fromLatin1(value);
+    };
+    QStringList parts { RecordText::summary(m_record) };
+    if (context.request) {
+        const StreamRecord &request = *context.request;
+        const QUrl url(request.url);
+        QString target = url.path(QUrl::FullyEncoded);
+        if (target.isEmpty())
+            target = u"/"_s;
+        if (url.hasQuery())
+            target += u'?' + url.query(QUrl::FullyEncoded);
+        QString line = (request.method.isEmpty() ? u"GET"_s : request.method) + u' ' + target;
+        if (context.response && !context.response->httpVersion.isEmpty())
+            line += u" HTTP/"_s + context.response->httpVersion;
+        QStringList lines { line };
+        headerLines(lines, request.headers);
+        //: Heading above the request as it went on the wire (secret values masked)
+        parts << tr("Request, as sent") + u'\n' + lines.join(u'\n');
+    }
+    const SseError *failure = context.failure ? &context.failure->error : nullptr;
+    if (context.response) {
+        const StreamRecord &response = *context.response;
+        QStringList lines { u"HTTP/%1 %2 %3"_s.arg(response.httpVersion)
+                                    .arg(response.status)
+                                    .arg(response.statusText)
+                                    .trimmed() };
+        headerLines(lines, response.headers);
+        //: Heading above the response's status line and headers
+        parts << tr("Response") + u'\n' + lines.join(u'\n');
+    } else if (failure && failure->httpStatus != 0) {
+        const QString status =
+                failure->kind == SseError::Kind::HttpStatus && !failure->detail.isEmpty()
+                ? failure->detail
+                : QString::number(failure->httpStatus);
+        parts << tr("Response") + u'\n' + u"HTTP "_s + status + u'\n'
+                        + tr("(The headers of a response that failed the stream are not "
+                             "recorded.)");
+        if (failure->kind == SseError::Kind::HttpStatus) {
+            QString body = failure->body;
+            if (looksLikeJson(body)) {
+                QJsonParseError error;
+                QJsonDocument::fromJson(body.toUtf8(), &error);
+                if (error.error == QJsonParseError::NoError)
+                    body = reindentJson(body);
+            }
+            if (body.isEmpty())
+                parts << tr("The response had no body.");
+            else if (failure->bodyTruncated)
+                //: Heading above a failed response's body; %1 = how much of it was kept
+                parts << tr("Response body (the first %1)")
+                                        .arg(QLocale().formattedDataSize(
+                                                SseError::MaximumBodyBytes))
+                                + u'\n' + body;
+            else
+                //: Heading above a failed response's body (a 401's JSON message, …)
+                parts << tr("Response body") + u'\n' + body;
+        }
+    } else if (!failure) {
+        parts << tr("No response yet.");
+    }
+    // The status line says it for an error status; anything else is said once, here.
+    if (failure && failure->kind != SseError::Kind::HttpStatus)
+        //: How the connection ended; %1 = the failure in words
+        parts << (context.response || failure->httpStatus != 0 ? tr("Then: %1")
+                                                               : tr("No response: %1"))
+                         .arg(RecordText::describe(*failure));
+    return parts.join(u"\n\n"_s);
+}
+
+void DetailPane::updateEvidence()
+{
+    const bool shown = m_shown == Shown::Lifecycle && m_record.kind == StreamRecord::Kind::Finding
+            && !m_context.evidenceRows.isEmpty();
+    m_evidenceLabel->setVisible(shown);
+    if (!shown)
+        return;
+    const QLocale locale;
+    QStringList links;
+    for (const qint64 row : m_context.evidenceRows)
+        links << u"<a href=\"row:%1\">#%2</a>"_s.arg(row).arg(locale.toString(row));
+    //: Above a finding's details: %1 = links to the table rows it is about ("#16, #18")
+    m_evidenceLabel->setText(
+            tr("Evidence in the table: %1").toHtmlEscaped().arg(links.join(u", "_s)));
+    m_evidenceLabel->setToolTip(tr("Click a row number to select that row"));
+}
+
 void DetailPane::clear()
 {
     m_shown = Shown::Nothing;
     m_event = {};
+    m_context = {};
     m_isJson = false;
     m_dataText.clear();
     m_rawText.clear();
@@ -382,6 +507,7 @@ void DetailPane::showTexts()
     m_dataEdit->setLineWrapMode(m_isJson ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
     updateRawNote();
     updateShowAllButton();
+    updateEvidence();
 }
 
 bool DetailPane::isTruncated() const
@@ -541,7 +667,7 @@ void DetailPane::retranslateUi()
     m_copyButton->setToolTip(tr("Copy the whole text of this tab"));
     updateShowAllButton();
     if (m_shown == Shown::Lifecycle)
-        setRecord(m_record, m_number); // its text is formatted in the new language
+        setRecord(m_record, m_number, m_context); // its text is formatted in the new language
     else
         updateMeta();
 }

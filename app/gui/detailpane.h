@@ -23,6 +23,11 @@ class JsonHighlighter;
 /// The selected row in full: Data (pretty-printed and highlighted when it is JSON), Raw (the
 /// event reconstructed as wire lines) and Meta. Server text is only ever shown as plain text.
 /// Huge payloads show their first MiB at once; "Show all" streams in the rest without blocking.
+///
+/// A Connecting, Redirect, Open or Error row shows its exchange in Data: the request as sent
+/// (secrets masked), the response's status line and headers and, for a failed response, its
+/// body (pretty-printed when it is JSON). A finding shows its verdict, what to do and its
+/// evidence, with links to the rows it names.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -37,14 +42,26 @@ public:
 
     enum Tab { DataTab, RawTab, MetaTab };
 
+    /// What the tab knows around a life-cycle row.
+    struct Context
+    {
+        /// The exchange of the row's connection: its Connecting, Open and Error records.
+        std::optional<StreamRecord> request;
+        std::optional<StreamRecord> response;
+        std::optional<StreamRecord> failure;
+        /// A finding: the numbers of the rows its evidence names.
+        QList<qint64> evidenceRows;
+    };
+
     explicit DetailPane(QWidget *parent = nullptr);
     ~DetailPane() override;
 
     /// Shows an event row. sincePreviousMs: time since the previous event of the tab, if known.
     void setEvent(const SseEvent &event, qint64 number,
                   std::optional<qint64> sincePreviousMs = std::nullopt);
-    /// Shows a life-cycle row: its text, its record as JSON (Raw) and every field (Meta).
-    void setRecord(const StreamRecord &record, qint64 number);
+    /// Shows a life-cycle row: its text (a finding in full, an exchange as request and
+    /// response), its record as JSON (Raw) and every field (Meta).
+    void setRecord(const StreamRecord &record, qint64 number, const Context &context = {});
     void clear();
 
     /// The Data tab's full text (pretty JSON when shown as such), even the part not loaded yet.
@@ -67,6 +84,10 @@ public slots:
     /// Copies the current tab's full text.
     void copyCurrent();
 
+signals:
+    /// The user followed a link to a row (a finding's evidence), by its number.
+    void rowRequested(qint64 number);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -77,6 +98,8 @@ private:
     void updateMeta();
     void updateShowAllButton();
     void updateRawNote();
+    void updateEvidence();
+    QString exchangeText() const;
 
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_dataEdit = nullptr;
@@ -84,6 +107,8 @@ private:
     QWidget *m_metaPage = nullptr;
     QFormLayout *m_metaLayout = nullptr;
     QLabel *m_rawNote = nullptr;
+    /// A finding's rows, as links (our numbers only, never server text).
+    QLabel *m_evidenceLabel = nullptr;
     QLabel *m_placeholder = nullptr;
     QPushButton *m_showAllButton = nullptr;
     QToolButton *m_copyButton = nullptr;
@@ -104,6 +129,7 @@ private:
     Shown m_shown = Shown::Nothing;
     SseEvent m_event;
     StreamRecord m_record;
+    Context m_context;
     qint64 m_number = 0;
     std::optional<qint64> m_sincePreviousMs;
     QList<std::pair<QString, QString>> m_metaRows; ///< Translated label, value.

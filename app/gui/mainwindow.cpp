@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -316,6 +318,17 @@ void MainWindow::createActions()
             tab->focusFilter();
     });
 
+    m_nextProblemAction = make("actionNextProblem", QKeySequence(Qt::Key_F8));
+    connect(m_nextProblemAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->selectNextProblem(true);
+    });
+    m_previousProblemAction = make("actionPreviousProblem", QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    connect(m_previousProblemAction, &QAction::triggered, this, [this] {
+        if (StreamTab *tab = currentTab())
+            tab->selectNextProblem(false);
+    });
+
     m_demoStartAction = make("actionDemoStart");
     connect(m_demoStartAction, &QAction::triggered, this, &MainWindow::startDemoServerOrWarn);
     m_demoStopAction = make("actionDemoStop");
@@ -376,6 +389,9 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_hideLifecycleAction);
     m_viewMenu->addAction(m_focusFilterAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_nextProblemAction);
+    m_viewMenu->addAction(m_previousProblemAction);
     m_viewMenu->addSeparator();
     createLanguageMenu();
 
@@ -497,6 +513,12 @@ void MainWindow::retranslateUi()
     m_hideLifecycleAction->setStatusTip(
             tr("Show only events, without connecting/open/error/reconnect rows"));
     m_focusFilterAction->setText(tr("&Filter Events…"));
+    m_nextProblemAction->setText(tr("&Next Problem"));
+    m_nextProblemAction->setStatusTip(
+            tr("Select the next finding that is a warning or a problem in the current tab"));
+    m_previousProblemAction->setText(tr("P&revious Problem"));
+    m_previousProblemAction->setStatusTip(
+            tr("Select the previous finding that is a warning or a problem in the current tab"));
 
     m_demoStartAction->setText(tr("&Start"));
     m_demoStopAction->setText(tr("S&top"));
@@ -572,12 +594,20 @@ void MainWindow::wireTab(StreamTab *tab)
     SseReader *reader = tab->reader();
     connect(reader, &SseReader::stateChanged, this, [this, tab] {
         updateTabDecoration(tab);
+        // Before the Open record reaches the tab's engine (the state changes first).
+        updateOriginStreams();
         if (tab == currentTab())
             updateActions();
     });
     connect(reader, &SseReader::recordReceived, this, [this, tab](const StreamRecord &record) {
         // "Reconnect now" becomes possible while a reconnect is pending.
         if (record.kind == StreamRecord::Kind::Reconnecting && tab == currentTab())
+            updateActions();
+        else if (record.kind == StreamRecord::Kind::Open) // now its protocol is known
+            updateOriginStreams();
+    });
+    connect(tab, &StreamTab::problemsChanged, this, [this, tab] {
+        if (tab == currentTab())
             updateActions();
     });
     MessageView *view = tab->messageView();
@@ -626,6 +656,22 @@ void MainWindow::renameTab(StreamTab *tab)
         tab->setCustomTitle(name);
 }
 
+void MainWindow::updateOriginStreams()
+{
+    // Browsers open at most 6 HTTP/1.1 connections to one origin, and every open stream holds
+    // one; the engine in each tab says so when this window holds more.
+    QHash<QString, int> open;
+    for (int i = 0; i < tabCount(); ++i) {
+        if (const QString origin = tabAt(i)->http1Origin(); !origin.isEmpty())
+            ++open[origin];
+    }
+    for (int i = 0; i < tabCount(); ++i) {
+        StreamTab *tab = tabAt(i);
+        const QString origin = tab->http1Origin();
+        tab->setOtherOpenStreams(origin.isEmpty() ? 0 : open.value(origin) - 1);
+    }
+}
+
 void MainWindow::closeTab(int index)
 {
     StreamTab *tab = tabAt(index);
@@ -638,6 +684,7 @@ void MainWindow::closeTab(int index)
     // deleteLater() comes round), when half of this window is gone: UBSan caught that.
     detachTab(tab);
     tab->deleteLater();
+    updateOriginStreams();
     // An empty window is a dead end; a fresh tab is what the user wants next.
     if (tabCount() == 0)
         newTab();
@@ -693,6 +740,8 @@ void MainWindow::updateActions()
     m_recordAction->setChecked(hasTab && tab->isRecording());
     m_hideLifecycleAction->setEnabled(hasTab);
     m_focusFilterAction->setEnabled(hasTab);
+    m_nextProblemAction->setEnabled(hasTab && tab->problemCount() > 0);
+    m_previousProblemAction->setEnabled(hasTab && tab->problemCount() > 0);
     if (hasTab && m_hideLifecycleAction->isChecked() != tab->proxy()->hideLifecycle()) {
         const QSignalBlocker blocker(m_hideLifecycleAction);
         m_hideLifecycleAction->setChecked(tab->proxy()->hideLifecycle());
@@ -999,19 +1048,31 @@ StreamTab *MainWindow::loadRecording(const QString &path, QString *errorString)
     }
     StreamTab *tab = newTab();
     m_fixedTitles.insert(tab, QFileInfo(path).fileName());
-    MessageModel *model = tab->model();
     // The same records a live tab gets, formatted the same way (and in the current language).
-    for (const StreamRecord &record : recording->records)
-        model->appendRecord(record);
-    model->flushPending();
+    // A file with findings shows them; a version-2 file without any (an older recording, or
+    // `watch --no-findings`) is run through the findings engine, which finds from the records
+    // what the live tab would have. Version 1 files lack the response headers it reads.
+    const bool hasFindings = std::any_of(
+            recording->records.cbegin(), recording->records.cend(),
+            [](const StreamRecord &record) { return record.kind == StreamRecord::Kind::Finding; });
+    const bool computeFindings =
+            !hasFindings && recording->session && recording->session->formatVersion >= 2;
+    const int computed = tab->loadRecords(recording->records, computeFindings);
+    tab->model()->flushPending();
     tab->showRecording(path, *recording);
     updateTabDecoration(tab);
-    if (recording->skippedLines > 0) {
-        statusBar()->showMessage(tr("%n line(s) of the recording were not valid records and were "
-                                    "skipped.",
-                                    nullptr, int(recording->skippedLines)),
-                                 10000);
+    QStringList messages;
+    if (computed > 0) {
+        messages << tr("The recording carries no findings; SSE Scope found %n from its records.",
+                       nullptr, computed);
     }
+    if (recording->skippedLines > 0) {
+        messages << tr("%n line(s) of the recording were not valid records and were "
+                       "skipped.",
+                       nullptr, int(recording->skippedLines));
+    }
+    if (!messages.isEmpty())
+        statusBar()->showMessage(messages.join(u' '), 10000);
     return tab;
 }
 

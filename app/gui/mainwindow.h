@@ -102,6 +102,8 @@ private:
     bool startDemoServerOrWarn();
     void wireTab(StreamTab *tab);
     void updateTabDecoration(StreamTab *tab);
+    /// Tells every tab how many others are open to its origin over HTTP/1.1.
+    void updateOriginStreams();
     void handleCurrentTabChanged();
     void handleUrlUsed(const QString &url);
     void updateActions();
@@ -146,6 +148,8 @@ private:
     QAction *m_recordAction = nullptr;
     QAction *m_hideLifecycleAction = nullptr;
     QAction *m_focusFilterAction = nullptr;
+    QAction *m_nextProblemAction = nullptr;
+    QAction *m_previousProblemAction = nullptr;
     QAction *m_demoStartAction = nullptr;
     QAction *m_demoStopAction = nullptr;
     QAction *m_demoConfigureAction = nullptr;

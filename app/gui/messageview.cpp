@@ -36,15 +36,47 @@ constexpr int DefaultWidths[MessageModel::ColumnCount] = {
     70, // size
 };
 
-/// Lifecycle rows read as annotations between events: tinted by kind and italic. In the data
-/// column, what the text filter matched is highlighted.
+/// The first column on screen (columns move and hide): where a row's marker is drawn.
+int firstShownColumn(const QWidget *widget)
+{
+    const auto *view = qobject_cast<const QTableView *>(widget);
+    if (!view)
+        return 0;
+    const QHeaderView *header = view->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            return logical;
+    }
+    return 0;
+}
+
+/// Lifecycle rows read as annotations between events: tinted by kind and italic; finding rows by
+/// their severity. Rows a finding names (and the finding itself) get an edge in the severity's
+/// colour at the left. In the data column, what the text filter matched is highlighted.
 class LifecycleDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    static constexpr int MarkerWidth = 4;
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
+    {
+        paintCell(painter, option, index);
+        const std::optional<Finding::Severity> severity =
+                Theme::severityOfMarker(index.data(MessageModel::MarkerRole).toInt());
+        if (severity && index.column() == firstShownColumn(option.widget)) {
+            const QRect edge(option.rect.left(), option.rect.top(), MarkerWidth,
+                             option.rect.height());
+            painter->fillRect(edge, Theme::severityColor(*severity, option.palette));
+        }
+    }
+
+private:
+    void paintCell(QPainter *painter, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) const
     {
         const auto *proxy = qobject_cast<const MessageFilterProxyModel *>(index.model());
         if (!proxy || index.column() != MessageModel::DataColumn || proxy->filterText().isEmpty()
@@ -90,8 +122,13 @@ protected:
         if (index.data(MessageModel::RowKindRole).toInt() != int(MessageModel::RowKind::Lifecycle))
             return;
         const auto kind = StreamRecord::Kind(index.data(MessageModel::RecordKindRole).toInt());
-        if (const QColor background = Theme::lifecycleBackground(kind, option->palette);
-            background.isValid())
+        const std::optional<Finding::Severity> severity = kind == StreamRecord::Kind::Finding
+                ? Theme::severityOfMarker(index.data(MessageModel::MarkerRole).toInt())
+                : std::nullopt;
+        if (severity)
+            option->backgroundBrush = Theme::severityBackground(*severity, option->palette);
+        else if (const QColor background = Theme::lifecycleBackground(kind, option->palette);
+                 background.isValid())
             option->backgroundBrush = background;
         const QColor foreground = Theme::lifecycleForeground(kind, option->palette);
         option->palette.setColor(QPalette::Text, foreground);

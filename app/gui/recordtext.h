@@ -41,4 +41,21 @@ public:
     static QString closeReason(const QString &reason);
     /// A duration in milliseconds, in the user's locale: "3,000 ms".
     static QString milliseconds(qint64 value);
+    /// A duration for people: "850 ms", "1.5 s", "47 s", "2 min 5 s" (locale numbers).
+    static QString duration(qint64 milliseconds);
+
+    /// "Info", "Warning", "Problem".
+    static QString severityName(Finding::Severity severity);
+    /// A finding's verdict in one translated line, built from its id and parameters; the
+    /// engine's English verdict for an id this build does not know.
+    static QString findingVerdict(const Finding &finding);
+    /// What to do about it, translated (empty when nothing needs doing); the engine's English
+    /// advice for an id this build does not know.
+    static QString findingAdvice(const Finding &finding);
+    /// A resume verdict in a word or two for the connection panel: "clean", "3 lost",
+    /// "2 duplicates"; empty for findings that are not about a resume.
+    static QString resumeOutcome(const Finding &finding);
+    /// The finding's verdict, advice and evidence (ids, times, header lines) as plain text
+    /// paragraphs, for the detail pane.
+    static QString findingText(const Finding &finding);
 };

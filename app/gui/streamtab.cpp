@@ -3,6 +3,8 @@
 
 #include "streamtab.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
@@ -23,6 +25,7 @@
 #include "detailpane.h"
 #include "faultproxycontroller.h"
 #include "filterbar.h"
+#include "findingsengine.h"
 #include "messagefilterproxymodel.h"
 #include "messagemodel.h"
 #include "messageview.h"
@@ -43,6 +46,11 @@ constexpr int StatisticsIntervalMs = 250;
 // How far back the detail pane looks for the previous event (past lifecycle rows).
 constexpr int PreviousEventScanLimit = 1000;
 constexpr int RightPanelWidth = 340;
+// The findings engine notices silences only as time passes: `watch` ticks it once a second too.
+constexpr int EngineTickMs = 1000;
+// Replaying a recording ticks the engine as the live tab did, but a gap longer than this is
+// skipped to its end: past the longest hop limit a longer silence tells nothing new.
+constexpr qint64 MaximumReplayedSilenceMs = 10 * 60 * 1000;
 
 QVariantList toVariantList(const QList<int> &values)
 {
@@ -79,6 +87,12 @@ StreamTab::StreamTab(QWidget *parent)
     m_recorder = new StreamRecorder(this);
     connect(m_recorder, &StreamRecorder::flushed, this, &StreamTab::updateRecordingIndicator);
     connect(m_recorder, &StreamRecorder::errorOccurred, this, &StreamTab::handleRecordingError);
+
+    m_engine = std::make_unique<FindingsEngine>();
+    m_tickTimer = new QTimer(this);
+    m_tickTimer->setInterval(EngineTickMs);
+    connect(m_tickTimer, &QTimer::timeout, this,
+            [this] { tickEngine(QDateTime::currentDateTimeUtc()); });
 
     buildUi();
     wireReader();
@@ -204,29 +218,250 @@ void StreamTab::buildUi()
     connect(m_view, &MessageView::newRowsWhilePausedChanged, m_filterBar, &FilterBar::setNewCount);
     connect(m_view, &MessageView::currentRowChanged, this, &StreamTab::handleCurrentRowChanged);
     connect(m_model, &MessageModel::rowsFlushed, this, &StreamTab::noteStatisticsChanged);
+    connect(m_connectionPanel, &ConnectionPanel::nextProblemRequested, this,
+            [this] { selectNextProblem(); });
+    connect(m_detailPane, &DetailPane::rowRequested, this, &StreamTab::selectRowNumber);
 }
 
 void StreamTab::wireReader()
 {
-    // Every handler is O(1) per event: the model queues and the filter bar only notes the type.
-    connect(m_reader, &SseReader::eventReceived, this, [this](const SseEvent &event) {
-        m_model->append(event);
-        m_filterBar->noteEventType(event.type);
-    });
+    connect(m_reader, &SseReader::eventReceived, this, &StreamTab::handleEvent);
     connect(m_reader, &SseReader::recordReceived, this, &StreamTab::handleRecord);
-    connect(m_reader, &SseReader::stateChanged, this, [this] {
+    connect(m_reader, &SseReader::stateChanged, this, [this](SseReader::State state) {
+        if (state == SseReader::State::Closed)
+            m_tickTimer->stop();
+        else if (!m_tickTimer->isActive())
+            m_tickTimer->start();
         updateButtons();
         noteStatisticsChanged();
         updateFaultProxyState();
     });
 }
 
-void StreamTab::handleRecord(const StreamRecord &record)
+void StreamTab::handleEvent(const SseEvent &event)
+{
+    // The hot path: every step is O(1) and allocates nothing per event. The model queues, the
+    // filter bar notes the type, the recorder appends to its buffer (when recording) and the
+    // engine compares a few numbers (tst_streamtabfindings eventPathAllocatesNothing).
+    m_model->append(event);
+    m_filterBar->noteEventType(event.type);
+    m_recorder->recordEvent(event);
+    ++m_storyPosition;
+    m_engine->addEvent(event);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::feedRecord(const StreamRecord &record)
+{
+    if (record.kind == StreamRecord::Kind::Event) {
+        const SseEvent event = record.toEvent();
+        handleEvent(event);
+        return;
+    }
+    m_engine->addRecord(record);
+    const bool closed = record.kind == StreamRecord::Kind::Closed;
+    if (closed) {
+        // The end of the story: verdicts still waiting are given, before the Closed line, as
+        // `watch` writes them (tst_recordpaths).
+        m_engine->finish(record.time);
+        collectFindings();
+    }
+    addToStory(record);
+    if (record.kind == StreamRecord::Kind::Connecting)
+        m_filterBar->noteConnection(record.connection);
+    else if (record.kind == StreamRecord::Kind::Open)
+        m_http1 = record.httpVersion != u"2"_s;
+    if (!closed && m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::addToStory(const StreamRecord &record)
 {
     m_model->appendRecord(record);
+    m_recorder->record(record);
+    if (record.kind != StreamRecord::Kind::Finding && record.kind != StreamRecord::Kind::Session)
+        ++m_storyPosition;
+}
+
+void StreamTab::tickEngine(const QDateTime &now)
+{
+    m_engine->tick(now);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+void StreamTab::collectFindings()
+{
+    const QList<StreamRecord> findings = m_engine->takeFindings();
+    for (const StreamRecord &finding : findings)
+        addFinding(finding);
+}
+
+qint64 StreamTab::rowNumberAt(qint64 position) const
+{
+    const auto before =
+            std::lower_bound(m_findingPositions.cbegin(), m_findingPositions.cend(), position);
+    return position + (before - m_findingPositions.cbegin());
+}
+
+void StreamTab::addFinding(const StreamRecord &finding)
+{
+    addToStory(finding);
+    m_findingPositions.append(m_storyPosition);
+    const qint64 number = m_storyPosition + m_findingPositions.size();
+    Q_ASSERT(number == m_model->lastNumber()); // nothing but the story goes into the table
+    // The finding's own row and the rows its evidence names carry its severity.
+    const int marker = Theme::severityMarker(finding.finding.severity);
+    m_model->setRowMarker(number, marker);
+    for (const qint64 row : evidenceRows(finding.finding))
+        m_model->setRowMarker(row, std::max(m_model->rowMarker(row), marker));
+    m_connectionPanel->addFinding(finding);
+    if (finding.finding.severity != Finding::Severity::Info) {
+        m_problemRows.append(number);
+        m_connectionPanel->setProblemCount(problemCount());
+        emit problemsChanged(problemCount());
+    }
+}
+
+QList<qint64> StreamTab::evidenceRows(const Finding &finding)
+{
+    const Finding::Evidence &evidence = finding.evidence;
+    // Positions count the story from this tab's start; a recording started mid-stream counts
+    // from elsewhere. Where the evidence says when each record happened, a row is named only
+    // when its time agrees.
+    const bool timed = evidence.times.size() == evidence.records.size();
+    if (timed)
+        m_model->flushPending();
+    QList<qint64> rows;
+    for (qsizetype i = 0; i < evidence.records.size(); ++i) {
+        const qint64 position = evidence.records.at(i);
+        if (position < 1 || position > m_storyPosition)
+            continue;
+        const qint64 number = rowNumberAt(position);
+        if (const int row = m_model->rowOfNumber(number); timed && row >= 0
+            && m_model->eventAt(row).receivedAt.toMSecsSinceEpoch()
+                    != evidence.times.at(i).toMSecsSinceEpoch())
+            continue;
+        rows.append(number);
+    }
+    return rows;
+}
+
+int StreamTab::loadRecords(const QList<StreamRecord> &records, bool computeFindings)
+{
+    int found = 0;
+    qint64 nextTick = -1;
+    QDateTime last;
+    for (const StreamRecord &record : records) {
+        if (record.kind == StreamRecord::Kind::Session)
+            continue;
+        if (record.kind == StreamRecord::Kind::Finding) {
+            if (!computeFindings)
+                addFinding(record);
+            continue;
+        }
+        if (!computeFindings) {
+            addToStory(record);
+            if (record.kind == StreamRecord::Kind::Event)
+                m_filterBar->noteEventType(record.type);
+            else if (record.kind == StreamRecord::Kind::Connecting)
+                m_filterBar->noteConnection(record.connection);
+            continue;
+        }
+        // The live tab's clock: a tick a second between the records, so that the silences it
+        // noticed are noticed again.
+        if (record.time.isValid()) {
+            const qint64 at = record.time.toMSecsSinceEpoch();
+            if (nextTick < 0)
+                nextTick = at + EngineTickMs;
+            if (at - nextTick > MaximumReplayedSilenceMs)
+                nextTick +=
+                        (at - nextTick - MaximumReplayedSilenceMs) / EngineTickMs * EngineTickMs;
+            for (; nextTick <= at; nextTick += EngineTickMs) {
+                const qsizetype before = m_findingPositions.size();
+                tickEngine(QDateTime::fromMSecsSinceEpoch(nextTick, Qt::UTC));
+                found += int(m_findingPositions.size() - before);
+            }
+            last = record.time;
+        }
+        const qsizetype before = m_findingPositions.size();
+        feedRecord(record);
+        found += int(m_findingPositions.size() - before);
+    }
+    if (computeFindings
+        && (records.isEmpty() || records.constLast().kind != StreamRecord::Kind::Closed)) {
+        m_engine->finish(last);
+        const qsizetype before = m_findingPositions.size();
+        collectFindings();
+        found += int(m_findingPositions.size() - before);
+    }
+    return found;
+}
+
+void StreamTab::setOtherOpenStreams(int count)
+{
+    m_engine->setOtherOpenStreams(count);
+    if (m_engine->hasFindings())
+        collectFindings();
+}
+
+QString StreamTab::http1Origin() const
+{
+    if (m_reader->state() != SseReader::State::Open || !m_http1)
+        return {};
+    return m_reader->finalUrl()
+            .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                      | QUrl::RemoveUserInfo)
+            .toString();
+}
+
+bool StreamTab::selectRowNumber(qint64 number)
+{
+    m_model->flushPending();
+    const int row = m_model->rowOfNumber(number);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, MessageModel::DataColumn));
+    if (!index.isValid())
+        return false;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool StreamTab::selectNextProblem(bool forward)
+{
+    m_model->flushPending();
+    const qsizetype count = m_problemRows.size();
+    if (count == 0)
+        return false;
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    qsizetype start = 0;
+    if (current.isValid()) {
+        const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
+        start = forward ? std::upper_bound(m_problemRows.cbegin(), m_problemRows.cend(), number)
+                        - m_problemRows.cbegin()
+                        : std::lower_bound(m_problemRows.cbegin(), m_problemRows.cend(), number)
+                        - m_problemRows.cbegin() - 1;
+    } else if (!forward) {
+        start = count - 1;
+    }
+    // Round the list once from there: rows gone or filtered out are passed over.
+    for (qsizetype step = 0; step < count; ++step) {
+        const qsizetype at =
+                forward ? (start + step) % count : ((start - step) % count + count) % count;
+        if (selectRowNumber(m_problemRows.at(at)))
+            return true;
+    }
+    return false;
+}
+
+void StreamTab::handleRecord(const StreamRecord &record)
+{
+    feedRecord(record);
     switch (record.kind) {
     case StreamRecord::Kind::Connecting:
-        m_filterBar->noteConnection(record.connection);
         // The next connection the fault proxy announces to this URL is this attempt's.
         if (m_routedThroughFaultProxy && m_faultProxy)
             m_faultProxy->expectConnection(this, m_reader->request().url, title());
@@ -481,6 +716,12 @@ void StreamTab::clearEvents()
 {
     m_model->clear();
     m_detailPane->clear();
+    // Row numbers go on (the engine and the recorder keep the story); only the rows are gone.
+    if (!m_problemRows.isEmpty()) {
+        m_problemRows.clear();
+        m_connectionPanel->setProblemCount(0);
+        emit problemsChanged(0);
+    }
     noteStatisticsChanged();
 }
 
@@ -525,7 +766,8 @@ void StreamTab::handleCurrentRowChanged()
     const SseEvent &event = m_model->eventAt(row);
     const qint64 number = current.data(MessageModel::NumberRole).toLongLong();
     if (m_model->rowKind(row) == MessageModel::RowKind::Lifecycle) {
-        m_detailPane->setRecord(m_model->recordAt(row), number);
+        const StreamRecord record = m_model->recordAt(row);
+        m_detailPane->setRecord(record, number, recordContext(row, record));
         return;
     }
     std::optional<qint64> sincePrevious;
@@ -611,6 +853,52 @@ void StreamTab::showRecording(const QString &path, const EventExporter::Recordin
     m_recordingInfo = box;
 }
 
+DetailPane::Context StreamTab::recordContext(int row, const StreamRecord &record)
+{
+    using Kind = StreamRecord::Kind;
+    DetailPane::Context context;
+    if (record.kind == Kind::Finding) {
+        context.evidenceRows = evidenceRows(record.finding);
+        return context;
+    }
+    if (record.connection <= 0
+        || (record.kind != Kind::Connecting && record.kind != Kind::Redirect
+            && record.kind != Kind::Open && record.kind != Kind::Error))
+        return context;
+    // The exchange the row belongs to: its connection's request, response and the failure
+    // that ended it, wherever they are around the row. Only on a click, so a walk is fine;
+    // event rows cost a pointer test each.
+    const auto note = [&context](const StreamRecord &other) {
+        if (other.kind == Kind::Connecting && !context.request)
+            context.request = other;
+        else if (other.kind == Kind::Open && !context.response)
+            context.response = other;
+        else if (other.kind == Kind::Error && !context.failure
+                 && other.error.kind != SseError::Kind::EventTooLarge)
+            context.failure = other;
+    };
+    note(record);
+    for (int previous = row - 1; previous >= 0 && !context.request; --previous) {
+        if (m_model->rowKind(previous) == MessageModel::RowKind::Event)
+            continue;
+        const StreamRecord other = m_model->recordAt(previous);
+        if (other.connection == record.connection)
+            note(other);
+        else if (other.kind != Kind::Finding && other.connection < record.connection)
+            break;
+    }
+    for (int next = row + 1; next < m_model->rowCount() && !context.failure; ++next) {
+        if (m_model->rowKind(next) == MessageModel::RowKind::Event)
+            continue;
+        const StreamRecord other = m_model->recordAt(next);
+        if (other.connection == record.connection)
+            note(other);
+        else if (other.kind != Kind::Finding && other.connection > record.connection)
+            break;
+    }
+    return context;
+}
+
 bool StreamTab::isRecording() const
 {
     return m_recorder->isOpen();
@@ -618,14 +906,12 @@ bool StreamTab::isRecording() const
 
 bool StreamTab::startRecording(const QString &path, QString *errorString)
 {
+    // The recorder is fed by the story path (handleEvent(), addToStory()), so that findings
+    // land in the file where they land in the table.
     const bool ok = m_recorder->open(path, m_reader->state() != SseReader::State::Closed,
                                      StreamRecord::displayUrl(m_reader->request().url));
-    if (ok) {
-        connect(m_reader, &SseReader::eventReceived, m_recorder, &StreamRecorder::recordEvent);
-        connect(m_reader, &SseReader::recordReceived, m_recorder, &StreamRecorder::record);
-    } else if (errorString) {
+    if (!ok && errorString)
         *errorString = m_recorder->errorString();
-    }
     m_recordingError.clear();
     updateRecordingIndicator();
     emit recordingChanged(ok);
@@ -636,7 +922,6 @@ void StreamTab::stopRecording()
 {
     if (!m_recorder->isOpen())
         return;
-    m_reader->disconnect(m_recorder);
     m_recorder->close();
     updateRecordingIndicator();
     emit recordingChanged(false);
@@ -669,7 +954,6 @@ void StreamTab::toggleRecording()
 
 void StreamTab::handleRecordingError(const QString &message)
 {
-    m_reader->disconnect(m_recorder);
     m_recordingError = message;
     updateRecordingIndicator();
     emit recordingChanged(false);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QStringList>
@@ -9,6 +11,7 @@
 #include <QVariantMap>
 #include <QWidget>
 
+#include "detailpane.h"
 #include "eventexporter.h"
 #include "proxyfault.h"
 #include "proxysetting.h"
@@ -18,9 +21,9 @@ class QLabel;
 class QSplitter;
 class QTimer;
 class ConnectionPanel;
-class DetailPane;
 class FaultProxyController;
 class FilterBar;
+class FindingsEngine;
 class MessageFilterProxyModel;
 class MessageModel;
 class MessageView;
@@ -36,6 +39,11 @@ class StreamRecorder;
 /// bar's "Via fault proxy" switch): the system's proxy settings by default, and through the
 /// app's FaultProxyController on request, whose server-visible faults the connection panel then
 /// offers for this tab's own proxy connection.
+///
+/// The tab tells its stream's story once: every event and record of the reader goes to the
+/// model, the recorder and one FindingsEngine in the same order, and the findings the engine
+/// gives back go into the story right after the input that revealed them (as `ssescope-cli
+/// watch` prints them), to the model, the recorder and the connection panel.
 class StreamTab : public QWidget
 {
     Q_OBJECT
@@ -100,6 +108,32 @@ public:
     bool isViewPaused() const;
     void retranslateUi();
 
+    /// Warnings and problems among the findings in the table: what Next Problem visits.
+    int problemCount() const { return int(m_problemRows.size()); }
+    /// Selects the next (or, backwards, the previous) finding row that is a warning or a
+    /// problem, after the current row and wrapping around; false when none can be shown.
+    bool selectNextProblem(bool forward = true);
+    /// Selects and shows the row with this number (the table's # column); false when it is
+    /// gone (cleared, dropped) or hidden by the filter.
+    bool selectRowNumber(qint64 number);
+    /// The table rows a finding's evidence names, by number (its records, as far as the table
+    /// holds the same story).
+    QList<qint64> evidenceRows(const Finding &finding);
+
+    /// How many other streams the window has open to this stream's origin over HTTP/1.1, for
+    /// the findings engine (browsers open at most 6 connections to one origin).
+    void setOtherOpenStreams(int count);
+    /// "scheme://host:port" of the open connection when it runs over HTTP/1.1; empty when the
+    /// stream is not open or uses HTTP/2.
+    QString http1Origin() const;
+
+    /// Shows a recording's records (Session record left out) as the live tab showed them. The
+    /// findings a file carries are shown as they are; with computeFindings the tab's engine
+    /// is run over the records instead, with the clock the records give (a tick a second, as
+    /// live), and its findings go in where a live tab would have put them. Returns how many
+    /// findings that found.
+    int loadRecords(const QList<StreamRecord> &records, bool computeFindings);
+
 public slots:
     /// Applies request() to the reader and opens it; shows an inline error for a bad URL.
     void connectStream();
@@ -122,6 +156,8 @@ signals:
     void statisticsChanged();
     /// Recording started or stopped (by the user, by closing, or after a write error).
     void recordingChanged(bool recording);
+    /// problemCount() changed.
+    void problemsChanged(int count);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -129,10 +165,22 @@ protected:
 private:
     void buildUi();
     void wireReader();
+    void handleEvent(const SseEvent &event);
     void handleRecord(const StreamRecord &record);
+    /// One record of the story, through the engine, to the model and the recorder.
+    void feedRecord(const StreamRecord &record);
+    void addToStory(const StreamRecord &record);
+    void collectFindings();
+    void addFinding(const StreamRecord &finding);
+    void tickEngine(const QDateTime &now);
+    /// The table's row number of the story's record at an engine position (1-based).
+    qint64 rowNumberAt(qint64 position) const;
     void updateTitle();
     void updateButtons();
     void handleCurrentRowChanged();
+    /// What the detail pane shows beside a life-cycle row: the exchange it belongs to, or the
+    /// rows a finding's evidence names.
+    DetailPane::Context recordContext(int row, const StreamRecord &record);
     void noteStatisticsChanged();
     void updateRecordingIndicator();
     void handleRecordingError(const QString &message);
@@ -158,6 +206,16 @@ private:
     QTimer *m_statisticsTimer = nullptr;
     StreamRecorder *m_recorder = nullptr;
     QWidget *m_recordingInfo = nullptr; ///< A recording's facts, in place of the live panel.
+    std::unique_ptr<FindingsEngine> m_engine;
+    QTimer *m_tickTimer = nullptr; ///< 1 s while the stream runs: silences show only with time.
+    /// Story records (events and records; findings and Session records not counted) that went
+    /// into the table: the engine's position() whenever the engine saw them all.
+    qint64 m_storyPosition = 0;
+    /// For each finding row, in order: the story position it came after. Row numbers follow:
+    /// story record p is row p plus the findings before it.
+    QList<qint64> m_findingPositions;
+    QList<qint64> m_problemRows; ///< Numbers of warning and problem rows in the table, in order.
+    bool m_http1 = true; ///< The last Open record's protocol.
     QString m_recordingError; ///< Why the last recording stopped on its own; empty = it did not.
 
     QPointer<FaultProxyController> m_faultProxy;

@@ -78,6 +78,45 @@ QColor lifecycleForeground(StreamRecord::Kind kind, const QPalette &palette)
     return palette.color(QPalette::Text);
 }
 
+QColor severityColor(Finding::Severity severity, const QPalette &palette)
+{
+    // Measured against white and #2b2b2b-ish bases: each pair keeps 4.5:1 or more.
+    const bool dark = isDark(palette);
+    switch (severity) {
+    case Finding::Severity::Info:
+        return dark ? QColor(0x7f, 0xb2, 0xff) : QColor(0x1f, 0x5f, 0xbf);
+    case Finding::Severity::Warning:
+        return dark ? QColor(0xf0, 0xb4, 0x4a) : QColor(0x94, 0x58, 0x00);
+    case Finding::Severity::Problem:
+        return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1f, 0x1f);
+    }
+    return palette.color(QPalette::WindowText);
+}
+
+QColor severityBackground(Finding::Severity severity, const QPalette &palette)
+{
+    return tint(severityColor(severity, palette), palette);
+}
+
+int severityMarker(Finding::Severity severity)
+{
+    return int(severity) + 1;
+}
+
+std::optional<Finding::Severity> severityOfMarker(int marker)
+{
+    switch (marker) {
+    case 1:
+        return Finding::Severity::Info;
+    case 2:
+        return Finding::Severity::Warning;
+    case 3:
+        return Finding::Severity::Problem;
+    default:
+        return std::nullopt;
+    }
+}
+
 QString plainToolTip(const QString &text)
 {
     if (text.isEmpty())

@@ -121,6 +121,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return event.rawSize;
     case NumberRole:
         return row.number;
+    case MarkerRole:
+        return m_markers.isEmpty() ? 0 : m_markers.value(row.number);
     default:
         return {};
     }
@@ -206,6 +208,26 @@ QString MessageModel::lifecycleText(int row) const
     return entry.lifecycle ? formatRecord(entry.lifecycle->record) : QString();
 }
 
+int MessageModel::rowOfNumber(qint64 number) const
+{
+    if (m_rows.empty())
+        return -1;
+    const qint64 index = number - m_rows.front().number;
+    if (index < 0 || index >= qint64(m_rows.size()))
+        return -1;
+    return int(index);
+}
+
+void MessageModel::setRowMarker(qint64 number, int marker)
+{
+    if (marker == 0)
+        m_markers.remove(number);
+    else
+        m_markers.insert(number, marker);
+    if (const int row = rowOfNumber(number); row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1), { MarkerRole });
+}
+
 void MessageModel::enqueue(Row &&row)
 {
     row.number = m_nextNumber++;
@@ -247,6 +269,7 @@ void MessageModel::clear()
     std::deque<Row>().swap(m_rows); // gives the blocks back, as squeeze() did
     m_types.clear();
     m_pending.clear();
+    m_markers.clear();
     m_droppedCount = 0;
     endResetModel();
 }
@@ -301,6 +324,14 @@ void MessageModel::dropFront(qsizetype count)
 {
     beginRemoveRows({}, 0, int(count) - 1);
     m_rows.erase(m_rows.begin(), m_rows.begin() + count);
+    if (!m_markers.isEmpty()) {
+        // The oldest row still kept or queued: marks on rows before it can never show again.
+        const qint64 first = !m_rows.empty() ? m_rows.front().number
+                : !m_pending.isEmpty()       ? m_pending.constFirst().number
+                                             : m_nextNumber;
+        m_markers.removeIf(
+                [first](const QHash<qint64, int>::iterator &it) { return it.key() < first; });
+    }
     m_droppedCount += count;
     endRemoveRows();
 }

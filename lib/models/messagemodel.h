@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QExplicitlySharedDataPointer>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QTimer>
@@ -47,6 +48,7 @@ public:
         ReceivedAtRole, ///< QDateTime
         RawSizeRole,
         NumberRole, ///< the row's arrival number, stable across drops from the front
+        MarkerRole, ///< the row's marker (int, 0 = none; see setRowMarker())
     };
     Q_ENUM(Role)
 
@@ -87,6 +89,17 @@ public:
     StreamRecord recordAt(int row) const;
     /// The one-line text of a row's record, from the formatter (or a plain English fallback).
     QString lifecycleText(int row) const;
+    /// The row that holds the row with this arrival number (NumberRole), or -1 when it was
+    /// dropped, cleared or is still queued. O(1): the numbers of the rows kept are consecutive.
+    int rowOfNumber(qint64 number) const;
+    /// The number of the row appended last, queued or not (0 before the first).
+    qint64 lastNumber() const { return m_nextNumber - 1; }
+
+    /// A small mark on the row with this number, for the view to draw (the GUI's meaning: the
+    /// severity of a finding whose evidence names the row); 0 removes it. Works for rows still
+    /// queued. Marks are rare, so they live beside the rows instead of in every one.
+    void setRowMarker(qint64 number, int marker);
+    int rowMarker(qint64 number) const { return m_markers.value(number); }
 
     /// Sets the text of life-cycle rows; call again (or refreshText()) after a language change.
     void setRecordFormatter(RecordFormatter formatter);
@@ -144,6 +157,7 @@ private:
     // reached the end of its capacity (a 14 ms flush once a second at 100k events/s), and its
     // geometric growth kept up to one spare Row per row (~130 B per retained event).
     std::deque<Row> m_rows;
+    QHash<qint64, int> m_markers; ///< Row number → marker (see setRowMarker()).
     QSet<QString> m_types; ///< Interned event types: rows share one string per type.
     QList<Row> m_pending;
     QStringList m_headerLabels;

@@ -234,6 +234,9 @@ void TestWatchCommand::usageErrors_data()
     QTest::addRow("control and body both on stdin")
             << QStringList { u"watch"_s, url, u"--control"_s, u"stdin"_s, u"--data"_s, u"@-"_s }
             << u"standard input"_s;
+    QTest::addRow("findings both ways")
+            << QStringList { u"watch"_s, url, u"--findings"_s, u"--no-findings"_s }
+            << u"--no-findings"_s;
     QTest::addRow("header without colon")
             << QStringList { u"watch"_s, url, u"--header"_s, u"X-Test"_s } << u"--header"_s;
     QTest::addRow("header with space in name")
@@ -649,8 +652,6 @@ void TestWatchCommand::serveCommand()
     QCOMPARE(serve.exitCode(), 0);
 }
 
-// With --findings the engine's verdicts arrive inline, as finding records every RecordJson reader
-// accepts, right after the record that revealed them; without it the output is the plain story.
 void TestWatchCommand::controlFromStdin()
 {
     // A harness restarts a live stream (an SSE client contract asks for "caller can trigger a
@@ -722,15 +723,20 @@ void TestWatchCommand::controlFromStdin()
     }
 }
 
+// By default the engine's verdicts arrive inline, as finding records every RecordJson reader
+// accepts, right after the record that revealed them; --no-findings prints the plain story.
 void TestWatchCommand::findingRecords_data()
 {
+    QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("findings");
-    QTest::newRow("--findings") << true;
-    QTest::newRow("default") << false;
+    QTest::newRow("default") << QStringList() << true;
+    QTest::newRow("--findings") << QStringList { u"--findings"_s } << true;
+    QTest::newRow("--no-findings") << QStringList { u"--no-findings"_s } << false;
 }
 
 void TestWatchCommand::findingRecords()
 {
+    QFETCH(QStringList, options);
     QFETCH(bool, findings);
     DemoServer server;
     QVERIFY(server.start(fastOptions()));
@@ -739,10 +745,9 @@ void TestWatchCommand::findingRecords()
                                { { u"interval"_s, u"30"_s },
                                  { u"dropEvery"_s, u"4"_s },
                                  { u"resume"_s, u"ignore"_s } });
-    QStringList arguments { u"watch"_s, urlArgument(url),  u"--retry"_s,
-                            u"100"_s,   u"--max-events"_s, u"10"_s };
-    if (findings)
-        arguments << u"--findings"_s;
+    const QStringList arguments = QStringList { u"watch"_s, urlArgument(url),  u"--retry"_s,
+                                                u"100"_s,   u"--max-events"_s, u"10"_s }
+            + options;
     CliRun run;
     runCli(arguments, run);
     if (QTest::currentTestFailed())

@@ -5,7 +5,9 @@
 // giving up) recorded through every path a user has: `ssescope-cli watch`, Record…, Save
 // Recording / Export NDJSON, Export JSON and CSV, Copy Row as JSON, and Open Recording followed
 // by another export. Every path must carry the same records, field for field (times aside where
-// two separate runs are compared).
+// two separate runs are compared), findings included: the app's engine and watch's find the same
+// things and put them at the same places in the story, and a recording without findings gets
+// the same ones again when it is opened.
 
 #include <QApplication>
 #include <QFile>
@@ -16,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "connectionpanel.h"
 #include "eventexporter.h"
 #include "mainwindow.h"
 #include "messagefilterproxymodel.h"
@@ -75,7 +78,7 @@ QList<QJsonObject> parseLines(const QByteArray &bytes)
 }
 
 /// Records without the Session record that heads every file (checked here) and, when asked,
-/// without their times.
+/// without their times (a finding's evidence has times too).
 QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
 {
     if (records.isEmpty() || records.constFirst().value("kind"_L1).toString() != u"session"_s) {
@@ -84,8 +87,14 @@ QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
     }
     records.removeFirst();
     if (dropTimes) {
-        for (QJsonObject &record : records)
+        for (QJsonObject &record : records) {
             record.remove("time"_L1);
+            if (record.contains("evidence"_L1)) {
+                QJsonObject evidence = record.value("evidence"_L1).toObject();
+                evidence.remove("times"_L1);
+                record.insert("evidence"_L1, evidence);
+            }
+        }
     }
     return records;
 }
@@ -178,22 +187,31 @@ void TestRecordPaths::everyPathCarriesTheSameRecords()
     QCOMPARE(cli.exitCode(), 2); // gave up
     const QList<QJsonObject> watched =
             withoutSession(parseLines(cli.readAllStandardOutput()), true);
+    // The findings engine's verdicts are part of the story, right after what revealed them:
+    // the response's Connection: close, and the clean resume once the second connection ended.
     QCOMPARE(kinds(watched),
-             (QStringList { u"connecting"_s, u"open"_s, u"retry"_s, u"event"_s, u"event"_s,
-                            u"comment"_s, u"error"_s, u"reconnecting"_s, u"connecting"_s, u"open"_s,
-                            u"retry"_s, u"event"_s, u"error"_s, u"reconnecting"_s, u"connecting"_s,
-                            u"error"_s, u"error"_s, u"closed"_s }));
-    QCOMPARE(watched.at(2).value("ms"_L1).toInt(), 200);
-    QCOMPARE(watched.at(10).value("ms"_L1).toInt(), 100);
+             (QStringList { u"connecting"_s,   u"open"_s,       u"finding"_s, u"retry"_s,
+                            u"event"_s,        u"event"_s,      u"comment"_s, u"error"_s,
+                            u"reconnecting"_s, u"connecting"_s, u"open"_s,    u"retry"_s,
+                            u"event"_s,        u"error"_s,      u"finding"_s, u"reconnecting"_s,
+                            u"connecting"_s,   u"error"_s,      u"error"_s,   u"closed"_s }));
+    QCOMPARE(watched.at(2).value("finding"_L1).toString(), u"hygiene.connection-close"_s);
+    QCOMPARE(watched.at(3).value("ms"_L1).toInt(), 200);
+    QCOMPARE(watched.at(11).value("ms"_L1).toInt(), 100);
+    QCOMPARE(watched.at(14).value("finding"_L1).toString(), u"resume.clean"_s);
+    // Its evidence names the second Connecting and the event after it, by their positions in
+    // the story without findings.
+    QCOMPARE(watched.at(14).value("evidence"_L1).toObject().value("records"_L1).toArray(),
+             (QJsonArray { 9, 12 }));
     // Both drops came from open connections: each reconnect is the first since the stream
     // opened, while the policy counts on towards its cap of 2.
-    QCOMPARE(watched.at(13).value("attempt"_L1).toInt(), 1);
-    QCOMPARE(watched.at(13).value("policyAttempt"_L1).toInt(), 2);
-    QCOMPARE(watched.at(13).value("maxAttempts"_L1).toInt(), 2);
-    QCOMPARE(watched.at(13).value("lastEventId"_L1).toString(), u"3"_s);
-    QCOMPARE(watched.at(15).value("errorKind"_L1).toString(), u"httpStatus"_s);
-    QCOMPARE(watched.at(16).value("errorKind"_L1).toString(), u"gaveUp"_s);
-    QCOMPARE(watched.at(17).value("reason"_L1).toString(), u"gave-up"_s);
+    QCOMPARE(watched.at(15).value("attempt"_L1).toInt(), 1);
+    QCOMPARE(watched.at(15).value("policyAttempt"_L1).toInt(), 2);
+    QCOMPARE(watched.at(15).value("maxAttempts"_L1).toInt(), 2);
+    QCOMPARE(watched.at(15).value("lastEventId"_L1).toString(), u"3"_s);
+    QCOMPARE(watched.at(17).value("errorKind"_L1).toString(), u"httpStatus"_s);
+    QCOMPARE(watched.at(18).value("errorKind"_L1).toString(), u"gaveUp"_s);
+    QCOMPARE(watched.at(19).value("reason"_L1).toString(), u"gave-up"_s);
 
     // ---- the app: the same request, recorded live with Record… ----
     MainWindow window({ false, false, {} });
@@ -216,6 +234,19 @@ void TestRecordPaths::everyPathCarriesTheSameRecords()
 
     const QList<QJsonObject> recorded = withoutSession(parseLines(readAll(recordPath)), false);
     QCOMPARE(withoutSession(parseLines(readAll(recordPath)), true), watched);
+
+    // ---- the connection panel logs the same findings ----
+    QList<QJsonObject> recordedFindings;
+    for (const QJsonObject &record : recorded) {
+        if (record.value("kind"_L1).toString() == u"finding"_s)
+            recordedFindings.append(record);
+    }
+    QList<QJsonObject> loggedFindings;
+    for (const StreamRecord &record : tab->connectionPanel()->loggedRecords()) {
+        if (record.kind == StreamRecord::Kind::Finding)
+            loggedFindings.append(QJsonDocument::fromJson(RecordJson::toJsonLine(record)).object());
+    }
+    QCOMPARE(loggedFindings, recordedFindings);
 
     // ---- Save Recording / Export NDJSON: the table's rows, the same records ----
     const QString exportPath = m_dir.filePath(u"export.ndjson"_s);
@@ -268,6 +299,22 @@ void TestRecordPaths::everyPathCarriesTheSameRecords()
     QVERIFY2(window.exportCurrentTab(againPath, EventExporter::Format::Ndjson, &error),
              qPrintable(error));
     QCOMPARE(withoutSession(parseLines(readAll(againPath)), false), recorded);
+
+    // ---- a recording without findings: the engine finds them again from its records ----
+    const QString plainPath = m_dir.filePath(u"plain.ndjson"_s);
+    {
+        QFile plain(plainPath);
+        QVERIFY(plain.open(QIODevice::WriteOnly));
+        for (const QByteArray &line : readAll(recordPath).split('\n')) {
+            if (!line.contains("\"kind\":\"finding\""))
+                plain.write(line + '\n');
+        }
+    }
+    QVERIFY2(window.loadRecording(plainPath, &error), qPrintable(error));
+    const QString foundPath = m_dir.filePath(u"found.ndjson"_s);
+    QVERIFY2(window.exportCurrentTab(foundPath, EventExporter::Format::Ndjson, &error),
+             qPrintable(error));
+    QCOMPARE(withoutSession(parseLines(readAll(foundPath)), false), recorded);
 }
 
 QTEST_MAIN(TestRecordPaths)

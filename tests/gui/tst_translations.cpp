@@ -281,6 +281,17 @@ void TestTranslations::switchingRetranslatesEverythingShown()
     MessageModel *model = tab->model();
     model->flushPending();
     QVERIFY(model->rowCount() >= 8);
+    // The findings engine's verdict on the response (Connection: close) is a row of its own,
+    // made from its id and parameters: it follows the language too.
+    int findingRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->recordKind(row) == StreamRecord::Kind::Finding)
+            findingRow = row;
+    }
+    QVERIFY(findingRow >= 0);
+    QCOMPARE(model->recordAt(findingRow).finding.id, u"hygiene.connection-close"_s);
+    QCOMPARE(model->index(findingRow, MessageModel::DataColumn).data().toString(),
+             u"Warning: "_s + model->recordAt(findingRow).finding.verdict);
     // The detail pane shows the fatal error's row.
     int errorRow = -1;
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -319,9 +330,15 @@ void TestTranslations::switchingRetranslatesEverythingShown()
     for (qsizetype i = 0; i < log.size(); ++i)
         QVERIFY2(log.at(i).endsWith(RecordText::summary(logged.at(i))), qPrintable(log.at(i)));
     QVERIFY(tab->connectionPanel()->logText() != englishLog);
-    QCOMPARE(tab->detailPane()->dataText(), RecordText::summary(model->recordAt(errorRow)));
+    // The failed exchange: the row's words first, then the request and response.
+    QVERIFY(tab->detailPane()->dataText().startsWith(
+            RecordText::summary(model->recordAt(errorRow))));
     QVERIFY(tab->detailPane()->dataText() != englishDetail);
     QVERIFY(tab->detailPane()->metaText() != englishMeta);
+    QCOMPARE(model->index(findingRow, MessageModel::DataColumn).data().toString(),
+             u"警告：事件流声明了 Connection: "
+             u"close：它的结束只是套接字关闭，中间节点和客户端无法将其"
+             "与故障区分"_s);
 
     // Everything else on screen: no text may stay as it was unless it is a name, a number, a
     // URL or a protocol word that is the same in every language.

@@ -24,6 +24,7 @@ private slots:
     void lifecycleRows();
     void previewIsOneBoundedLine();
     void clearEmptiesEverything();
+    void rowsByNumberAndMarkers();
 };
 
 void TestMessageModel::appendsAreBatched()
@@ -209,6 +210,57 @@ void TestMessageModel::clearEmptiesEverything()
     QCOMPARE(model.pendingCount(), 0);
     model.flushPending();
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Rows are found by their arrival number in O(1), also after drops from the front; markers are
+// kept beside the rows, set even while a row is queued, and go with the rows they mark.
+void TestMessageModel::rowsByNumberAndMarkers()
+{
+    MessageModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMaximumRows(10);
+    for (int i = 1; i <= 6; ++i)
+        model.append(numberedEvent(i));
+    QCOMPARE(model.lastNumber(), 6);
+    QCOMPARE(model.rowOfNumber(3), -1); // still queued
+    model.setRowMarker(3, 2);
+    model.setRowMarker(6, 3);
+    model.flushPending();
+    QCOMPARE(model.rowOfNumber(3), 2);
+    QCOMPARE(model.index(2, 0).data(MessageModel::MarkerRole).toInt(), 2);
+    QCOMPARE(model.index(5, 0).data(MessageModel::MarkerRole).toInt(), 3);
+    QCOMPARE(model.index(0, 0).data(MessageModel::MarkerRole).toInt(), 0);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRowMarker(1, 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int> { MessageModel::MarkerRole });
+    model.setRowMarker(1, 0);
+    QCOMPARE(model.rowMarker(1), 0);
+
+    // Six more: the first two rows are dropped, their markers with them.
+    for (int i = 7; i <= 12; ++i)
+        model.append(numberedEvent(i));
+    model.flushPending();
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.rowOfNumber(2), -1);
+    QCOMPARE(model.rowOfNumber(3), 0);
+    QCOMPARE(model.rowOfNumber(12), 9);
+    QCOMPARE(model.rowOfNumber(13), -1);
+    QCOMPARE(model.index(0, 0).data(MessageModel::MarkerRole).toInt(), 2);
+    model.setMaximumRows(5);
+    QCOMPARE(model.rowMarker(3), 0);
+    QCOMPARE(model.rowMarker(6), 0);
+    QCOMPARE(model.rowOfNumber(8), 0);
+
+    model.setRowMarker(10, 3);
+    model.clear();
+    QCOMPARE(model.rowMarker(10), 0);
+    QCOMPARE(model.rowOfNumber(10), -1);
+    model.append(numberedEvent(13));
+    model.flushPending();
+    QCOMPARE(model.rowOfNumber(13), 0); // numbers go on after a clear
 }
 
 QTEST_GUILESS_MAIN(TestMessageModel)
