@@ -1298,6 +1298,66 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <extracomment>Reconnect attempt N of the M the policy allows before giving up</extracomment>
         <translation>%1/%2</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <comment>what a connection amounted to: answer, usage, timing</comment>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Error reported in the stream</source>
+        <translation>事件流中报告了错误</translation>
+    </message>
+    <message>
+        <source>Closed: the server ended the stream</source>
+        <translation>已关闭：服务器结束了事件流</translation>
+    </message>
+    <message>
+        <source>Closed: the stream completed (end marker received)</source>
+        <translation>已关闭：事件流已完成（收到结束标记）</translation>
+    </message>
+    <message>
+        <source>Closed: the stop marker matched</source>
+        <translation>已关闭：匹配到停止标记</translation>
+    </message>
+    <message>
+        <source>Summary (%1): %2, %3 characters of text</source>
+        <extracomment>%1 = stream profile (e.g. openai-chat), %2 = outcome (e.g. complete), %3 = characters</extracomment>
+        <translation>摘要（%1）：%2，文本 %3 个字符</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>close reason: end marker</comment>
+        <extracomment>%1 = why the stream closed, %2 = the end marker seen, e.g. [DONE]</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Response head after</source>
+        <translation>响应头到达用时</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>格式配置</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>First token after</source>
+        <translation>首个 token 用时</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>End marker</source>
+        <translation>结束标记</translation>
+    </message>
 </context>
 <context>
     <name>RequestBar</name>

@@ -36,6 +36,7 @@ QColor kindColour(StreamRecord::Kind kind)
     case StreamRecord::Kind::Closed:
         return QColor(0xd0, 0x33, 0x33); // red: broken or stopped
     case StreamRecord::Kind::Retry:
+    case StreamRecord::Kind::Summary:
         return QColor(0x3b, 0x6e, 0xd6); // blue: informational
     case StreamRecord::Kind::Comment:
         return QColor(0x80, 0x80, 0x80);

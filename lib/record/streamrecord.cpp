@@ -11,7 +11,7 @@ constexpr std::array Kinds = {
     StreamRecord::Kind::Session, StreamRecord::Kind::Connecting, StreamRecord::Kind::Redirect,
     StreamRecord::Kind::Open,    StreamRecord::Kind::Event,      StreamRecord::Kind::Retry,
     StreamRecord::Kind::Comment, StreamRecord::Kind::Error,      StreamRecord::Kind::Reconnecting,
-    StreamRecord::Kind::Closed,
+    StreamRecord::Kind::Summary, StreamRecord::Kind::Closed,
 };
 } // namespace
 
@@ -36,6 +36,8 @@ QLatin1String StreamRecord::kindName(Kind kind)
         return QLatin1String("error");
     case Kind::Reconnecting:
         return QLatin1String("reconnecting");
+    case Kind::Summary:
+        return QLatin1String("summary");
     case Kind::Closed:
         return QLatin1String("closed");
     }
@@ -93,6 +95,16 @@ StreamRecord StreamRecord::closed(int connection, const QString &reason)
     record.kind = Kind::Closed;
     record.connection = connection;
     record.reason = reason;
+    return record;
+}
+
+StreamRecord StreamRecord::fromSummary(int connection, const StreamSummary &summary)
+{
+    StreamRecord record;
+    record.kind = Kind::Summary;
+    record.connection = connection;
+    record.summary = summary;
+    record.time = QDateTime::currentDateTimeUtc();
     return record;
 }
 
