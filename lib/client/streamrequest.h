@@ -45,9 +45,10 @@ struct StreamRequest
     /// The user's own end marker (EventMatcher syntax: "[DONE]", "event:NAME", "/REGEX/"): the
     /// first event that matches ends the stream as "until". Empty = none.
     QString until;
-    /// Whether a reconnect may send the request again, body and all. nullopt = by method
-    /// (resendsBody()): re-sending a POST repeats an action, and against a paid API every repeat
-    /// is a new completion, so it must be asked for.
+    /// Whether a reconnect may send the request again, body and all, after its stream opened
+    /// (it ended or broke). nullopt = by method (resendsBody()): re-sending a POST repeats an
+    /// action, and against a paid API every repeat is a new completion, so it must be asked for.
+    /// An attempt that got no stream (refused, an error status) may be retried either way.
     std::optional<bool> resendBody;
 
     /// resendBody, or by method: yes for GET, HEAD and OPTIONS, no for POST, PUT, PATCH, DELETE

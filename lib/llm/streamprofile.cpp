@@ -19,10 +19,11 @@ constexpr Kind AllKinds[] = {
 
 bool isAnthropicType(QStringView type)
 {
-    // The Messages API's own event names (its `ping` and `error` are too generic to tell).
+    // The Messages API's own event names that open a message or a block: every stream starts
+    // with them. Its ending events (message_delta, message_stop) and its `ping` and `error`
+    // are too generic to tell a stream of no known format from it on their own.
     return type == u"message_start"_s || type == u"content_block_start"_s
-            || type == u"content_block_delta"_s || type == u"content_block_stop"_s
-            || type == u"message_delta"_s || type == u"message_stop"_s;
+            || type == u"content_block_delta"_s || type == u"content_block_stop"_s;
 }
 
 // "code: message" from the parts an error object has.

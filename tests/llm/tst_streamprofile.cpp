@@ -107,6 +107,8 @@ void TestStreamProfile::fromEvent_data()
     QTest::addRow("anthropic") << u"message_start"_s << uR"({"type":"message_start"})"_s
                                << int(Kind::Anthropic);
     QTest::addRow("anthropic ping says nothing") << u"ping"_s << uR"({"type":"ping"})"_s << -1;
+    QTest::addRow("a lone message_stop says nothing")
+            << u"message_stop"_s << uR"({"type":"message_stop"})"_s << -1;
     QTest::addRow("gemini") << message << uR"({"candidates":[{"content":{"parts":[]}}]})"_s
                             << int(Kind::Gemini);
     QTest::addRow("mcp") << message << uR"({"jsonrpc":"2.0","method":"notifications/progress"})"_s
