@@ -13,6 +13,7 @@
 #include <QUrl>
 
 #include "ssereader.h"
+#include "streamanalyzer.h"
 
 struct StreamRecord;
 
@@ -24,6 +25,9 @@ struct WatchOptions
     std::optional<std::chrono::milliseconds> timeout; ///< Stop after this long.
     bool comments = false; ///< Also print comment lines (heartbeats).
     QUrl proxy; ///< http:// or socks5:// proxy, with optional user:password; empty = none.
+    /// Write the summary record even for a plain stream (it is written for a recognised LLM
+    /// stream anyway).
+    bool summary = false;
 };
 
 /// The outcome of reading the `watch` arguments.
@@ -33,16 +37,19 @@ struct WatchArguments
     Status status = Status::Ok;
     WatchOptions options;
     QString text; ///< Help: the help text; Error: the message for stderr.
+    QStringList notes; ///< Ok: remarks for stderr (e.g. a curl command's unset variables).
 };
 
 /// A sink of SseReader's records: writes each as an NDJSON line on stdout (RecordJson, the
-/// format recordings and exports share) and decides the exit code: 0 = stopped by a limit or a
-/// signal, 2 = the stream failed for good.
+/// format recordings and exports share), sums the stream up (StreamAnalyzer: a summary record
+/// before the closed one) and decides the exit code: 0 = the stream completed or ended, or a
+/// limit or a signal stopped it; 2 = it failed for good; 3 = it ended without the end marker its
+/// format sends (a cut-off answer).
 class WatchCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode { ExitStopped = 0, ExitUsage = 1, ExitFailed = 2 };
+    enum ExitCode { ExitStopped = 0, ExitUsage = 1, ExitFailed = 2, ExitIncomplete = 3 };
 
     /// Reads the arguments after `watch`.
     static WatchArguments parseArguments(const QStringList &arguments);
@@ -68,6 +75,7 @@ private:
 
     WatchOptions m_options;
     SseReader m_reader;
+    StreamAnalyzer m_analyzer;
     QByteArray m_buffer; ///< NDJSON lines not yet written; reused, so no per-line allocation.
     QTimer m_flushTimer; ///< Zero-interval: flushes once the current burst of events is handled.
     QTimer m_timeoutTimer;

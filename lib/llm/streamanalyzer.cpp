@@ -120,6 +120,11 @@ void StreamAnalyzer::addEvent(const SseEvent &event)
 {
     if (event.connection != m_connection || m_end != End::Open)
         return;
+    if (isPlainStream()) {
+        // Nothing to merge: no JSON parse per event on a fast plain stream.
+        m_timing.addEvent(event.receivedAt, event.data.size());
+        return;
+    }
     const QJsonObject json = StreamProfile::parseObject(event.data);
     const StreamProfile::Kind profile = m_detector.observe(event, json);
     m_assembler.setProfile(profile);
@@ -145,8 +150,9 @@ StreamSummary StreamAnalyzer::summary() const
     summary.usage = m_assembler.usage();
     summary.timing = m_timing.result();
 
+    // The provider's own words when the event was read, else the reader's error record.
     const QString streamError =
-            m_streamError.isEmpty() ? m_assembler.errorMessage() : m_streamError;
+            m_assembler.errorMessage().isEmpty() ? m_streamError : m_assembler.errorMessage();
     switch (m_end) {
     case End::Completed:
         summary.outcome = StreamSummary::Outcome::complete();
@@ -179,8 +185,8 @@ StreamSummary StreamAnalyzer::summary() const
                      + streamError);
     if (summary.outcome == StreamSummary::Outcome::truncated())
         warn(StreamSummary::WarningId::missingEndMarker(),
-             u"The stream ended without %1, which a %2 stream sends last: the answer may be cut "
-             "short."_s.arg(endMarkerText(profile), summary.profile));
+             u"The stream ended without %1, the end marker of the %2 format: the answer may be "
+             "cut short."_s.arg(endMarkerText(profile), summary.profile));
     if (isTokenLimit(summary.finishReason))
         warn(StreamSummary::WarningId::tokenLimit(),
              u"The answer stopped at the token limit (finish reason \"%1\")."_s.arg(

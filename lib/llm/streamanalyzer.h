@@ -51,6 +51,12 @@ public:
     int connection() const { return m_connection; }
     /// The profile in force (never Auto).
     StreamProfile::Kind profile() const { return m_detector.profile(); }
+    /// Whether the stream is settled as a plain one (profile None): its events then only count
+    /// for the timing, and a caller that wants no summary of it may stop feeding them.
+    bool isPlainStream() const
+    {
+        return m_detector.isDecided() && m_detector.profile() == StreamProfile::Kind::None;
+    }
     StreamSummary summary() const;
     /// summary() as a Summary record of connection().
     StreamRecord summaryRecord() const;
