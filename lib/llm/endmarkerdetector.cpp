@@ -12,6 +12,12 @@ std::optional<EndMarker> EndMarkerDetector::check(const SseEvent &event)
 {
     if (m_detector.setting() == StreamProfile::Kind::None)
         return std::nullopt;
+    if (m_detector.isDecided() && m_detector.profile() == StreamProfile::Kind::None) {
+        // Auto settled on a plain stream: one comparison per event, on the reader's hot path.
+        if (event.data.size() == 6 && event.data == u"[DONE]"_s)
+            return EndMarker { u"[DONE]"_s, QString() };
+        return std::nullopt;
+    }
     QJsonObject json;
     if (!m_detector.isDecided()) {
         json = StreamProfile::parseObject(event.data);
