@@ -70,12 +70,15 @@ QString EventExporter::csvField(QStringView text)
 
 QStringList EventExporter::csvColumns()
 {
-    return { u"number"_s,  u"time"_s,        u"connection"_s, u"kind"_s,          u"type"_s,
-             u"id"_s,      u"lastEventId"_s, u"data"_s,       u"size"_s,          u"method"_s,
-             u"url"_s,     u"status"_s,      u"statusText"_s, u"httpVersion"_s,   u"contentType"_s,
-             u"headers"_s, u"ms"_s,          u"text"_s,       u"errorKind"_s,     u"message"_s,
-             u"fatal"_s,   u"simulated"_s,   u"attempt"_s,    u"policyAttempt"_s, u"maxAttempts"_s,
-             u"delayMs"_s, u"delaySource"_s, u"reason"_s,     u"format"_s,        u"tool"_s };
+    return { u"number"_s, u"time"_s, u"connection"_s, u"kind"_s, u"type"_s, u"id"_s,
+             u"lastEventId"_s, u"data"_s, u"size"_s, u"method"_s, u"url"_s, u"status"_s,
+             u"statusText"_s, u"httpVersion"_s, u"contentType"_s, u"headers"_s, u"ms"_s, u"text"_s,
+             u"errorKind"_s, u"message"_s, u"fatal"_s, u"simulated"_s, u"attempt"_s,
+             u"policyAttempt"_s, u"maxAttempts"_s, u"delayMs"_s, u"delaySource"_s, u"reason"_s,
+             u"format"_s, u"tool"_s,
+             // Open's timing, Closed's end marker and the Summary record's fields.
+             u"headersMs"_s, u"endMarker"_s, u"profile"_s, u"outcome"_s, u"finishReason"_s,
+             u"reasoning"_s, u"toolCalls"_s, u"usage"_s, u"timing"_s, u"warnings"_s };
 }
 
 bool EventExporter::skipRow(int row) const

@@ -75,7 +75,7 @@ QList<QJsonObject> parseLines(const QByteArray &bytes)
 }
 
 /// Records without the Session record that heads every file (checked here) and, when asked,
-/// without their times.
+/// without their times (and Open's headersMs, a time measured per run).
 QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
 {
     if (records.isEmpty() || records.constFirst().value("kind"_L1).toString() != u"session"_s) {
@@ -84,8 +84,10 @@ QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
     }
     records.removeFirst();
     if (dropTimes) {
-        for (QJsonObject &record : records)
+        for (QJsonObject &record : records) {
             record.remove("time"_L1);
+            record.remove("headersMs"_L1);
+        }
     }
     return records;
 }
