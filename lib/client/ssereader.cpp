@@ -554,6 +554,7 @@ bool SseReader::validateResponse()
         return false;
     }
 
+    m_endMarkers.setResponseHeaders(m_responseHeaders);
     m_jsonLines = jsonLines.has_value();
     if (m_jsonLines) {
         m_lineParser = JsonLinesParser(*jsonLines);

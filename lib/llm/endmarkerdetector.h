@@ -32,6 +32,11 @@ public:
 
     /// The request's URL, for the profile's hint.
     void setUrl(const QUrl &url) { m_detector.setUrl(url); }
+    /// A connection's response headers, for a better hint.
+    void setResponseHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers)
+    {
+        m_detector.setResponseHeaders(headers);
+    }
     /// The event's verdict: nullopt while the stream goes on.
     std::optional<EndMarker> check(const SseEvent &event);
     /// The profile in force (never Auto).

@@ -14,6 +14,11 @@ void ProfileDetector::setUrl(const QUrl &url)
     m_urlHint = StreamProfile::fromUrl(url);
 }
 
+void ProfileDetector::setResponseHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    m_headerHint = StreamProfile::fromHeaders(headers);
+}
+
 StreamProfile::Kind ProfileDetector::observe(const SseEvent &event, const QJsonObject &json)
 {
     if (m_decided)
@@ -22,7 +27,7 @@ StreamProfile::Kind ProfileDetector::observe(const SseEvent &event, const QJsonO
     if (const auto shape = StreamProfile::fromEvent(event, json))
         m_decided = shape;
     else if (++m_seen >= EventsToDecide)
-        m_decided = m_urlHint.value_or(StreamProfile::Kind::None);
+        m_decided = m_headerHint ? m_headerHint : m_urlHint.value_or(StreamProfile::Kind::None);
     return profile();
 }
 
@@ -30,5 +35,7 @@ StreamProfile::Kind ProfileDetector::profile() const
 {
     if (m_decided)
         return *m_decided;
+    if (m_headerHint)
+        return *m_headerHint;
     return m_urlHint.value_or(StreamProfile::Kind::None);
 }

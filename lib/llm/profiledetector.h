@@ -12,8 +12,9 @@
 
 /// Tells which StreamProfile a stream follows: a hand-picked profile is taken as it is; Auto
 /// decides from the shape of the first events (StreamProfile::fromEvent), falling back on the
-/// URL (StreamProfile::fromUrl) when EventsToDecide events said nothing. Until then profile()
-/// gives the URL's hint, so the very first event is already judged by it.
+/// response headers (StreamProfile::fromHeaders), then the URL (StreamProfile::fromUrl) when
+/// EventsToDecide events said nothing. Until then profile() gives the best hint, so the very
+/// first event is already judged by it.
 class ProfileDetector
 {
 public:
@@ -23,8 +24,10 @@ public:
     explicit ProfileDetector(StreamProfile::Kind setting = StreamProfile::Kind::Auto);
 
     StreamProfile::Kind setting() const { return m_setting; }
-    /// The request's URL, for the hint.
+    /// The request's URL, for a hint.
     void setUrl(const QUrl &url);
+    /// The response headers (each connection's), for a hint that beats the URL's.
+    void setResponseHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers);
 
     /// Looks at one event while undecided; `json` is its data as an object (or empty). Returns
     /// the profile in force for this event.
@@ -38,5 +41,6 @@ private:
     StreamProfile::Kind m_setting;
     std::optional<StreamProfile::Kind> m_decided;
     std::optional<StreamProfile::Kind> m_urlHint;
+    std::optional<StreamProfile::Kind> m_headerHint;
     int m_seen = 0;
 };

@@ -61,6 +61,7 @@ void StreamAnalyzer::addRecord(const StreamRecord &record)
         m_connection = record.connection;
         m_timing.start(record.connection == m_pendingConnection ? m_pendingSent : QDateTime());
         m_timing.addHeaders(record.time, record.headersMs);
+        m_detector.setResponseHeaders(record.headers);
         m_assembler.reset();
         m_end = End::Open;
         m_endMarker.clear();

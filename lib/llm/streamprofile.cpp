@@ -151,6 +151,21 @@ std::optional<StreamProfile::Kind> StreamProfile::fromUrl(const QUrl &url)
     return std::nullopt;
 }
 
+std::optional<StreamProfile::Kind>
+StreamProfile::fromHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    for (const auto &[name, value] : headers) {
+        const QByteArray lower = name.toLower();
+        // Anthropic's request-id comes with anthropic-ratelimit-* and anthropic-organization-id.
+        if (lower.startsWith("anthropic-"))
+            return Kind::Anthropic;
+        // MCP Streamable HTTP: the session the server assigned at initialize.
+        if (lower == "mcp-session-id")
+            return Kind::Mcp;
+    }
+    return std::nullopt;
+}
+
 std::optional<StreamProfile::Kind> StreamProfile::fromEvent(const SseEvent &event,
                                                             const QJsonObject &json)
 {

@@ -78,6 +78,11 @@ public:
 
     /// A hint from the request URL (its host and path), or nullopt.
     static std::optional<Kind> fromUrl(const QUrl &url);
+    /// A hint from the response headers, or nullopt: `anthropic-*` headers (Anthropic serves
+    /// one stream format) and `Mcp-Session-Id` (MCP). Headers that a vendor sends on streams of
+    /// several formats (OpenAI's `openai-*`) or that many producers share (a JSON-lines
+    /// Content-Type) say nothing: a wrong profile would expect an end marker that never comes.
+    static std::optional<Kind> fromHeaders(const QList<std::pair<QByteArray, QByteArray>> &headers);
     /// What one event's shape says, or nullopt when it says nothing. `json` is the event's data
     /// parsed as a JSON object (empty when it is not one).
     static std::optional<Kind> fromEvent(const SseEvent &event, const QJsonObject &json);

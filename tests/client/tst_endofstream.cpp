@@ -54,6 +54,7 @@ private slots:
     void untilEndsTheStream();
     void cleanEndOfAPostIsTheEnd_data();
     void cleanEndOfAPostIsTheEnd();
+    void cleanEndAfterTheLastAttempt();
     void cutPostIsNotSentAgain();
     void postWithoutAStreamIsRetried();
     void plainStreamsAreNotCutShort();
@@ -242,6 +243,33 @@ void TestEndOfStream::cleanEndOfAPostIsTheEnd()
     QCOMPARE(closedRecords(recorder).constFirst().reason, StreamRecord::CloseReason::ended());
     QVERIFY(!reader.isReconnectPending());
     QCOMPARE(server.requestCount(), 1);
+}
+
+void TestEndOfStream::cleanEndAfterTheLastAttempt()
+{
+    // A GET stream the server ends cleanly each time: the policy allows two reconnects, and the
+    // end of the third connection is then simply the end, not a failure.
+    RawSseServer server([](QTcpSocket *socket, const RawRequest &, int index) {
+        RawSseServer::respond(
+                socket, head("text/event-stream") + "data: " + QByteArray::number(index) + "\n\n",
+                true);
+    });
+    QVERIFY(server.listen());
+    SseReader reader;
+    SseReader::Request request = requestFor(server.url());
+    request.reconnect.mode = ReconnectPolicy::Mode::Fixed;
+    request.reconnect.maxAttempts = 2;
+    reader.setRequest(request);
+    ReaderRecorder recorder(&reader);
+    reader.open();
+    QTRY_COMPARE_WITH_TIMEOUT(recorder.closedCount, 1, Timeout);
+    QCOMPARE(server.requestCount(), 3);
+    QCOMPARE(recorder.data(), (QStringList { u"0"_s, u"1"_s, u"2"_s }));
+    QCOMPARE(recorder.errorCount(SseError::Kind::RemoteClosed), 2);
+    QCOMPARE(recorder.errorCount(SseError::Kind::GaveUp), 0);
+    for (const SseError &error : std::as_const(recorder.errors))
+        QVERIFY(!error.fatal);
+    QCOMPARE(closedRecords(recorder).constFirst().reason, StreamRecord::CloseReason::ended());
 }
 
 void TestEndOfStream::cutPostIsNotSentAgain()

@@ -31,6 +31,9 @@ private slots:
     void fromUrl();
     void fromEvent_data();
     void fromEvent();
+    void fromHeaders_data();
+    void fromHeaders();
+    void headersBeatTheUrl();
     void detectorTakesAHandPickedProfile();
     void detectorDecidesByShape();
     void detectorFallsBackOnTheUrl_data();
@@ -129,6 +132,46 @@ void TestStreamProfile::fromEvent()
     const SseEvent sample = sseEvent(data, type);
     const auto shape = StreamProfile::fromEvent(sample, StreamProfile::parseObject(data));
     QCOMPARE(shape ? int(*shape) : -1, kind);
+}
+
+void TestStreamProfile::fromHeaders_data()
+{
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    QTest::addColumn<Headers>("headers");
+    QTest::addColumn<int>("kind"); // -1: no hint
+    QTest::addRow("anthropic") << Headers { { "Content-Type", "text/event-stream" },
+                                            { "request-id", "req_1" },
+                                            { "Anthropic-Ratelimit-Requests-Limit", "50" } }
+                               << int(Kind::Anthropic);
+    QTest::addRow("mcp session") << Headers { { "mcp-session-id", "1868a90c" } } << int(Kind::Mcp);
+    // OpenAI sends these on streams of several formats; NDJSON has many producers.
+    QTest::addRow("openai says nothing") << Headers { { "openai-processing-ms", "12" } } << -1;
+    QTest::addRow("ndjson says nothing")
+            << Headers { { "Content-Type", "application/x-ndjson" } } << -1;
+}
+
+void TestStreamProfile::fromHeaders()
+{
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    QFETCH(Headers, headers);
+    QFETCH(int, kind);
+    const auto hint = StreamProfile::fromHeaders(headers);
+    QCOMPARE(hint ? int(*hint) : -1, kind);
+}
+
+void TestStreamProfile::headersBeatTheUrl()
+{
+    // A proxy that serves Anthropic on a path of its own, and a stream of no known shape.
+    ProfileDetector detector;
+    detector.setUrl(QUrl(u"https://gateway.example/v1/chat/completions"_s));
+    QCOMPARE(detector.profile(), Kind::OpenAiChat);
+    detector.setResponseHeaders({ { "anthropic-organization-id", "org" } });
+    QCOMPARE(detector.profile(), Kind::Anthropic);
+    const SseEvent tick = sseEvent(u"tick"_s);
+    for (int i = 0; i < ProfileDetector::EventsToDecide; ++i)
+        detector.observe(tick, {});
+    QVERIFY(detector.isDecided());
+    QCOMPARE(detector.profile(), Kind::Anthropic);
 }
 
 void TestStreamProfile::detectorTakesAHandPickedProfile()
