@@ -2549,6 +2549,62 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <source>Command</source>
         <translation>命令</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <comment>what a connection amounted to: answer, usage, timing</comment>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Error reported in the stream</source>
+        <translation>事件流中报告了错误</translation>
+    </message>
+    <message>
+        <source>Closed: the server ended the stream</source>
+        <translation>已关闭：服务器结束了事件流</translation>
+    </message>
+    <message>
+        <source>Closed: the stream completed (end marker received)</source>
+        <translation>已关闭：事件流已完成（收到结束标记）</translation>
+    </message>
+    <message>
+        <source>Closed: the stop marker matched</source>
+        <translation>已关闭：匹配到停止标记</translation>
+    </message>
+    <message>
+        <source>Summary (%1): %2, %3 characters of text</source>
+        <extracomment>%1 = stream profile (e.g. openai-chat), %2 = outcome (e.g. complete), %3 = characters</extracomment>
+        <translation>摘要（%1）：%2，文本 %3 个字符</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>close reason: end marker</comment>
+        <extracomment>%1 = why the stream closed, %2 = the end marker seen, e.g. [DONE]</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Response head after</source>
+        <translation>响应头到达用时</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>格式配置</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>First token after</source>
+        <translation>首个 token 用时</translation>
+    </message>
+    <message>
+        <source>End marker</source>
+        <translation>结束标记</translation>
+    </message>
 </context>
 <context>
     <name>RequestBar</name>
@@ -3004,7 +3060,9 @@ The file keeps everything recorded before the error.</source>
     </message>
     <message numerus="yes">
         <source>%Ln other record(s)</source>
-        <translation><numerusform>%Ln 条其他记录</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 条其他记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connections:</source>
@@ -3020,7 +3078,9 @@ The file keeps everything recorded before the error.</source>
     </message>
     <message numerus="yes">
         <source>%Ln line(s) that were not records</source>
-        <translation><numerusform>%Ln 行不是记录</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 行不是记录</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "watchcommand.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
@@ -16,8 +17,12 @@
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QProcessEnvironment>
 #include <QSocketNotifier>
 
+#include "curlcommand.h"
+#include "eventmatcher.h"
+#include "jsonpointer.h"
 #include "recordjson.h"
 
 #ifdef Q_OS_UNIX
@@ -61,7 +66,38 @@ bool isHttpToken(QStringView text)
 
 QString usageLine()
 {
-    return u"Usage: ssescope-cli watch [options] URL"_s;
+    return u"Usage: ssescope-cli watch [options] URL (or --curl COMMAND)"_s;
+}
+
+// A body option's value: the text itself, or @file / @- (stdin).
+std::optional<QByteArray> readBody(const QString &value, QString *error)
+{
+    if (!value.startsWith(u'@'))
+        return value.toUtf8();
+    const QString fileName = value.mid(1);
+    QFile file(fileName);
+    const bool opened = fileName == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                           : file.open(QIODevice::ReadOnly);
+    if (!opened) {
+        *error = u"cannot read file '"_s % fileName % u"': "_s % file.errorString();
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+bool hasHeader(const StreamRequest::HeaderList &headers, QByteArrayView name)
+{
+    return std::any_of(headers.cbegin(), headers.cend(), [name](const auto &header) {
+        return QByteArrayView(header.first).compare(name, Qt::CaseInsensitive) == 0;
+    });
+}
+
+QString profileNames()
+{
+    QStringList names;
+    for (const StreamProfile::Kind kind : StreamProfile::kinds())
+        names << StreamProfile::name(kind);
+    return names.join(u", "_s);
 }
 
 #ifdef Q_OS_UNIX
@@ -110,16 +146,25 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            u"Watches a Server-Sent Events stream and prints one JSON object per line (NDJSON) "
-            "on stdout: connecting, open, event, retry, comment, error, reconnecting and closed "
-            "records, and finding records: what the findings engine concludes about the stream "
-            "(resume verdicts, buffering, idle, response hygiene; see docs/findings.md), each "
-            "right after the record that revealed it.\n"
-            "Exit codes: 0 = stopped by --max-events, --timeout or a signal; 1 = usage error; "
-            "2 = the stream failed for good (non-200 status, wrong Content-Type, HTTP 204, "
-            "or gave up reconnecting)."_s);
+            u"Watches a Server-Sent Events stream (or a JSON-lines one: application/x-ndjson, "
+            "application/jsonl, application/json-seq) and prints one JSON object per line "
+            "(NDJSON) on stdout: connecting, open, event, retry, comment, error, reconnecting, "
+            "summary and closed records, and finding records: what the findings engine concludes "
+            "about the stream (resume verdicts, buffering, idle, response hygiene; see "
+            "docs/findings.md), each right after the record that revealed it.\n"
+            "An LLM stream (OpenAI, Anthropic, Gemini, MCP, Ollama; see --profile) stops at its "
+            "end marker and never reconnects after it; a summary record before closed gives the "
+            "merged answer, usage, time to first token, gaps and warnings. A POST (or any "
+            "request but GET, HEAD, OPTIONS) is not sent again after its stream opened unless "
+            "--resend-body is given: a clean end is then the end.\n"
+            "Exit codes: 0 = the stream completed (an end marker such as [DONE]) or ended, or "
+            "--max-events, --timeout, --until or a signal stopped it; 1 = usage error; 2 = the "
+            "stream failed for good (non-200 status, wrong Content-Type, HTTP 204, an error "
+            "event inside the stream, a cut POST stream, or gave up reconnecting); 3 = it ended "
+            "without the end marker its format sends (a cut-off answer)."_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
-    parser.addPositionalArgument(u"URL"_s, u"The http:// or https:// stream URL."_s);
+    parser.addPositionalArgument(u"URL"_s,
+                                 u"The http:// or https:// stream URL (or use --curl)."_s);
 
     const QCommandLineOption maxEventsOption(u"max-events"_s, u"Stop (exit 0) after <n> events."_s,
                                              u"n"_s);
@@ -133,9 +178,51 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
                                           u"method"_s);
     const QCommandLineOption dataOption(
             QStringList { u"d"_s, u"data"_s },
-            u"Request body, sent again on every reconnect; @file reads it from a file, @- "
-            "from stdin."_s,
+            u"Request body (makes the method POST); as with curl -d it goes out as "
+            "application/x-www-form-urlencoded unless a Content-Type header is given: use "
+            "--json for JSON. @file reads it from a file, @- from stdin."_s,
             u"body"_s);
+    const QCommandLineOption jsonOption(
+            u"json"_s,
+            u"Send <body> as JSON (POST; @file and @- as for --data) with Content-Type: "
+            "application/json and Accept: text/event-stream, application/json, unless given "
+            "with -H. curl's --json asks for application/json alone, which a streaming API may "
+            "answer without streaming; MCP servers require both."_s,
+            u"body"_s);
+    const QCommandLineOption curlOption(
+            u"curl"_s,
+            u"Take the URL, method, headers and body from a curl command as copied from browser "
+            "DevTools (bash or cmd) or API docs; $NAME is read from the environment, @file "
+            "data from disk. Other options still apply on top."_s,
+            u"command"_s);
+    const QCommandLineOption untilOption(
+            u"until"_s,
+            u"Stop (exit 0, reason until) at the first event that matches <marker>: a type or "
+            "data given exactly ([DONE], message_stop), event:NAME, data:TEXT, or /REGEX/ "
+            "searched in the data."_s,
+            u"marker"_s);
+    const QCommandLineOption profileOption(
+            u"profile"_s,
+            u"The stream's format, which decides the end marker and how the summary merges the "
+            "answer: "_s
+                    + profileNames()
+                    + u". Default auto: from the URL and the first events; none: a plain "
+                      "event stream."_s,
+            u"name"_s, u"auto"_s);
+    const QCommandLineOption pointerOption(
+            u"pointer"_s,
+            u"For --profile custom: where each event's JSON holds a part of the answer, as "
+            "<part>=<JSON pointer>; part is text, reasoning, tool-id, tool-name or "
+            "tool-arguments, e.g. text=/choices/0/delta/content. Repeatable."_s,
+            u"part=pointer"_s);
+    const QCommandLineOption resendBodyOption(
+            u"resend-body"_s,
+            u"Send a POST (or PUT, …) again on every reconnect, body and all; by default only "
+            "GET, HEAD and OPTIONS requests are repeated after their stream opened."_s);
+    const QCommandLineOption summaryOption(
+            u"summary"_s,
+            u"Write the summary record (timing, and the answer for an LLM stream) for any "
+            "stream; by default only for a recognised LLM stream."_s);
     const QCommandLineOption lastEventIdOption(u"last-event-id"_s,
                                                u"Initial Last-Event-ID to resume from."_s, u"id"_s);
     const QCommandLineOption reconnectOption(
@@ -179,10 +266,12 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
             "failure would), offline SECONDS (every attempt fails for that long), close (stop, "
             "exit 0). Each command is printed as a control record before its effects."_s,
             u"source"_s);
-    parser.addOptions({ maxEventsOption, timeoutOption, headerOption, methodOption, dataOption,
-                        lastEventIdOption, reconnectOption, retryOption, maxReconnectsOption,
-                        idleTimeoutOption, insecureOption, commentsOption, proxyOption,
-                        findingsOption, noFindingsOption, controlOption });
+    parser.addOptions({ maxEventsOption,   timeoutOption,     untilOption,    headerOption,
+                        methodOption,      dataOption,        jsonOption,     curlOption,
+                        lastEventIdOption, reconnectOption,   retryOption,    maxReconnectsOption,
+                        resendBodyOption,  idleTimeoutOption, insecureOption, commentsOption,
+                        profileOption,     pointerOption,     summaryOption,  proxyOption,
+                        findingsOption,    noFindingsOption,  controlOption });
 
     WatchArguments result;
     const auto fail = [&result](const QString &message) {
@@ -204,20 +293,53 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
     }
 
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty())
+    const bool fromCurl = parser.isSet(curlOption);
+    if (positional.isEmpty() && !fromCurl)
         return fail(u"missing URL"_s);
+    if (!positional.isEmpty() && fromCurl)
+        return fail(u"give either a URL or --curl, not both"_s);
     if (positional.size() > 1)
         return fail(u"unexpected argument '"_s % positional.at(1) % u"'"_s);
 
     WatchOptions &options = result.options;
     SseReader::Request &request = options.request;
 
-    request.url = QUrl(positional.constFirst());
-    const QString scheme = request.url.scheme().toLower();
-    if (!request.url.isValid() || request.url.host().isEmpty()
-        || (scheme != u"http"_s && scheme != u"https"_s)) {
-        return fail(u"invalid URL '"_s % positional.constFirst()
-                    % u"': expected an http:// or https:// URL"_s);
+    if (fromCurl) {
+        CurlCommand::ParseOptions curlOptions;
+        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        curlOptions.environment = [environment](const QString &name) -> std::optional<QString> {
+            if (!environment.contains(name))
+                return std::nullopt;
+            return environment.value(name);
+        };
+        curlOptions.readFile = [](const QString &fileName,
+                                  QString *error) -> std::optional<QByteArray> {
+            QFile file(fileName);
+            if (!file.open(QIODevice::ReadOnly)) {
+                *error = file.errorString();
+                return std::nullopt;
+            }
+            return file.readAll();
+        };
+        const CurlCommand::ParseResult curl =
+                CurlCommand::parse(parser.value(curlOption), curlOptions);
+        if (!curl.isValid())
+            return fail(u"--curl: "_s % curl.error);
+        for (const QString &warning : curl.warnings)
+            result.notes << u"--curl: "_s % warning;
+        request.url = curl.request.url;
+        request.method = curl.request.method;
+        request.headers = curl.request.headers;
+        request.body = curl.request.body;
+        request.ignoreTlsErrors = curl.request.ignoreTlsErrors;
+    } else {
+        request.url = QUrl(positional.constFirst());
+        const QString scheme = request.url.scheme().toLower();
+        if (!request.url.isValid() || request.url.host().isEmpty()
+            || (scheme != u"http"_s && scheme != u"https"_s)) {
+            return fail(u"invalid URL '"_s % positional.constFirst()
+                        % u"': expected an http:// or https:// URL"_s);
+        }
     }
 
     if (parser.isSet(maxEventsOption)) {
@@ -253,25 +375,32 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
         if (parser.value(controlOption) != u"stdin"_s)
             return fail(u"--control takes \"stdin\", not '"_s % parser.value(controlOption)
                         % u"'"_s);
-        if (parser.isSet(dataOption) && parser.value(dataOption) == u"@-"_s)
-            return fail(u"--control stdin and --data @- both want standard input"_s);
+        for (const QCommandLineOption &bodyOption : { dataOption, jsonOption }) {
+            if (parser.isSet(bodyOption) && parser.value(bodyOption) == u"@-"_s)
+                return fail(u"--control stdin and --"_s % bodyOption.names().constLast()
+                            % u" @- both want standard input"_s);
+        }
         options.controlStdin = true;
     }
-    if (parser.isSet(dataOption)) {
-        const QString data = parser.value(dataOption);
-        if (data.startsWith(u'@')) {
-            const QString fileName = data.mid(1);
-            QFile file(fileName);
-            const bool opened = fileName == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : file.open(QIODevice::ReadOnly);
-            if (!opened)
-                return fail(u"cannot read --data file '"_s % fileName % u"': "_s
-                            % file.errorString());
-            request.body = file.readAll();
-        } else {
-            request.body = data.toUtf8();
-        }
+    if (parser.isSet(dataOption) && parser.isSet(jsonOption))
+        return fail(u"give either --data or --json, not both"_s);
+    for (const QCommandLineOption &bodyOption : { dataOption, jsonOption }) {
+        if (!parser.isSet(bodyOption))
+            continue;
+        QString problem;
+        const std::optional<QByteArray> body = readBody(parser.value(bodyOption), &problem);
+        if (!body)
+            return fail(u"--"_s % bodyOption.names().constLast() % u": "_s % problem);
+        request.body = *body;
         request.method = QByteArrayLiteral("POST");
+    }
+    if (parser.isSet(jsonOption)) {
+        if (!hasHeader(request.headers, "Content-Type"))
+            request.headers.append(
+                    { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json") });
+        if (!hasHeader(request.headers, "Accept"))
+            request.headers.append({ QByteArrayLiteral("Accept"),
+                                     QByteArrayLiteral("text/event-stream, application/json") });
     }
     if (parser.isSet(methodOption)) {
         const QString method = parser.value(methodOption);
@@ -324,7 +453,42 @@ WatchArguments WatchCommand::parseArguments(const QStringList &arguments)
         request.idleTimeout = *idle;
     }
 
-    request.ignoreTlsErrors = parser.isSet(insecureOption);
+    if (parser.isSet(untilOption)) {
+        QString problem;
+        if (!EventMatcher::parse(parser.value(untilOption), &problem))
+            return fail(u"--until: "_s % problem);
+        request.until = parser.value(untilOption);
+    }
+    const std::optional<StreamProfile::Kind> profile =
+            StreamProfile::fromName(parser.value(profileOption));
+    if (!profile)
+        return fail(u"--profile must be one of "_s % profileNames() % u", not '"_s
+                    % parser.value(profileOption) % u"'"_s);
+    request.profile = *profile;
+    for (const QString &pointer : parser.values(pointerOption)) {
+        const QString part = pointer.section(u'=', 0, 0);
+        const QString value = pointer.section(u'=', 1);
+        QString *target = part == u"text"_s   ? &request.customProfile.text
+                : part == u"reasoning"_s      ? &request.customProfile.reasoning
+                : part == u"tool-id"_s        ? &request.customProfile.toolCallId
+                : part == u"tool-name"_s      ? &request.customProfile.toolCallName
+                : part == u"tool-arguments"_s ? &request.customProfile.toolCallArguments
+                                              : nullptr;
+        if (!target || !pointer.contains(u'=') || !JsonPointer::isValid(value))
+            return fail(u"--pointer needs part=/json/pointer with part text, reasoning, tool-id, "
+                        "tool-name or tool-arguments, not '"_s
+                        % pointer % u"'"_s);
+        *target = value;
+    }
+    if (request.profile == StreamProfile::Kind::Custom && request.customProfile.isEmpty())
+        return fail(u"--profile custom needs at least one --pointer"_s);
+    if (request.profile != StreamProfile::Kind::Custom && !request.customProfile.isEmpty())
+        return fail(u"--pointer needs --profile custom"_s);
+    if (parser.isSet(resendBodyOption))
+        request.resendBody = true;
+    options.summary = parser.isSet(summaryOption);
+
+    request.ignoreTlsErrors = request.ignoreTlsErrors || parser.isSet(insecureOption);
     options.comments = parser.isSet(commentsOption);
     if (parser.isSet(proxyOption)) {
         const QUrl proxy(parser.value(proxyOption), QUrl::StrictMode);
@@ -364,6 +528,7 @@ WatchCommand::WatchCommand(const WatchOptions &options, QObject *parent)
     connect(&m_reader, &SseReader::eventReceived, this, &WatchCommand::handleEvent);
     connect(&m_reader, &SseReader::recordReceived, this, &WatchCommand::handleRecord);
     m_reader.setRequest(m_options.request);
+    m_analyzer = StreamAnalyzer(m_options.request.profile, m_options.request.customProfile);
     if (!m_options.proxy.isEmpty()) {
         QNetworkProxy proxy(m_options.proxy.scheme().toLower() == u"socks5"_s
                                     ? QNetworkProxy::Socks5Proxy
@@ -502,6 +667,9 @@ void WatchCommand::handleEvent(const SseEvent &event)
         if (m_engine.hasFindings())
             writeFindings();
     }
+    // A plain stream needs no analysis unless its summary was asked for: the hot path stays lean.
+    if (m_options.summary || !m_analyzer.isPlainStream())
+        m_analyzer.addEvent(event);
     if (m_options.maximumEvents != 0 && m_eventCount >= m_options.maximumEvents) {
         stop(u"max-events"_s, ExitStopped);
         return;
@@ -517,6 +685,19 @@ void WatchCommand::handleRecord(const StreamRecord &record)
     if (m_stopped)
         return;
     const bool closed = record.kind == StreamRecord::Kind::Closed;
+    m_analyzer.addRecord(record);
+    if (closed && m_analyzer.hasOpened()
+        && (m_options.summary || m_analyzer.profile() != StreamProfile::Kind::None)) {
+        // What the stream amounted to, before the Closed record that ends every run. It is a
+        // record of the story, so the engine counts it too, as it does in a reloaded recording.
+        const StreamRecord summary = m_analyzer.summaryRecord();
+        if (m_options.findings)
+            m_engine.addRecord(summary);
+        writeRecord(summary);
+        if (summary.summary->outcome == StreamSummary::Outcome::truncated()
+            && record.reason == StreamRecord::CloseReason::ended())
+            m_exitCode = ExitIncomplete;
+    }
     if (m_options.findings) {
         // Comments feed the engine (heartbeats) even when they are not printed.
         m_engine.addRecord(record);
@@ -597,6 +778,8 @@ int runWatchCommand(const QStringList &arguments)
     case WatchArguments::Status::Ok:
         break;
     }
+    for (const QString &note : parsed.notes)
+        std::fprintf(stderr, "ssescope-cli watch: note: %s\n", qPrintable(note));
 
     WatchCommand command(parsed.options);
 #ifdef Q_OS_UNIX

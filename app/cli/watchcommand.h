@@ -14,6 +14,7 @@
 
 #include "findingsengine.h"
 #include "ssereader.h"
+#include "streamanalyzer.h"
 
 struct StreamRecord;
 
@@ -30,6 +31,9 @@ struct WatchOptions
     /// tst_recordpaths); --no-findings prints the plain story.
     bool findings = true;
     bool controlStdin = false; ///< Take control commands from standard input (--control stdin).
+    /// Write the summary record even for a plain stream (it is written for a recognised LLM
+    /// stream anyway).
+    bool summary = false;
 };
 
 /// The outcome of reading the `watch` arguments.
@@ -39,17 +43,20 @@ struct WatchArguments
     Status status = Status::Ok;
     WatchOptions options;
     QString text; ///< Help: the help text; Error: the message for stderr.
+    QStringList notes; ///< Ok: remarks for stderr (e.g. a curl command's unset variables).
 };
 
 /// A sink of SseReader's records: writes each as an NDJSON line on stdout (RecordJson, the
-/// format recordings and exports share) and decides the exit code: 0 = stopped by a limit or a
-/// signal, 2 = the stream failed for good. The same records feed a FindingsEngine, whose
-/// finding records are written right after the line that revealed them.
+/// format recordings and exports share), sums the stream up (StreamAnalyzer: a summary record
+/// before the closed one) and decides the exit code: 0 = the stream completed or ended, or a
+/// limit or a signal stopped it; 2 = it failed for good; 3 = it ended without the end marker its
+/// format sends (a cut-off answer). The same records feed a FindingsEngine, whose finding records
+/// are written right after the line that revealed them.
 class WatchCommand : public QObject
 {
     Q_OBJECT
 public:
-    enum ExitCode { ExitStopped = 0, ExitUsage = 1, ExitFailed = 2 };
+    enum ExitCode { ExitStopped = 0, ExitUsage = 1, ExitFailed = 2, ExitIncomplete = 3 };
 
     /// Reads the arguments after `watch`.
     static WatchArguments parseArguments(const QStringList &arguments);
@@ -80,6 +87,7 @@ private:
 
     WatchOptions m_options;
     SseReader m_reader;
+    StreamAnalyzer m_analyzer;
     QByteArray m_buffer; ///< NDJSON lines not yet written; reused, so no per-line allocation.
     QTimer m_flushTimer; ///< Zero-interval: flushes once the current burst of events is handled.
     QTimer m_timeoutTimer;

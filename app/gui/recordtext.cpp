@@ -496,6 +496,8 @@ QString RecordText::kindName(StreamRecord::Kind kind)
         return tr("Reconnecting");
     case Kind::Control:
         return tr("Control", "a command given to a running watch");
+    case Kind::Summary:
+        return tr("Summary", "what a connection amounted to: answer, usage, timing");
     case Kind::Closed:
         return tr("Closed", "connection lifecycle");
     case Kind::Finding:
@@ -547,6 +549,8 @@ QString RecordText::errorKindName(SseError::Kind kind)
         return tr("Network offline");
     case SseError::Kind::GaveUp:
         return tr("Gave up reconnecting");
+    case SseError::Kind::StreamError:
+        return tr("Error reported in the stream");
     }
     return tr("Unknown error");
 }
@@ -676,6 +680,12 @@ QString RecordText::closeReason(const QString &reason)
         return tr("Closed: gave up reconnecting");
     if (reason == StreamRecord::CloseReason::recordingStopped())
         return tr("Recording stopped while the stream was running");
+    if (reason == StreamRecord::CloseReason::ended())
+        return tr("Closed: the server ended the stream");
+    if (reason == StreamRecord::CloseReason::completed())
+        return tr("Closed: the stream completed (end marker received)");
+    if (reason == StreamRecord::CloseReason::until())
+        return tr("Closed: the stop marker matched");
     if (reason == u"max-events"_s)
         return tr("Closed: event limit reached");
     if (reason == u"timeout"_s)
@@ -762,8 +772,19 @@ QString RecordText::summary(const StreamRecord &record)
             return tr("Command: close");
         //: %1 is a command name from a recording
         return tr("Command: %1").arg(record.command);
+    case Kind::Summary: {
+        // A minimal line for now; the merged answer gets its own view later.
+        const StreamSummary &summary = *record.summary;
+        //: %1 = stream profile (e.g. openai-chat), %2 = outcome (e.g. complete), %3 = characters
+        return tr("Summary (%1): %2, %3 characters of text")
+                .arg(summary.profile, summary.outcome, QLocale().toString(summary.text.size()));
+    }
     case Kind::Closed:
-        return closeReason(record.reason);
+        return record.endMarker.isEmpty()
+                ? closeReason(record.reason)
+                //: %1 = why the stream closed, %2 = the end marker seen, e.g. [DONE]
+                : tr("%1: %2", "close reason: end marker")
+                          .arg(closeReason(record.reason), record.endMarker);
     case Kind::Finding:
         //: A finding row: %1 = severity ("Problem"), %2 = the verdict
         return tr("%1: %2", "finding row")
@@ -814,6 +835,8 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
                               .arg(record.status)
                               .arg(record.statusText) });
         rows.append({ tr("Final URL"), displayUrl(record.url) });
+        if (record.headersMs >= 0)
+            rows.append({ tr("Response head after"), milliseconds(record.headersMs) });
         //: A heading row above the response's headers in the detail pane
         rows.append({ tr("Response headers"), QString() });
         addHeaders(record.headers);
@@ -856,8 +879,23 @@ QList<std::pair<QString, QString>> RecordText::details(const StreamRecord &recor
     case Kind::Control:
         rows.append({ tr("Command"), summary(record) });
         break;
+    case Kind::Summary: {
+        const StreamSummary &summary = *record.summary;
+        rows.append({ tr("Profile"), summary.profile });
+        rows.append({ tr("Outcome"), summary.outcome });
+        rows.append({ tr("Text"), summary.text });
+        if (!summary.reasoning.isEmpty())
+            rows.append({ tr("Reasoning"), summary.reasoning });
+        if (summary.timing.firstTokenMs >= 0)
+            rows.append({ tr("First token after"), milliseconds(summary.timing.firstTokenMs) });
+        for (const StreamSummary::Warning &warning : summary.warnings)
+            rows.append({ tr("Warning"), warning.message });
+        break;
+    }
     case Kind::Closed:
         rows.append({ tr("Reason"), closeReason(record.reason) });
+        if (!record.endMarker.isEmpty())
+            rows.append({ tr("End marker"), record.endMarker });
         break;
     case Kind::Finding: {
         const Finding &finding = record.finding;

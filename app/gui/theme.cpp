@@ -38,6 +38,7 @@ QColor kindColour(StreamRecord::Kind kind)
     case StreamRecord::Kind::Control:
     case StreamRecord::Kind::Retry:
     case StreamRecord::Kind::Finding:
+    case StreamRecord::Kind::Summary:
         return QColor(0x3b, 0x6e, 0xd6); // blue: informational
     case StreamRecord::Kind::Comment:
         return QColor(0x80, 0x80, 0x80);

@@ -743,6 +743,7 @@ void FindingsEngine::addRecord(const StreamRecord &record)
     case Kind::Session:
     case Kind::Finding:
     case Kind::Control:
+    case Kind::Summary: // a row of the story (it counts), but a face's sum, not the stream's
         break;
     }
 }

@@ -296,6 +296,10 @@ void SseReader::open()
     m_parser = SseParser();
     m_parser.setMaximumEventSize(m_request.maximumEventSize);
     m_parser.setLastEventId(m_request.lastEventId);
+    m_endMarkers = EndMarkerDetector(m_request.profile);
+    m_endMarkers.setUrl(m_request.url);
+    // StreamRequestJson and the CLI refuse an invalid spec; here one simply matches nothing.
+    m_until = m_request.until.isEmpty() ? std::nullopt : EventMatcher::parse(m_request.until);
     m_policy = ReconnectPolicy(m_request.reconnect);
     m_offlineUntil = QDeadlineTimer();
     m_lastError = SseError();
@@ -378,6 +382,7 @@ void SseReader::startConnection()
     // A partial event of the previous connection is discarded here, never dispatched.
     m_parser.reset();
     m_parser.setMaximumEventSize(m_request.maximumEventSize);
+    m_jsonLines = false;
     const int connection = m_connectionCount;
     const QString lastEventId = m_parser.lastEventId();
     StreamRecord connecting;
@@ -467,6 +472,8 @@ void SseReader::startConnection()
         return;
 
     auto *body = new OneShotBody(m_request.body, !url.userName().isEmpty());
+    // The zero of Open's headersMs: the Connecting record's time, on a monotonic clock.
+    m_sinceRequest.start();
     QNetworkReply *reply = m_manager->sendCustomRequest(request, m_request.method, body);
     body->setParent(reply); // QNAM reads it until the reply finishes.
     m_reply = reply;
@@ -584,12 +591,22 @@ bool SseReader::validateResponse()
     const qsizetype semicolon = contentType.indexOf(';');
     const QByteArray essence =
             (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
-    if (essence != "text/event-stream") {
+    // Not the spec's EventSource, but the same records: JSON-lines streams (Ollama's native
+    // API, NDJSON endpoints) are read a line per event when their own type says so.
+    const std::optional<JsonLinesParser::Framing> jsonLines =
+            JsonLinesParser::framingFor(contentType);
+    if (essence != "text/event-stream" && !jsonLines) {
         error.kind = SseError::Kind::WrongContentType;
         error.detail = QString::fromLatin1(contentType);
-        if (!contentType.isEmpty())
+        if (essence == "application/json")
             error.message = u"wrong Content-Type \""_s % QString::fromLatin1(contentType)
-                    % u"\" (expected text/event-stream)"_s;
+                    % u"\" (expected text/event-stream or a JSON-lines type such as "
+                      "application/x-ndjson): a single JSON body usually means the request did "
+                      "not ask for a stream (e.g. \"stream\": true)"_s;
+        else if (!contentType.isEmpty())
+            error.message = u"wrong Content-Type \""_s % QString::fromLatin1(contentType)
+                    % u"\" (expected text/event-stream or a JSON-lines type such as "
+                      "application/x-ndjson)"_s;
         else if (m_responseHeaders.isEmpty())
             // Qt 6.4 drops every header of a response with more than 100 header fields, and
             // then carries on as if it had none (tst_hostilenetwork hugeResponseHeaders).
@@ -617,6 +634,12 @@ bool SseReader::validateResponse()
         return false;
     }
 
+    m_endMarkers.setResponseHeaders(m_responseHeaders);
+    m_jsonLines = jsonLines.has_value();
+    if (m_jsonLines) {
+        m_lineParser = JsonLinesParser(*jsonLines);
+        m_lineParser.setMaximumEventSize(m_request.maximumEventSize);
+    }
     m_sinceOpen.start();
     const int connection = m_connectionCount;
     setState(State::Open);
@@ -632,6 +655,7 @@ bool SseReader::validateResponse()
             reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool() ? u"2"_s : u"1.1"_s;
     open.url = StreamRecord::displayUrl(m_finalUrl);
     open.headers = m_responseHeaders;
+    open.headersMs = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : -1;
     emitRecord(open);
     return connection == m_connectionCount && m_state == State::Open && m_reply;
 }
@@ -657,7 +681,10 @@ void SseReader::handleReadyRead()
             break;
         m_byteCount += read;
         m_feeding = true;
-        m_parser.feed(QByteArrayView(m_readBuffer.constData(), read), m_sink);
+        if (m_jsonLines)
+            m_lineParser.feed(QByteArrayView(m_readBuffer.constData(), read), m_sink);
+        else
+            m_parser.feed(QByteArrayView(m_readBuffer.constData(), read), m_sink);
         m_feeding = false;
     }
 }
@@ -689,6 +716,16 @@ void SseReader::handleFinished()
         // a close-delimited body, or a close like any other (RemoteHostClosedError).
         code = m_responseValidated && !hasFramedBody(*reply) ? QNetworkReply::NoError
                                                              : QNetworkReply::RemoteHostClosedError;
+    }
+    if (code == QNetworkReply::NoError && m_jsonLines && m_sink.m_active) {
+        // A JSON-lines body may end without its last LF: at a clean end that line is whole
+        // (Ollama's "done" line is often the one), unlike a cut-off SSE event.
+        m_sink.m_receivedAt = QDateTime::currentDateTimeUtc();
+        m_feeding = true;
+        m_lineParser.finish(m_sink);
+        m_feeding = false;
+        if (m_reply != reply)
+            return; // The last line ended the stream (an end marker), or a handler closed it.
     }
     SseError error;
     error.httpStatus = m_httpStatus;
@@ -927,6 +964,24 @@ void SseReader::failConnection(SseError error,
         gaveUp = !delay && !ReconnectPolicy::isFatal(m_request.reconnect.mode, *failure)
                 && m_request.reconnect.mode != ReconnectPolicy::Mode::Off;
     }
+    // Re-sending a POST that the server took (its stream opened) repeats an action: against a
+    // paid API every loop is a new completion. It happens only when the request asks for it
+    // (StreamRequest::resendBody). An attempt that got no stream (refused, an error status) was
+    // not taken, so the policy may still retry it.
+    if (hadOpened && !m_request.resendsBody() && (delay || gaveUp)) {
+        delay.reset();
+        gaveUp = false;
+        if (!failure || failure->kind != ReconnectPolicy::FailureKind::EndOfStream)
+            error.message += u" (not reconnecting: this "_s % QString::fromLatin1(m_request.method)
+                    % u" request got its stream, and it is sent again only when re-sending the "
+                      "body on reconnect is on)"_s;
+    }
+    if (failure && failure->kind == ReconnectPolicy::FailureKind::EndOfStream && !delay) {
+        // The server ended the stream and nothing follows: the end of the story, not a failure
+        // (`watch --reconnect off` exits 0 on it). A policy that gave up ends it the same way.
+        finishClosed(StreamRecord::CloseReason::ended());
+        return;
+    }
     error.fatal = !delay && !gaveUp;
     m_lastError = error;
     const int connection = m_connectionCount;
@@ -992,7 +1047,7 @@ void SseReader::setState(State state)
     emit stateChanged(state);
 }
 
-void SseReader::finishClosed(const QString &reason)
+void SseReader::finishClosed(const QString &reason, const QString &endMarker)
 {
     m_reconnectTimer.stop();
     discardReply();
@@ -1005,7 +1060,30 @@ void SseReader::finishClosed(const QString &reason)
     StreamRecord record;
     record.kind = StreamRecord::Kind::Closed;
     record.reason = reason;
+    record.endMarker = endMarker;
     emitRecord(record);
+}
+
+void SseReader::checkEndOfStream(const SseEvent &event)
+{
+    if (m_until && m_until->matches(event)) {
+        finishClosed(StreamRecord::CloseReason::until(), m_until->spec());
+        return;
+    }
+    const std::optional<EndMarker> end = m_endMarkers.check(event);
+    if (!end)
+        return;
+    if (!end->isError()) {
+        // The stream says it is complete: a reconnect would only ask for the answer again.
+        finishClosed(StreamRecord::CloseReason::completed(), end->marker);
+        return;
+    }
+    SseError error;
+    error.kind = SseError::Kind::StreamError;
+    error.message =
+            u"the server reported an error in the stream ("_s % end->marker % u"): "_s % end->error;
+    error.httpStatus = m_httpStatus;
+    failConnection(error, std::nullopt);
 }
 
 StreamRecord::HeaderList SseReader::sentHeaders(const QNetworkRequest &request) const
@@ -1057,10 +1135,14 @@ void SseReader::ParserSink::event(SseEvent &&event)
 {
     if (!m_active)
         return; // The connection was dropped or closed by a handler earlier in this chunk.
-    event.connection = m_reader->m_connectionCount;
+    const int connection = m_reader->m_connectionCount;
+    event.connection = connection;
     event.receivedAt = m_receivedAt;
     ++m_reader->m_eventCount;
     emit m_reader->eventReceived(event);
+    // Consumers see the event that ends a stream before its Closed record.
+    if (m_active && connection == m_reader->m_connectionCount)
+        m_reader->checkEndOfStream(event);
 }
 
 void SseReader::ParserSink::comment(QStringView text)

@@ -17,6 +17,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "endmarkerdetector.h"
+#include "eventmatcher.h"
+#include "jsonlinesparser.h"
 #include "reconnectpolicy.h"
 #include "sseerror.h"
 #include "sseevent.h"
@@ -33,6 +36,21 @@ class QNetworkRequest;
 ///
 /// Life cycle: open() → Connecting → (Open record) Open → on a failure either Connecting again
 /// (a countdown runs: Reconnecting record, nextAttemptAt()) or Closed for good (Closed record).
+///
+/// How a stream ends, and what follows (the Closed record's reason):
+/// - an end marker of its profile (StreamRequest::profile, see EndMarkerDetector: `[DONE]`,
+///   message_stop, response.completed, …) arrives: "completed", never a reconnect, whatever the
+///   policy; the user's own marker (StreamRequest::until): "until";
+/// - an error event of its profile after HTTP 200 (Anthropic's `event: error`, …): a fatal
+///   StreamError, then "failed";
+/// - the server ends the body cleanly: a reconnect when the policy allows one and the request
+///   may be sent again (StreamRequest::resendsBody(): not a POST unless asked), else "ended";
+/// - any other failure: a reconnect, or "failed" / "gave-up". A request whose stream opened is
+///   sent again only when resendsBody(); one that got no stream (refused, an error status) may
+///   be retried as the policy says.
+///
+/// The response's Content-Type picks the parser: `text/event-stream` (SseParser) or a JSON-lines
+/// type (JsonLinesParser: one line, one "message" event); anything else fails the connection.
 /// Everything that happens is told once, as records (see StreamRecord); the getters below are
 /// for live displays (countdowns, totals), not for filling in what a record left out.
 /// Attempt numbering restarts at 1 when the failed connection had stayed Open for at least
@@ -177,7 +195,9 @@ private:
     /// failure = nullopt: fatal whatever the policy says (e.g. an invalid URL).
     void failConnection(SseError error, const std::optional<ReconnectPolicy::Failure> &failure);
     void setState(State state);
-    void finishClosed(const QString &reason);
+    void finishClosed(const QString &reason, const QString &endMarker = {});
+    /// After an event was emitted: the user's marker or the profile's end ends the stream.
+    void checkEndOfStream(const SseEvent &event);
     /// Fills in connection and time and emits the record.
     void emitRecord(StreamRecord &record);
     /// The request's headers in the order and form they go on the wire, secrets masked.
@@ -187,6 +207,11 @@ private:
     QPointer<QNetworkReply> m_reply;
     Request m_request;
     SseParser m_parser;
+    JsonLinesParser m_lineParser;
+    bool m_jsonLines = false; ///< The current response is JSON lines (m_lineParser), not SSE.
+    EndMarkerDetector m_endMarkers;
+    std::optional<EventMatcher> m_until;
+    QElapsedTimer m_sinceRequest; ///< Since the current attempt's request went out.
     ParserSink m_sink { this };
     ReconnectPolicy m_policy;
     QTimer m_reconnectTimer;

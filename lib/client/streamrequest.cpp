@@ -11,6 +11,9 @@
 #include <QJsonValue>
 #include <QStringDecoder>
 
+#include "eventmatcher.h"
+#include "jsonpointer.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -195,7 +198,41 @@ bool readReconnect(const QJsonValue &json, ReconnectPolicy::Settings &settings, 
     return true;
 }
 
+bool readCustomProfile(const QJsonValue &json, CustomProfile &custom, QString &error)
+{
+    if (!json.isObject()) {
+        FieldReader top(QJsonObject(), QString(), error);
+        return top.fail(u"customProfile"_s, u"expected an object of JSON pointers"_s);
+    }
+    const QJsonObject object = json.toObject();
+    FieldReader fields(object, u"customProfile."_s, error);
+    const std::pair<QString, QString *> pointers[] = {
+        { u"text"_s, &custom.text },
+        { u"reasoning"_s, &custom.reasoning },
+        { u"toolCallId"_s, &custom.toolCallId },
+        { u"toolCallName"_s, &custom.toolCallName },
+        { u"toolCallArguments"_s, &custom.toolCallArguments },
+    };
+    for (const auto &[key, target] : pointers) {
+        if (!fields.string(key, *target))
+            return false;
+        if (!JsonPointer::isValid(*target))
+            return fields.fail(key, u"expected a JSON pointer such as /choices/0/delta/content"_s);
+    }
+    return true;
+}
+
 } // namespace
+
+bool StreamRequest::isSafeMethod(QByteArrayView method)
+{
+    return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "TRACE";
+}
+
+bool StreamRequest::resendsBody() const
+{
+    return resendBody.value_or(isSafeMethod(method));
+}
 
 bool StreamRequest::isSecretHeader(QStringView name)
 {
@@ -257,6 +294,18 @@ QJsonObject toJson(const StreamRequest &request, const Options &options)
         { u"idleTimeoutMs"_s, qint64(request.idleTimeout.count()) },
         { u"maximumEventSize"_s, qint64(request.maximumEventSize) },
         { u"reconnect"_s, reconnect },
+        // The resolved value, so the file says what a reconnect does whatever the method.
+        { u"resendBody"_s, request.resendsBody() },
+        { u"profile"_s, QString(StreamProfile::name(request.profile)) },
+        { u"customProfile"_s,
+          QJsonObject {
+                  { u"text"_s, request.customProfile.text },
+                  { u"reasoning"_s, request.customProfile.reasoning },
+                  { u"toolCallId"_s, request.customProfile.toolCallId },
+                  { u"toolCallName"_s, request.customProfile.toolCallName },
+                  { u"toolCallArguments"_s, request.customProfile.toolCallArguments },
+          } },
+        { u"until"_s, request.until },
     };
     if (const std::optional<QString> text = exactUtf8Text(request.body)) {
         json.insert(u"body"_s, *text);
@@ -342,6 +391,37 @@ Result fromJson(const QJsonObject &json)
     if (fields.has(u"reconnect"_s)
         && !readReconnect(json.value(u"reconnect"_s), request.reconnect, result.error))
         return failed();
+
+    if (const QJsonValue resend = json.value(u"resendBody"_s);
+        !resend.isUndefined() && !resend.isNull()) {
+        bool value = false;
+        if (!fields.boolean(u"resendBody"_s, value))
+            return failed();
+        request.resendBody = value;
+    }
+    if (fields.has(u"profile"_s)) {
+        const QJsonValue profile = json.value(u"profile"_s);
+        const auto kind =
+                profile.isString() ? StreamProfile::fromName(profile.toString()) : std::nullopt;
+        if (!kind) {
+            QStringList names;
+            for (const StreamProfile::Kind each : StreamProfile::kinds())
+                names << StreamProfile::name(each);
+            fields.fail(u"profile"_s, u"expected one of "_s + names.join(u", "_s));
+            return failed();
+        }
+        request.profile = *kind;
+    }
+    if (fields.has(u"customProfile"_s)
+        && !readCustomProfile(json.value(u"customProfile"_s), request.customProfile, result.error))
+        return failed();
+    if (!fields.string(u"until"_s, request.until))
+        return failed();
+    if (QString problem;
+        !request.until.isEmpty() && !EventMatcher::parse(request.until, &problem)) {
+        fields.fail(u"until"_s, problem);
+        return failed();
+    }
     return result;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 
 #include "reconnectpolicy.h"
 #include "sseparser.h"
+#include "streamprofile.h"
 
 /// What to open: everything a client needs to watch one stream, as a copyable value. SseReader
 /// re-sends it unchanged (plus Last-Event-ID) on every reconnect; sessions and test files keep it
@@ -35,6 +37,25 @@ struct StreamRequest
     std::chrono::milliseconds idleTimeout { 0 };
     ReconnectPolicy::Settings reconnect;
     qsizetype maximumEventSize = SseParser::DefaultMaximumEventSize;
+    /// The stream's format (StreamProfile): it decides which events end the stream (an end
+    /// marker closes it as "completed" and never reconnects). Auto detects it; None reads a plain
+    /// event stream that only ends when the server ends it.
+    StreamProfile::Kind profile = StreamProfile::Kind::Auto;
+    CustomProfile customProfile; ///< Where a Custom profile finds the answer.
+    /// The user's own end marker (EventMatcher syntax: "[DONE]", "event:NAME", "/REGEX/"): the
+    /// first event that matches ends the stream as "until". Empty = none.
+    QString until;
+    /// Whether a reconnect may send the request again, body and all, after its stream opened
+    /// (it ended or broke). nullopt = by method (resendsBody()): re-sending a POST repeats an
+    /// action, and against a paid API every repeat is a new completion, so it must be asked for.
+    /// An attempt that got no stream (refused, an error status) may be retried either way.
+    std::optional<bool> resendBody;
+
+    /// resendBody, or by method: yes for GET, HEAD and OPTIONS, no for POST, PUT, PATCH, DELETE
+    /// and any other method.
+    bool resendsBody() const;
+    /// Whether a method is safe (RFC 9110 §9.2.1) and so repeatable: GET, HEAD, OPTIONS, TRACE.
+    static bool isSafeMethod(QByteArrayView method);
 
     /// Whether a header's value is a credential, to be masked on screen and kept out of saved
     /// files unless the user asks: Authorization, Proxy-Authorization, Cookie, API keys, and any
@@ -56,7 +77,15 @@ struct StreamRequest
 ///       "maximumEventSize": 16777216,
 ///       "reconnect": { "policy": "browser|fixed|backoff|off", "retryOverrideMs": 750 (absent =
 ///         none), "fixedDelayMs": 3000, "backoffBaseMs": 1000, "backoffCapMs": 30000,
-///         "jitter": 0.2, "maxAttempts": 0, "stableAfterMs": 10000 } }
+///         "jitter": 0.2, "maxAttempts": 0, "stableAfterMs": 10000 },
+///       "resendBody": false (absent or null = by method, see StreamRequest::resendsBody()),
+///       "profile": "auto|none|openai-chat|openai-responses|anthropic|gemini|mcp|ollama|custom",
+///       "customProfile": { "text": "/choices/0/delta/content", "reasoning": "",
+///         "toolCallId": "", "toolCallName": "", "toolCallArguments": "" } (JSON pointers),
+///       "until": "" (an EventMatcher spec) }
+///
+/// resendBody, profile, customProfile and until came later within version 1: older files lack
+/// them and read as the defaults.
 ///
 /// Header names and values are UTF-8 text. A header written as `"secret": true` without a
 /// "value" is a secret whose value was not saved.

@@ -78,7 +78,10 @@ QStringList EventExporter::csvColumns()
              u"command"_s, u"durationMs"_s, u"format"_s, u"tool"_s,
              // Error records' failed response body; finding records (the app records them).
              u"body"_s, u"bodyTruncated"_s, u"finding"_s, u"severity"_s, u"verdict"_s,
-             u"parameters"_s, u"evidence"_s, u"advice"_s };
+             u"parameters"_s, u"evidence"_s, u"advice"_s,
+             // Open's timing, Closed's end marker and the Summary record's fields.
+             u"headersMs"_s, u"endMarker"_s, u"profile"_s, u"outcome"_s, u"finishReason"_s,
+             u"reasoning"_s, u"toolCalls"_s, u"usage"_s, u"timing"_s, u"warnings"_s };
 }
 
 bool EventExporter::skipRow(int row) const

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -478,6 +479,248 @@ bool readEvidence(const QJsonObject &object, Finding::Evidence &into)
     return readHeaders(evidence, into.headers);
 }
 
+// A measurement: -1 ("not measured") is written as null.
+void appendMeasure(QByteArray &out, qint64 value)
+{
+    if (value < 0)
+        appendLiteral(out, "null");
+    else
+        appendInteger(out, value);
+}
+
+void appendRate(QByteArray &out, double value)
+{
+    if (value < 0 || !std::isfinite(value)) {
+        appendLiteral(out, "null");
+        return;
+    }
+    // The shortest text that reads back as the same double.
+    std::array<char, 32> buffer;
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    out.append(buffer.data(), result.ptr - buffer.data());
+}
+
+template<qsizetype N>
+void appendMeasureField(QByteArray &out, const char (&key)[N], qint64 value)
+{
+    appendLiteral(out, key);
+    appendMeasure(out, value);
+}
+
+void appendToolCalls(QByteArray &out, const QList<StreamSummary::ToolCall> &calls)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendLiteral(out, "{\"id\":");
+        RecordJson::appendString(out, calls.at(i).id);
+        appendStringField(out, ",\"name\":", calls.at(i).name);
+        appendStringField(out, ",\"arguments\":", calls.at(i).arguments);
+        out.append('}');
+    }
+    out.append(']');
+}
+
+void appendUsage(QByteArray &out, const StreamSummary::Usage &usage)
+{
+    if (!usage.isKnown()) {
+        appendLiteral(out, "null");
+        return;
+    }
+    appendMeasureField(out, "{\"inputTokens\":", usage.inputTokens);
+    appendMeasureField(out, ",\"outputTokens\":", usage.outputTokens);
+    appendMeasureField(out, ",\"totalTokens\":", usage.totalTokens);
+    appendMeasureField(out, ",\"reasoningTokens\":", usage.reasoningTokens);
+    out.append('}');
+}
+
+void appendTiming(QByteArray &out, const StreamSummary::Timing &timing)
+{
+    appendMeasureField(out, "{\"headersMs\":", timing.headersMs);
+    appendMeasureField(out, ",\"firstByteMs\":", timing.firstByteMs);
+    appendMeasureField(out, ",\"firstTokenMs\":", timing.firstTokenMs);
+    appendMeasureField(out, ",\"totalMs\":", timing.totalMs);
+    appendIntegerField(out, ",\"chunks\":", timing.chunks);
+    appendIntegerField(out, ",\"textChunks\":", timing.textChunks);
+    appendLiteral(out, ",\"chunksPerSecond\":");
+    appendRate(out, timing.chunksPerSecond);
+    appendLiteral(out, ",\"charactersPerSecond\":");
+    appendRate(out, timing.charactersPerSecond);
+    appendMeasureField(out, ",\"gapMedianMs\":", timing.gapMedianMs);
+    appendMeasureField(out, ",\"gapP99Ms\":", timing.gapP99Ms);
+    appendMeasureField(out, ",\"gapMaxMs\":", timing.gapMaxMs);
+    // The bounds travel with the counts, so a reader needs no copy of the table.
+    appendLiteral(out, ",\"gapBucketsMs\":[");
+    for (std::size_t i = 0; i < StreamSummary::GapBucketBoundsMs.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendInteger(out, StreamSummary::GapBucketBoundsMs[i]);
+    }
+    appendLiteral(out, "],\"gapHistogram\":[");
+    for (qsizetype i = 0; i < timing.gapHistogram.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendInteger(out, timing.gapHistogram.at(i));
+    }
+    appendLiteral(out, "]}");
+}
+
+void appendWarnings(QByteArray &out, const QList<StreamSummary::Warning> &warnings)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < warnings.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendLiteral(out, "{\"id\":");
+        RecordJson::appendString(out, warnings.at(i).id);
+        appendStringField(out, ",\"message\":", warnings.at(i).message);
+        out.append('}');
+    }
+    out.append(']');
+}
+
+template<typename Writer, typename Value>
+QString jsonText(Writer writer, const Value &value)
+{
+    QByteArray text;
+    writer(text, value);
+    return QString::fromUtf8(text);
+}
+
+void appendSummary(QByteArray &out, const StreamSummary &summary)
+{
+    appendStringField(out, ",\"profile\":", summary.profile);
+    appendStringField(out, ",\"outcome\":", summary.outcome);
+    appendStringField(out, ",\"endMarker\":", summary.endMarker);
+    appendStringField(out, ",\"finishReason\":", summary.finishReason);
+    appendStringField(out, ",\"text\":", summary.text);
+    appendStringField(out, ",\"reasoning\":", summary.reasoning);
+    appendLiteral(out, ",\"toolCalls\":");
+    appendToolCalls(out, summary.toolCalls);
+    appendLiteral(out, ",\"usage\":");
+    appendUsage(out, summary.usage);
+    appendLiteral(out, ",\"timing\":");
+    appendTiming(out, summary.timing);
+    appendLiteral(out, ",\"warnings\":");
+    appendWarnings(out, summary.warnings);
+}
+
+// A measurement back: null (or absent) is -1.
+bool readMeasure(const QJsonObject &object, QLatin1String key, qint64 &into)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        into = -1;
+        return true;
+    }
+    if (!value.isDouble())
+        return false;
+    into = value.toInteger(-1);
+    return true;
+}
+
+bool readRate(const QJsonObject &object, QLatin1String key, double &into)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        into = -1;
+        return true;
+    }
+    if (!value.isDouble())
+        return false;
+    into = value.toDouble();
+    return true;
+}
+
+bool readSummaryString(const QJsonObject &object, const char *key, QString &into)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isUndefined())
+        return true;
+    if (!value.isString())
+        return false;
+    into = value.toString();
+    return true;
+}
+
+bool readSummary(const QJsonObject &object, StreamSummary &summary)
+{
+    if (!readSummaryString(object, "profile", summary.profile)
+        || !readSummaryString(object, "outcome", summary.outcome)
+        || !readSummaryString(object, "endMarker", summary.endMarker)
+        || !readSummaryString(object, "finishReason", summary.finishReason)
+        || !readSummaryString(object, "text", summary.text)
+        || !readSummaryString(object, "reasoning", summary.reasoning))
+        return false;
+
+    const QJsonValue calls = object.value(QLatin1String("toolCalls"));
+    if (!calls.isUndefined() && !calls.isArray())
+        return false;
+    for (const QJsonValue &entry : calls.toArray()) {
+        const QJsonObject call = entry.toObject();
+        StreamSummary::ToolCall toolCall;
+        if (!entry.isObject() || !readSummaryString(call, "id", toolCall.id)
+            || !readSummaryString(call, "name", toolCall.name)
+            || !readSummaryString(call, "arguments", toolCall.arguments))
+            return false;
+        summary.toolCalls.append(toolCall);
+    }
+
+    const QJsonValue usage = object.value(QLatin1String("usage"));
+    if (usage.isObject()) {
+        const QJsonObject fields = usage.toObject();
+        if (!readMeasure(fields, QLatin1String("inputTokens"), summary.usage.inputTokens)
+            || !readMeasure(fields, QLatin1String("outputTokens"), summary.usage.outputTokens)
+            || !readMeasure(fields, QLatin1String("totalTokens"), summary.usage.totalTokens)
+            || !readMeasure(fields, QLatin1String("reasoningTokens"),
+                            summary.usage.reasoningTokens))
+            return false;
+    } else if (!usage.isUndefined() && !usage.isNull()) {
+        return false;
+    }
+
+    const QJsonValue timingValue = object.value(QLatin1String("timing"));
+    if (timingValue.isObject()) {
+        const QJsonObject fields = timingValue.toObject();
+        StreamSummary::Timing &timing = summary.timing;
+        if (!readMeasure(fields, QLatin1String("headersMs"), timing.headersMs)
+            || !readMeasure(fields, QLatin1String("firstByteMs"), timing.firstByteMs)
+            || !readMeasure(fields, QLatin1String("firstTokenMs"), timing.firstTokenMs)
+            || !readMeasure(fields, QLatin1String("totalMs"), timing.totalMs)
+            || !readInteger(fields, QLatin1String("chunks"), timing.chunks)
+            || !readInteger(fields, QLatin1String("textChunks"), timing.textChunks)
+            || !readRate(fields, QLatin1String("chunksPerSecond"), timing.chunksPerSecond)
+            || !readRate(fields, QLatin1String("charactersPerSecond"), timing.charactersPerSecond)
+            || !readMeasure(fields, QLatin1String("gapMedianMs"), timing.gapMedianMs)
+            || !readMeasure(fields, QLatin1String("gapP99Ms"), timing.gapP99Ms)
+            || !readMeasure(fields, QLatin1String("gapMaxMs"), timing.gapMaxMs))
+            return false;
+        const QJsonValue histogram = fields.value(QLatin1String("gapHistogram"));
+        if (!histogram.isUndefined() && !histogram.isArray())
+            return false;
+        for (const QJsonValue &count : histogram.toArray()) {
+            if (!count.isDouble())
+                return false;
+            timing.gapHistogram.append(count.toInteger());
+        }
+    } else if (!timingValue.isUndefined()) {
+        return false;
+    }
+
+    const QJsonValue warnings = object.value(QLatin1String("warnings"));
+    if (!warnings.isUndefined() && !warnings.isArray())
+        return false;
+    for (const QJsonValue &entry : warnings.toArray()) {
+        StreamSummary::Warning warning;
+        if (!entry.isObject() || !readSummaryString(entry.toObject(), "id", warning.id)
+            || !readSummaryString(entry.toObject(), "message", warning.message))
+            return false;
+        summary.warnings.append(warning);
+    }
+    return true;
+}
+
 } // namespace
 
 namespace RecordJson {
@@ -581,6 +824,8 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         // Also on its own: the field scripts look for first (`jq .contentType`).
         appendStringField(out, ",\"contentType\":", record.contentType());
         appendHeaders(out, record.headers);
+        if (record.headersMs >= 0)
+            appendIntegerField(out, ",\"headersMs\":", record.headersMs);
         break;
     case Kind::Retry:
         appendIntegerField(out, ",\"ms\":", record.retryMs);
@@ -617,8 +862,13 @@ void appendRecord(QByteArray &out, const StreamRecord &record)
         if (record.durationMs != 0)
             appendIntegerField(out, ",\"durationMs\":", record.durationMs);
         break;
+    case Kind::Summary:
+        appendSummary(out, *record.summary);
+        break;
     case Kind::Closed:
         appendStringField(out, ",\"reason\":", record.reason);
+        if (!record.endMarker.isEmpty())
+            appendStringField(out, ",\"endMarker\":", record.endMarker);
         break;
     case Kind::Finding:
         appendStringField(out, ",\"finding\":", record.finding.id);
@@ -707,7 +957,9 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
             && readString(object, QLatin1String("severity"), severity)
             && readString(object, QLatin1String("verdict"), record.finding.verdict)
             && readString(object, QLatin1String("advice"), record.finding.advice)
-            && readEvidence(object, record.finding.evidence);
+            && readEvidence(object, record.finding.evidence)
+            && readString(object, QLatin1String("endMarker"), record.endMarker)
+            && readMeasure(object, QLatin1String("headersMs"), record.headersMs);
     if (!ok)
         return std::nullopt;
     if (const QJsonValue parameters = object.value(QLatin1String("parameters"));
@@ -720,6 +972,15 @@ std::optional<StreamRecord> fromJsonLine(QByteArrayView line)
         if (!severity.isEmpty() && !parsed)
             return std::nullopt;
         record.finding.severity = parsed.value_or(Finding::Severity::Info);
+    }
+    if (record.kind == StreamRecord::Kind::Summary) {
+        StreamSummary summary;
+        if (!readSummary(object, summary))
+            return std::nullopt;
+        record.summary = summary;
+        // Its "text" and "endMarker" are the summary's, not a comment's or a Closed record's.
+        record.text.clear();
+        record.endMarker.clear();
     }
 
     if (!time.isEmpty()) {
@@ -783,6 +1044,8 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
         add("url", record.url);
         add("contentType", record.contentType());
         add("headers", headersText(record.headers));
+        if (record.headersMs >= 0)
+            add("headersMs", QString::number(record.headersMs));
         break;
     case Kind::Event:
         add("type", record.type);
@@ -824,8 +1087,24 @@ QList<std::pair<QLatin1String, QString>> fields(const StreamRecord &record)
         if (record.durationMs != 0)
             add("durationMs", QString::number(record.durationMs));
         break;
+    case Kind::Summary: {
+        const StreamSummary &summary = *record.summary;
+        add("profile", summary.profile);
+        add("outcome", summary.outcome);
+        add("endMarker", summary.endMarker);
+        add("finishReason", summary.finishReason);
+        add("text", summary.text);
+        add("reasoning", summary.reasoning);
+        add("toolCalls", jsonText(appendToolCalls, summary.toolCalls));
+        add("usage", jsonText(appendUsage, summary.usage));
+        add("timing", jsonText(appendTiming, summary.timing));
+        add("warnings", jsonText(appendWarnings, summary.warnings));
+        break;
+    }
     case Kind::Closed:
         add("reason", record.reason);
+        if (!record.endMarker.isEmpty())
+            add("endMarker", record.endMarker);
         break;
     case Kind::Finding: {
         add("finding", record.finding.id);

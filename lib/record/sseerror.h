@@ -37,6 +37,9 @@ public:
         SimulatedDrop, ///< simulateDrop(Abort): the connection was cut on purpose.
         SimulatedOffline, ///< simulateDrop(Offline): the cut and every attempt inside the window.
         GaveUp, ///< ReconnectPolicy::Settings::maxAttempts used up.
+        /// The server reported an error inside a stream that had answered 200 (an error event of
+        /// the stream's profile, e.g. Anthropic's `event: error`); the stream ends there.
+        StreamError,
     };
     Q_ENUM(Kind)
 
@@ -110,6 +113,8 @@ inline QString SseError::kindName(Kind kind)
         return QStringLiteral("simulatedOffline");
     case Kind::GaveUp:
         return QStringLiteral("gaveUp");
+    case Kind::StreamError:
+        return QStringLiteral("streamError");
     }
     return QStringLiteral("unknown");
 }

@@ -11,7 +11,8 @@ constexpr std::array Kinds = {
     StreamRecord::Kind::Session, StreamRecord::Kind::Connecting, StreamRecord::Kind::Redirect,
     StreamRecord::Kind::Open,    StreamRecord::Kind::Event,      StreamRecord::Kind::Retry,
     StreamRecord::Kind::Comment, StreamRecord::Kind::Error,      StreamRecord::Kind::Reconnecting,
-    StreamRecord::Kind::Closed,  StreamRecord::Kind::Finding,    StreamRecord::Kind::Control,
+    StreamRecord::Kind::Control, StreamRecord::Kind::Summary,    StreamRecord::Kind::Closed,
+    StreamRecord::Kind::Finding,
 };
 } // namespace
 
@@ -38,6 +39,8 @@ QLatin1String StreamRecord::kindName(Kind kind)
         return QLatin1String("reconnecting");
     case Kind::Control:
         return QLatin1String("control");
+    case Kind::Summary:
+        return QLatin1String("summary");
     case Kind::Closed:
         return QLatin1String("closed");
     case Kind::Finding:
@@ -108,6 +111,16 @@ StreamRecord StreamRecord::fromFinding(const Finding &finding, int connection,
     record.connection = connection;
     record.time = time;
     record.finding = finding;
+    return record;
+}
+
+StreamRecord StreamRecord::fromSummary(int connection, const StreamSummary &summary)
+{
+    StreamRecord record;
+    record.kind = Kind::Summary;
+    record.connection = connection;
+    record.summary = summary;
+    record.time = QDateTime::currentDateTimeUtc();
     return record;
 }
 

@@ -17,6 +17,7 @@
 #include "finding.h"
 #include "sseerror.h"
 #include "sseevent.h"
+#include "streamsummary.h"
 
 /// One step of a stream's story, complete: the connection number and time are filled in, and
 /// every field a face shows is in the record itself, so no consumer calls back into the reader.
@@ -39,7 +40,9 @@ struct StreamRecord
         Session, ///< First line of a file: formatVersion and tool.
         Connecting, ///< An attempt starts: method, url, lastEventId sent, headers sent.
         Redirect, ///< The server redirected the attempt: status, url (the new target).
-        Open, ///< 200 text/event-stream: status, statusText, httpVersion, url, headers.
+        /// A 200 event stream (or JSON lines): status, statusText, httpVersion, url, headers,
+        /// headersMs.
+        Open,
         Event, ///< A dispatched event: type, data, id, lastEventId, size.
         Retry, ///< A valid `retry:` field: retryMs.
         Comment, ///< A comment line (heartbeat): text.
@@ -47,7 +50,11 @@ struct StreamRecord
         Reconnecting, ///< A reconnect is scheduled: attempt, delayMs, delaySource, lastEventId.
         /// Someone acted on the stream from outside (`watch --control`): command, durationMs.
         Control,
-        Closed, ///< Watching stopped for good: reason (see CloseReason).
+        /// What a connection amounted to (answer, usage, timing, warnings): summary. Written by
+        /// a face that analyses the stream (`watch`), before the Closed record; never by the
+        /// reader.
+        Summary,
+        Closed, ///< Watching stopped for good: reason (see CloseReason), endMarker.
         Finding, ///< A verdict of the findings engine: finding (see Finding).
     };
 
@@ -64,7 +71,9 @@ struct StreamRecord
     int formatVersion = 0; ///< Session.
     QString tool; ///< Session: e.g. "ssescope-cli 0.2.0".
 
-    QString method; ///< Connecting.
+    /// Connecting: its time is when the request was handed to the network, the zero of every
+    /// duration a Summary gives.
+    QString method;
     /// Connecting: the URL requested; Redirect: the target; Open: the final URL; Session: the
     /// stream recorded, when known (a recording started mid-stream has no Connecting record).
     /// Never with a password.
@@ -79,6 +88,9 @@ struct StreamRecord
     int status = 0; ///< Open, Redirect: the HTTP status.
     QString statusText; ///< Open: the reason phrase.
     QString httpVersion; ///< Open: "1.1" or "2".
+    /// Open: milliseconds from sending the request to the response head, measured on a
+    /// monotonic clock (-1 = not known, e.g. a recording from an older version).
+    qint64 headersMs = -1;
 
     QString type; ///< Event: the event type.
     QString data; ///< Event: the data.
@@ -101,6 +113,11 @@ struct StreamRecord
     QString delaySource; ///< Reconnecting: ReconnectPolicy::delaySourceName() of the delay.
 
     QString reason; ///< Closed: a CloseReason value, or a face's own ("max-events", …).
+    /// Closed: what ended the stream when the reason is "completed" or "until", e.g. "[DONE]",
+    /// "event message_stop" or the user's marker; empty otherwise.
+    QString endMarker;
+
+    SharedStreamSummary summary; ///< Summary.
 
     QString command; ///< Control: "reconnect", "drop", "offline" or "close".
     qint64 durationMs = 0; ///< Control: how long an "offline" lasts.
@@ -117,6 +134,13 @@ struct StreamRecord
         static QLatin1String gaveUp() { return QLatin1String("gave-up"); }
         /// A recording was stopped while the stream was still running.
         static QLatin1String recordingStopped() { return QLatin1String("recording-stopped"); }
+        /// The server ended the stream cleanly and no reconnect follows: the policy is off or
+        /// used up, or the request is not to be sent again (StreamRequest::resendBody).
+        static QLatin1String ended() { return QLatin1String("ended"); }
+        /// A recognised end marker arrived ("[DONE]", message_stop, response.completed, …).
+        static QLatin1String completed() { return QLatin1String("completed"); }
+        /// The user's own end marker (StreamRequest::until) matched an event.
+        static QLatin1String until() { return QLatin1String("until"); }
     };
 
     /// The value written for a secret request header ("Authorization", …) instead of its own.
@@ -141,6 +165,8 @@ struct StreamRecord
     static StreamRecord closed(int connection, const QString &reason);
     /// A Finding record.
     static StreamRecord fromFinding(const Finding &finding, int connection, const QDateTime &time);
+    /// A Summary record.
+    static StreamRecord fromSummary(int connection, const StreamSummary &summary);
     /// url without its password: the one form a record ever keeps.
     static QString displayUrl(const QUrl &url);
 

@@ -7,12 +7,16 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include "demooptions.h"
 #include "httprequesthead.h"
+#include "llmdemo.h"
 #include "ssewriter.h"
 
 using namespace Qt::StringLiterals;
@@ -443,8 +447,9 @@ bool DemoServer::start(const Options &options)
 
 void DemoServer::stop()
 {
-    const auto pending = m_pendingRequests.keys();
+    const auto pending = m_pendingRequests.keys() + m_answering;
     m_pendingRequests.clear();
+    m_answering.clear();
     const auto streams = m_connections.keys();
     // Callers up the stack (generate(), startStream()) hold shared pointers, so marking is
     // enough to make them stop writing; the objects die when the last holder lets go.
@@ -613,7 +618,7 @@ void DemoServer::handleReadyRead(QTcpSocket *socket)
     }
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
-    dispatchRequest(socket, head);
+    dispatchRequest(socket, head, body);
 }
 
 DemoServer::StreamParameters DemoServer::parametersFor(const QUrlQuery &query,
@@ -624,7 +629,8 @@ DemoServer::StreamParameters DemoServer::parametersFor(const QUrlQuery &query,
     return StreamParameters::fromOptions(result.options);
 }
 
-void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head)
+void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head,
+                                 const QByteArray &body)
 {
     const QString path = QUrl::fromPercentEncoding(head.path());
     const QUrlQuery query(QString::fromUtf8(head.query()));
@@ -634,8 +640,14 @@ void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head
                            QByteArrayLiteral("text/html; charset=utf-8"));
         return;
     }
+    if (LlmDemo::formatForPath(path)) {
+        startLlmAnswer(socket, path, query, body);
+        return;
+    }
     if (path != u"/stream"_s) {
-        sendSimpleResponse(socket, 404, QByteArrayLiteral("Not found; the stream is at /stream\n"));
+        sendSimpleResponse(socket, 404,
+                           "Not found; the stream is at /stream, LLM answers at "
+                                   + LlmDemo::paths().join(u", "_s).toUtf8() + '\n');
         return;
     }
 
@@ -662,6 +674,48 @@ void DemoServer::dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head
         return;
     }
     startStream(socket, path, parameters, lastEventId);
+}
+
+void DemoServer::startLlmAnswer(QTcpSocket *socket, const QString &path, const QUrlQuery &query,
+                                const QByteArray &body)
+{
+    QString problem;
+    const std::optional<LlmDemo::Options> options = LlmDemo::optionsFromQuery(query, &problem);
+    if (!options) {
+        sendSimpleResponse(socket, 400, problem.toUtf8() + '\n');
+        return;
+    }
+    // An MCP answer echoes the JSON-RPC id of the request, when the body has one.
+    QByteArray requestId;
+    const QJsonObject request = QJsonDocument::fromJson(body).object();
+    if (const QJsonValue id = request.value(u"id"_s); id.isString() || id.isDouble())
+        requestId =
+                QJsonDocument(QJsonArray { id }).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    auto script = std::make_shared<LlmDemo::Script>(
+            LlmDemo::script(*LlmDemo::formatForPath(path), *options, requestId));
+
+    // Close-delimited, as many streaming gateways answer; the close after the last write ends
+    // the body cleanly.
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + script->contentType
+                  + "\r\nCache-Control: no-cache\r\nConnection: close\r\n"
+                    "Access-Control-Allow-Origin: *\r\nX-Accel-Buffering: no\r\n\r\n");
+    m_answering.append(socket);
+    // The timer is the socket's child: a client that leaves ends the answer with it.
+    auto *player = new QTimer(socket);
+    player->setSingleShot(true);
+    player->setTimerType(Qt::PreciseTimer);
+    auto next = std::make_shared<qsizetype>(0);
+    connect(player, &QTimer::timeout, socket, [socket, player, script, next] {
+        socket->write(script->steps.at((*next)++).bytes);
+        if (*next < script->steps.size())
+            player->start(script->steps.at(*next).delayMs);
+        else
+            socket->disconnectFromHost(); // flushes first
+    });
+    if (script->steps.isEmpty())
+        socket->disconnectFromHost();
+    else
+        player->start(script->steps.constFirst().delayMs);
 }
 
 void DemoServer::sendSimpleResponse(QTcpSocket *socket, int status, const QByteArray &body,
@@ -1000,6 +1054,7 @@ void DemoServer::closeConnection(QTcpSocket *socket)
 void DemoServer::handleDisconnected(QTcpSocket *socket)
 {
     m_pendingRequests.remove(socket);
+    m_answering.removeOne(socket);
     socket->deleteLater();
     const auto connection = m_connections.take(socket);
     if (!connection)

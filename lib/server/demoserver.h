@@ -22,8 +22,10 @@ class QTcpSocket;
 /// A small HTTP/1.1 Server-Sent Events server with fault knobs: backs `ssescope-cli serve`, the
 /// GUI's built-in demo and every network test. QtCore + QtNetwork only.
 ///
-/// Endpoints: `/stream` (the event stream, any method) and `/` (an HTML page whose own
-/// EventSource shows the stream in a browser, for side-by-side comparison). Query parameters on
+/// Endpoints: `/stream` (the event stream, any method), `/` (an HTML page whose own
+/// EventSource shows the stream in a browser, for side-by-side comparison) and the scripted LLM
+/// answers under `/llm/` (LlmDemo: /llm/openai, /llm/openai-responses, /llm/anthropic,
+/// /llm/gemini, /llm/ollama, /llm/mcp; any method; their knobs are their own query items). Query parameters on
 /// `/stream` override Options per request: interval, event (comma list = rotate), payload
 /// (timestamp|json|tokens|large), bytes, burst, retry, retryAfter (seconds, sent with a non-200
 /// status), dropEvery, stallAfter, status, contentType, heartbeat, and the pathology knobs hold,
@@ -165,7 +167,10 @@ private:
     void handleNewConnection();
     void handleReadyRead(QTcpSocket *socket);
     void handleDisconnected(QTcpSocket *socket);
-    void dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head);
+    void dispatchRequest(QTcpSocket *socket, const HttpRequestHead &head, const QByteArray &body);
+    /// Plays an LlmDemo script on the socket, then closes it.
+    void startLlmAnswer(QTcpSocket *socket, const QString &path, const QUrlQuery &query,
+                        const QByteArray &body);
     void startStream(QTcpSocket *socket, const QString &path, const StreamParameters &parameters,
                      const QByteArray &lastEventId);
     void sendSimpleResponse(
@@ -193,4 +198,5 @@ private:
     QHash<QTcpSocket *, QByteArray> m_pendingRequests; ///< Sockets still sending their request.
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_connections; ///< Open `/stream` clients.
     QHash<QString, std::shared_ptr<Channel>> m_channels; ///< Keyed by canonical content parameters.
+    QList<QTcpSocket *> m_answering; ///< Sockets playing an `/llm/` answer.
 };

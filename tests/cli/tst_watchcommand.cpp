@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 SSE Scope contributors
 // SPDX-License-Identifier: MIT
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -12,6 +13,7 @@
 #include <QUrlQuery>
 
 #include "demoserver.h"
+#include "llmdemo.h"
 #include "recordjson.h"
 
 #ifdef Q_OS_UNIX
@@ -86,9 +88,11 @@ void parseRecords(CliRun &run)
 
 // Runs the CLI to completion while this thread's event loop keeps serving the DemoServer
 // (waitForFinished() would block it).
-void runCli(const QStringList &arguments, CliRun &run)
+void runCli(const QStringList &arguments, CliRun &run,
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(CliPath, arguments);
     QVERIFY2(process.waitForStarted(ProcessTimeout), qPrintable(process.errorString()));
     QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, ProcessTimeout);
@@ -152,6 +156,20 @@ private slots:
     void controlFromStdin();
     void findingRecords_data();
     void findingRecords();
+    void llmStreamCompletes_data();
+    void llmStreamCompletes();
+    void noSecondPostAfterDone_data();
+    void noSecondPostAfterDone();
+    void llmFaultsAndExitCodes_data();
+    void llmFaultsAndExitCodes();
+    void timingFromAPacedServer();
+    void untilStops_data();
+    void untilStops();
+    void cleanEndIsASuccess_data();
+    void cleanEndIsASuccess();
+    void jsonBody();
+    void curlCommand();
+    void summaryOfAPlainStream();
 
 private:
     DemoServer::Options fastOptions() const;
@@ -185,6 +203,16 @@ void TestWatchCommand::helpAndVersion_data()
                                 << QStringList { u"--port"_s };
     QTest::addRow("watch help: --proxy") << QStringList { u"watch"_s, u"--help"_s }
                                          << QStringList { u"--proxy"_s, u"socks5://"_s };
+    QTest::addRow("watch help: LLM streams")
+            << QStringList { u"watch"_s, u"--help"_s }
+            << QStringList { u"--until"_s,
+                             u"--json"_s,
+                             u"--curl"_s,
+                             u"--profile"_s,
+                             u"--resend-body"_s,
+                             u"--summary"_s,
+                             u"x-www-form-urlencoded"_s,
+                             u"3 = it ended without the end marker"_s };
 }
 
 void TestWatchCommand::helpAndVersion()
@@ -256,6 +284,29 @@ void TestWatchCommand::usageErrors_data()
     QTest::addRow("proxy password not shown")
             << QStringList { u"watch"_s, url, u"--proxy"_s, u"http://user:hunter2@"_s }
             << u"not shown"_s;
+    QTest::addRow("until empty") << QStringList { u"watch"_s, url, u"--until"_s, QString() }
+                                 << u"--until"_s;
+    QTest::addRow("until bad regex")
+            << QStringList { u"watch"_s, url, u"--until"_s, u"/(/"_s } << u"regular expression"_s;
+    QTest::addRow("unknown profile")
+            << QStringList { u"watch"_s, url, u"--profile"_s, u"openai"_s } << u"openai-chat"_s;
+    QTest::addRow("custom without pointers")
+            << QStringList { u"watch"_s, url, u"--profile"_s, u"custom"_s } << u"--pointer"_s;
+    QTest::addRow("pointer without custom")
+            << QStringList { u"watch"_s, url, u"--pointer"_s, u"text=/a"_s } << u"custom"_s;
+    QTest::addRow("bad pointer") << QStringList {
+        u"watch"_s, url, u"--profile"_s, u"custom"_s, u"--pointer"_s, u"text=a.b"_s
+    } << u"part=/json/pointer"_s;
+    QTest::addRow("data and json")
+            << QStringList { u"watch"_s, url, u"-d"_s, u"a"_s, u"--json"_s, u"{}"_s }
+            << u"either --data or --json"_s;
+    QTest::addRow("URL and curl") << QStringList { u"watch"_s, url, u"--curl"_s,
+                                                   u"curl http://h/"_s }
+                                  << u"either a URL or --curl"_s;
+    QTest::addRow("curl not curl") << QStringList { u"watch"_s, u"--curl"_s, u"wget http://h/"_s }
+                                   << u"--curl: not a curl command"_s;
+    QTest::addRow("curl form upload")
+            << QStringList { u"watch"_s, u"--curl"_s, u"curl -F a=@b http://h/"_s } << u"-F"_s;
 }
 
 void TestWatchCommand::usageErrors()
@@ -774,6 +825,319 @@ void TestWatchCommand::findingRecords()
     QVERIFY(gap.value("parameters"_L1).toObject().value("lost"_L1).toInt() >= 1);
     // The closed record still ends the output.
     QCOMPARE(run.kinds().constLast(), u"closed"_s);
+}
+
+void TestWatchCommand::llmStreamCompletes_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("marker");
+    for (const QString &path : LlmDemo::paths()) {
+        const QString name = path.mid(5);
+        static const QHash<QString, std::pair<QString, QString>> expected = {
+            { u"openai"_s, { u"openai-chat"_s, u"[DONE]"_s } },
+            { u"openai-responses"_s, { u"openai-responses"_s, u"response.completed"_s } },
+            { u"anthropic"_s, { u"anthropic"_s, u"message_stop"_s } },
+            { u"gemini"_s, { u"gemini"_s, u"finishReason STOP"_s } },
+            { u"ollama"_s, { u"ollama"_s, u"done"_s } },
+            { u"mcp"_s, { u"mcp"_s, u"JSON-RPC response"_s } },
+        };
+        QTest::addRow("%s", qPrintable(name))
+                << path << expected.value(name).first << expected.value(name).second;
+    }
+}
+
+void TestWatchCommand::llmStreamCompletes()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, profile);
+    QFETCH(QString, marker);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    QUrl url = server.baseUrl();
+    url.setPath(path);
+    url.setQuery(u"firstToken=20&tokenMs=2&tokens=6"_s);
+
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(url), u"--json"_s,
+             u"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.kinds().mid(run.kinds().size() - 2), (QStringList { u"summary"_s, u"closed"_s }));
+    const QJsonObject closed = run.records.last();
+    QCOMPARE(closed.value("reason"_L1).toString(), u"completed"_s);
+    QCOMPARE(closed.value("endMarker"_L1).toString(), marker);
+    const QJsonObject summary = run.ofKind(u"summary"_s).constFirst();
+    QCOMPARE(summary.value("profile"_L1).toString(), profile);
+    QCOMPARE(summary.value("outcome"_L1).toString(), u"complete"_s);
+    QCOMPARE(summary.value("text"_L1).toString(), LlmDemo::answer(6));
+    QCOMPARE(summary.value("warnings"_L1).toArray(), QJsonArray());
+    QCOMPARE(requests.size(), 1);
+}
+
+void TestWatchCommand::noSecondPostAfterDone_data()
+{
+    QTest::addColumn<QString>("policy");
+    for (const char *policy : { "browser", "fixed", "backoff", "off" })
+        QTest::addRow("%s", policy) << QString::fromLatin1(policy);
+}
+
+void TestWatchCommand::noSecondPostAfterDone()
+{
+    // Even with re-sending on and a 10 ms retry, [DONE] ends it: one request on the wire.
+    QFETCH(QString, policy);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    QUrl url = server.baseUrl();
+    url.setPath(u"/llm/openai"_s);
+    url.setQuery(u"firstToken=10&tokenMs=2&tokens=3"_s);
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(url), u"--data"_s, u"{}"_s, u"--reconnect"_s, policy,
+             u"--retry"_s, u"10"_s, u"--resend-body"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"completed"_s);
+    QCOMPARE(run.ofKind(u"connecting"_s).size(), 1);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.constFirst().at(0).toByteArray(), QByteArray("POST"));
+}
+
+void TestWatchCommand::llmFaultsAndExitCodes_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("warning");
+
+    QTest::addRow("no end marker") << u"/llm/anthropic"_s << u"nodone=1"_s << 3 << u"ended"_s
+                                   << u"truncated"_s << u"missing-end-marker"_s;
+    QTest::addRow("ollama without done") << u"/llm/ollama"_s << u"nodone=1"_s << 3 << u"ended"_s
+                                         << u"truncated"_s << u"missing-end-marker"_s;
+    QTest::addRow("error after 200") << u"/llm/openai-responses"_s << u"error=midstream"_s << 2
+                                     << u"failed"_s << u"error"_s << u"error-event"_s;
+    QTest::addRow("openai error object") << u"/llm/openai"_s << u"error=midstream"_s << 2
+                                         << u"failed"_s << u"error"_s << u"error-event"_s;
+    QTest::addRow("no usage") << u"/llm/gemini"_s << u"usage=0"_s << 0 << u"completed"_s
+                              << u"complete"_s << u"missing-usage"_s;
+    QTest::addRow("buffered by a gateway")
+            << u"/llm/anthropic"_s << u"buffered=1"_s << 0 << u"completed"_s << u"complete"_s
+            << u"buffered-answer"_s;
+}
+
+void TestWatchCommand::llmFaultsAndExitCodes()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, query);
+    QFETCH(int, exitCode);
+    QFETCH(QString, reason);
+    QFETCH(QString, outcome);
+    QFETCH(QString, warning);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    QUrl url = server.baseUrl();
+    url.setPath(path);
+    url.setQuery(u"firstToken=10&tokenMs=2&tokens=8&"_s + query);
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(url), u"--data"_s, u"{}"_s }, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, exitCode);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), reason);
+    const QJsonObject summary = run.ofKind(u"summary"_s).constFirst();
+    QCOMPARE(summary.value("outcome"_L1).toString(), outcome);
+    QStringList ids;
+    for (const QJsonValue &entry : summary.value("warnings"_L1).toArray())
+        ids << entry.toObject().value("id"_L1).toString();
+    QVERIFY2(ids.contains(warning), qPrintable(ids.join(u", "_s)));
+    if (outcome == u"error"_s)
+        QCOMPARE(run.ofKind(u"error"_s).constLast().value("errorKind"_L1).toString(),
+                 u"streamError"_s);
+    QCOMPARE(requests.size(), 1); // a POST that got its stream is never sent again
+}
+
+void TestWatchCommand::timingFromAPacedServer()
+{
+    // 300 ms to the first token, then one token every 40 ms: orders and broad bounds only, so
+    // a loaded machine can be late but never makes the figures wrong.
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QUrl url = server.baseUrl();
+    url.setPath(u"/llm/openai"_s);
+    url.setQuery(u"firstToken=300&tokenMs=40&tokens=10"_s);
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(url), u"--json"_s, u"{}"_s }, run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject timing = run.ofKind(u"summary"_s).constFirst().value("timing"_L1).toObject();
+    const auto ms = [&timing](const char *key) {
+        return timing.value(QLatin1String(key)).toInteger();
+    };
+    QVERIFY(ms("headersMs") >= 0);
+    QVERIFY(ms("headersMs") <= ms("firstByteMs"));
+    QVERIFY(ms("firstByteMs") <= ms("firstTokenMs"));
+    QVERIFY(ms("firstTokenMs") <= ms("totalMs"));
+    QVERIFY2(ms("firstTokenMs") >= 290, qPrintable(QString::number(ms("firstTokenMs"))));
+    QVERIFY2(ms("firstTokenMs") < ProcessTimeout, qPrintable(QString::number(ms("firstTokenMs"))));
+    // Nine gaps of 40 ms between the tokens, however the machine delivers them.
+    QVERIFY2(ms("totalMs") - ms("firstTokenMs") >= 9 * 35,
+             qPrintable(QString::number(ms("totalMs") - ms("firstTokenMs"))));
+    QCOMPARE(ms("textChunks"), 10);
+    QCOMPARE(ms("chunks"), 14); // the role chunk, ten tokens, finish, usage, [DONE]
+    QVERIFY(ms("gapMaxMs") >= 35);
+    QVERIFY(ms("gapMedianMs") <= ms("gapP99Ms"));
+    QVERIFY(ms("gapP99Ms") <= ms("gapMaxMs"));
+    qint64 gaps = 0;
+    for (const QJsonValue &count : timing.value("gapHistogram"_L1).toArray())
+        gaps += count.toInteger();
+    QCOMPARE(gaps, 13);
+    QVERIFY(timing.value("charactersPerSecond"_L1).toDouble() > 0);
+    const QJsonObject open = run.ofKind(u"open"_s).constFirst();
+    QCOMPARE(open.value("headersMs"_L1).toInteger(), ms("headersMs"));
+}
+
+void TestWatchCommand::untilStops_data()
+{
+    QTest::addColumn<QString>("until");
+    QTest::addRow("event type") << u"event:done"_s;
+    QTest::addRow("plain name") << u"done"_s;
+}
+
+void TestWatchCommand::untilStops()
+{
+    QFETCH(QString, until);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(streamUrl(server, { { u"event"_s, u"a,b,done"_s } })),
+             u"--until"_s, until, u"--timeout"_s, u"15"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    const QList<QJsonObject> events = run.ofKind(u"event"_s);
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.constLast().value("type"_L1).toString(), u"done"_s);
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"until"_s);
+    QCOMPARE(run.records.last().value("endMarker"_L1).toString(), until);
+    QVERIFY(run.ofKind(u"summary"_s).isEmpty()); // a plain stream: no summary unless asked
+}
+
+void TestWatchCommand::cleanEndIsASuccess_data()
+{
+    QTest::addColumn<QStringList>("options");
+    // The server ends the stream after two events; nothing follows.
+    QTest::addRow("reconnect off") << QStringList { u"--reconnect"_s, u"off"_s };
+    QTest::addRow("max-reconnects 0") << QStringList { u"--max-reconnects"_s, u"0"_s };
+    QTest::addRow("POST, browser policy") << QStringList { u"--data"_s, u"x"_s };
+}
+
+void TestWatchCommand::cleanEndIsASuccess()
+{
+    QFETCH(QStringList, options);
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    CliRun run;
+    runCli(QStringList { u"watch"_s, urlArgument(streamUrl(server, { { u"dropEvery"_s, u"2"_s } })),
+                         u"--retry"_s, u"10"_s, u"--timeout"_s, u"15"_s }
+                   + options,
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.kinds(),
+             (QStringList { u"connecting"_s, u"open"_s, u"event"_s, u"event"_s, u"closed"_s }));
+    QCOMPARE(run.records.last().value("reason"_L1).toString(), u"ended"_s);
+    QCOMPARE(requests.size(), 1);
+}
+
+void TestWatchCommand::jsonBody()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--json"_s, u"{\"q\":1}"_s,
+             u"--max-events"_s, u"1"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(requests.size(), 1);
+    const auto headers = requests.first().at(2).value<QList<std::pair<QByteArray, QByteArray>>>();
+    QCOMPARE(requests.first().at(0).toByteArray(), QByteArray("POST"));
+    QCOMPARE(headerValue(headers, "Content-Type"), QByteArray("application/json"));
+    QCOMPARE(headerValue(headers, "Accept"), QByteArray("text/event-stream, application/json"));
+    QCOMPARE(requests.first().at(3).toByteArray(), QByteArray("{\"q\":1}"));
+
+    // --data says what it sends: a form body, as curl -d does.
+    requests.clear();
+    CliRun form;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--data"_s, u"q=1"_s, u"--max-events"_s,
+             u"1"_s },
+           form);
+    QCOMPARE(form.exitCode, 0);
+    const auto formHeaders =
+            requests.first().at(2).value<QList<std::pair<QByteArray, QByteArray>>>();
+    QCOMPARE(headerValue(formHeaders, "Content-Type"),
+             QByteArray("application/x-www-form-urlencoded"));
+}
+
+void TestWatchCommand::curlCommand()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    QSignalSpy requests(&server, &DemoServer::requestReceived);
+    QUrl url = server.baseUrl();
+    url.setPath(u"/llm/openai"_s);
+    url.setQuery(u"firstToken=10&tokenMs=2&tokens=4"_s);
+    // As copied from API docs: a line continuation and a key from the environment.
+    const QString command = u"curl '"_s + urlArgument(url)
+            + u"' \\\n  -H \"Authorization: Bearer $SSESCOPE_TEST_KEY\" \\\n"
+              "  -H 'Content-Type: application/json' -d '{\"stream\": true}'"_s;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"SSESCOPE_TEST_KEY"_s, u"sk-demo"_s);
+    CliRun run;
+    runCli({ u"watch"_s, u"--curl"_s, command }, run, environment);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.first().at(0).toByteArray(), QByteArray("POST"));
+    const auto headers = requests.first().at(2).value<QList<std::pair<QByteArray, QByteArray>>>();
+    QCOMPARE(headerValue(headers, "Authorization"), QByteArray("Bearer sk-demo"));
+    QCOMPARE(requests.first().at(3).toByteArray(), QByteArray("{\"stream\": true}"));
+    // The key never reaches the output.
+    QVERIFY(!run.standardOutput.contains("sk-demo"));
+    QCOMPARE(run.ofKind(u"summary"_s).constFirst().value("text"_L1).toString(), LlmDemo::answer(4));
+}
+
+void TestWatchCommand::summaryOfAPlainStream()
+{
+    DemoServer server;
+    QVERIFY(server.start(fastOptions()));
+    CliRun run;
+    runCli({ u"watch"_s, urlArgument(server.streamUrl()), u"--max-events"_s, u"3"_s,
+             u"--summary"_s },
+           run);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.kinds().mid(run.kinds().size() - 2), (QStringList { u"summary"_s, u"closed"_s }));
+    const QJsonObject summary = run.ofKind(u"summary"_s).constFirst();
+    QCOMPARE(summary.value("profile"_L1).toString(), u"none"_s);
+    QCOMPARE(summary.value("outcome"_L1).toString(), u"stopped"_s);
+    QCOMPARE(summary.value("timing"_L1).toObject().value("chunks"_L1).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestWatchCommand)

@@ -52,6 +52,11 @@ void compareRequests(const StreamRequest &actual, const StreamRequest &expected)
     QCOMPARE(a.jitter, e.jitter);
     QCOMPARE(a.maxAttempts, e.maxAttempts);
     QCOMPARE(a.stableAfter, e.stableAfter);
+    // A file holds the resolved choice: what a reconnect does, not how it was decided.
+    QCOMPARE(actual.resendsBody(), expected.resendsBody());
+    QCOMPARE(actual.profile, expected.profile);
+    QCOMPARE(actual.customProfile, expected.customProfile);
+    QCOMPARE(actual.until, expected.until);
 }
 
 } // namespace
@@ -128,6 +133,19 @@ void TestStreamRequest::roundTrip_data()
     QTest::addRow("jitter zero") << with([](StreamRequest &r) { r.reconnect.jitter = 0; });
     QTest::addRow("maxAttempts") << with([](StreamRequest &r) { r.reconnect.maxAttempts = 7; });
     QTest::addRow("stableAfter") << with([](StreamRequest &r) { r.reconnect.stableAfter = 0ms; });
+    QTest::addRow("post resends on request") << with([](StreamRequest &r) {
+        r.method = "POST";
+        r.resendBody = true;
+    });
+    QTest::addRow("get never resent") << with([](StreamRequest &r) { r.resendBody = false; });
+    QTest::addRow("profile") << with(
+            [](StreamRequest &r) { r.profile = StreamProfile::Kind::Ollama; });
+    QTest::addRow("custom profile") << with([](StreamRequest &r) {
+        r.profile = StreamProfile::Kind::Custom;
+        r.customProfile = { u"/out/text"_s, u"/out/why"_s, u"/call/id"_s, u"/call/name"_s,
+                            u"/call/a~1b"_s };
+    });
+    QTest::addRow("until") << with([](StreamRequest &r) { r.until = uR"(/"done":\s*true/)"_s; });
 }
 
 void TestStreamRequest::roundTrip()
@@ -165,7 +183,15 @@ void TestStreamRequest::writesEveryField()
     QCOMPARE(reconnect.value(u"maxAttempts"_s).toInteger(), 0);
     QCOMPARE(reconnect.value(u"stableAfterMs"_s).toInteger(), 10000);
     QCOMPARE(reconnect.size(), 7);
-    QCOMPARE(json.size(), 10);
+    QCOMPARE(json.value(u"resendBody"_s), QJsonValue(true)); // a GET: by method
+    QCOMPARE(json.value(u"profile"_s).toString(), u"auto"_s);
+    QCOMPARE(json.value(u"customProfile"_s).toObject().size(), 5);
+    QCOMPARE(json.value(u"until"_s).toString(), QString());
+    QCOMPARE(json.size(), 14);
+
+    StreamRequest post;
+    post.method = "POST";
+    QCOMPARE(StreamRequestJson::toJson(post).value(u"resendBody"_s), QJsonValue(false));
 }
 
 void TestStreamRequest::invalidUrlIsWrittenEmpty()
@@ -195,6 +221,12 @@ void TestStreamRequest::missingFieldsTakeDefaults()
     expected.url = QUrl(u"http://127.0.0.1:8080/stream"_s);
     expected.reconnect.mode = ReconnectPolicy::Mode::Fixed;
     compareRequests(result.request, expected);
+
+    // A file from before resendBody: a POST in it is not sent again on a reconnect.
+    result = StreamRequestJson::fromJson(parseObject(R"({"method": "POST", "resendBody": null})"));
+    QVERIFY2(result.isValid(), qPrintable(result.error));
+    QCOMPARE(result.request.resendBody, std::nullopt);
+    QVERIFY(!result.request.resendsBody());
 }
 
 void TestStreamRequest::badField_data()
@@ -270,6 +302,17 @@ void TestStreamRequest::badField_data()
         u"reconnect.maxAttempts: expected a whole number >= 0"_s);
     row("stableAfterMs null", R"({"reconnect": {"stableAfterMs": null}})",
         u"reconnect.stableAfterMs: expected a whole number >= 0"_s);
+    row("resendBody text", R"({"resendBody": "no"})", u"resendBody: expected true or false"_s);
+    row("profile unknown", R"({"profile": "openai"})",
+        u"profile: expected one of auto, none, openai-chat, openai-responses, anthropic, gemini, "
+        "mcp, ollama, custom"_s);
+    row("customProfile array", R"({"customProfile": []})",
+        u"customProfile: expected an object of JSON pointers"_s);
+    row("customProfile not a pointer", R"({"customProfile": {"text": "choices.0"}})",
+        u"customProfile.text: expected a JSON pointer such as /choices/0/delta/content"_s);
+    row("until number", R"({"until": 3})", u"until: expected a string"_s);
+    row("until bad regex", R"({"until": "/(/"})",
+        u"until: invalid regular expression: missing closing parenthesis"_s);
 }
 
 void TestStreamRequest::badField()

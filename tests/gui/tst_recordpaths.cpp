@@ -78,7 +78,8 @@ QList<QJsonObject> parseLines(const QByteArray &bytes)
 }
 
 /// Records without the Session record that heads every file (checked here) and, when asked,
-/// without their times (a finding's evidence has times too).
+/// without their times (a finding's evidence has times too, and Open's headersMs is a time
+/// measured per run).
 QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
 {
     if (records.isEmpty() || records.constFirst().value("kind"_L1).toString() != u"session"_s) {
@@ -94,6 +95,7 @@ QList<QJsonObject> withoutSession(QList<QJsonObject> records, bool dropTimes)
                 evidence.remove("times"_L1);
                 record.insert("evidence"_L1, evidence);
             }
+            record.remove("headersMs"_L1);
         }
     }
     return records;

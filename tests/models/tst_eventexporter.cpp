@@ -129,6 +129,7 @@ private slots:
     void ndjson();
     void ndjsonRoundTrip();
     void csv();
+    void csvCarriesEveryRecordField();
     void json();
     void withoutLifecycle();
     void writeToFile_data();
@@ -264,6 +265,43 @@ void TestEventExporter::csv()
         const QJsonObject object = QJsonDocument::fromJson(lines.at(row)).object();
         for (auto it = object.begin(); it != object.end(); ++it)
             QVERIFY2(columns.contains(it.key()), qPrintable(it.key()));
+    }
+}
+
+void TestEventExporter::csvCarriesEveryRecordField()
+{
+    // Records with every optional field: Open's headersMs, a Summary, Closed's endMarker.
+    MessageModel model;
+    StreamRecord open = openRecord();
+    open.headersMs = 12;
+    model.appendRecord(open);
+    StreamSummary summary;
+    summary.profile = u"openai-chat"_s;
+    summary.outcome = u"complete"_s;
+    summary.endMarker = u"[DONE]"_s;
+    summary.finishReason = u"stop"_s;
+    summary.text = u"Hi, there"_s;
+    summary.reasoning = u"r"_s;
+    summary.toolCalls = { { u"c1"_s, u"f"_s, u"{}"_s } };
+    summary.usage.inputTokens = 3;
+    summary.timing.firstTokenMs = 40;
+    summary.warnings = { { u"missing-usage"_s, u"none, sadly"_s } };
+    model.appendRecord(StreamRecord::fromSummary(1, summary));
+    StreamRecord closed = StreamRecord::closed(1, u"completed"_s);
+    closed.endMarker = u"[DONE]"_s;
+    model.appendRecord(closed);
+    model.flushPending();
+
+    const QByteArray bytes = EventExporter(&model).toBytes(EventExporter::Format::Csv);
+    const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.sliced(3)));
+    QCOMPARE(rows.size(), 4);
+    const QStringList columns = EventExporter::csvColumns();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (const auto &[key, value] : RecordJson::fields(model.recordAt(row))) {
+            const qsizetype column = columns.indexOf(key);
+            QVERIFY2(column >= 0, qPrintable(key));
+            QCOMPARE(rows.at(row + 1).at(column), value);
+        }
     }
 }
 

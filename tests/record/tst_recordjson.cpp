@@ -511,6 +511,89 @@ void TestRecordJson::recordFormat_data()
                           R"("severity":"warning","verdict":"No Cache-Control: no-cache",)"
                           R"("parameters":{},"evidence":{},"advice":""})"
                           "\n");
+
+    StreamRecord timedOpen = open;
+    timedOpen.headers = { { "Content-Type", "application/x-ndjson" } };
+    timedOpen.headersMs = 42;
+    QTest::addRow("open with headersMs")
+            << timedOpen
+            << QByteArray(R"({"kind":"open","connection":2,"status":200,"statusText":"OK",)"
+                          R"("httpVersion":"1.1","url":"http://h/s",)"
+                          R"("contentType":"application/x-ndjson","headers":[)"
+                          R"(["Content-Type","application/x-ndjson"]],"headersMs":42})"
+                          "\n");
+
+    StreamRecord completed = StreamRecord::closed(1, u"completed"_s);
+    completed.endMarker = u"[DONE]"_s;
+    completed.time = time;
+    QTest::addRow("closed at an end marker")
+            << completed
+            << QByteArray(R"({"kind":"closed","connection":1,"reason":"completed",)"
+                          R"("endMarker":"[DONE]")"
+                          + timeField + '\n');
+
+    StreamSummary full;
+    full.profile = u"openai-chat"_s;
+    full.outcome = u"complete"_s;
+    full.endMarker = u"[DONE]"_s;
+    full.finishReason = u"tool_calls"_s;
+    full.text = u"Hello \"world\"\n\u4f60\u597d"_s;
+    full.reasoning = u"think"_s;
+    full.toolCalls = { { u"call_1"_s, u"get_weather"_s, u"{\"city\":\"Paris\"}"_s } };
+    full.usage.inputTokens = 12;
+    full.usage.outputTokens = 30;
+    full.usage.totalTokens = 42;
+    full.timing.headersMs = 5;
+    full.timing.firstByteMs = 310;
+    full.timing.firstTokenMs = 312;
+    full.timing.totalMs = 1250;
+    full.timing.chunks = 31;
+    full.timing.textChunks = 29;
+    full.timing.chunksPerSecond = 33.5;
+    full.timing.charactersPerSecond = 120.25;
+    full.timing.gapMedianMs = 30;
+    full.timing.gapP99Ms = 49;
+    full.timing.gapMaxMs = 51;
+    full.timing.gapHistogram = { 0, 0, 28, 2, 0, 0, 0, 0 };
+    full.warnings = { { u"missing-usage"_s, u"no usage"_s } };
+    StreamRecord summary = StreamRecord::fromSummary(1, full);
+    summary.time = time;
+    QTest::addRow("summary")
+            << summary
+            << QByteArray(
+                       R"({"kind":"summary","connection":1,"profile":"openai-chat",)"
+                       R"("outcome":"complete","endMarker":"[DONE]","finishReason":"tool_calls",)"
+                       R"("text":"Hello \"world\"\n)"
+                       "\xe4\xbd\xa0\xe5\xa5\xbd"
+                       R"(","reasoning":"think",)"
+                       R"("toolCalls":[{"id":"call_1","name":"get_weather",)"
+                       R"("arguments":"{\"city\":\"Paris\"}"}],)"
+                       R"("usage":{"inputTokens":12,"outputTokens":30,"totalTokens":42,)"
+                       R"("reasoningTokens":null},)"
+                       R"("timing":{"headersMs":5,"firstByteMs":310,"firstTokenMs":312,)"
+                       R"("totalMs":1250,"chunks":31,"textChunks":29,"chunksPerSecond":33.5,)"
+                       R"("charactersPerSecond":120.25,"gapMedianMs":30,"gapP99Ms":49,)"
+                       R"("gapMaxMs":51,"gapBucketsMs":[10,25,50,100,250,500,1000],)"
+                       R"("gapHistogram":[0,0,28,2,0,0,0,0]},)"
+                       R"("warnings":[{"id":"missing-usage","message":"no usage"}])"
+                       + timeField + '\n');
+
+    StreamSummary empty;
+    empty.profile = u"none"_s;
+    empty.outcome = u"ended"_s;
+    StreamRecord emptySummary = StreamRecord::fromSummary(2, empty);
+    emptySummary.time = QDateTime();
+    QTest::addRow("summary, nothing measured, no time")
+            << emptySummary
+            << QByteArray(R"({"kind":"summary","connection":2,"profile":"none","outcome":"ended",)"
+                          R"("endMarker":"","finishReason":"","text":"","reasoning":"",)"
+                          R"("toolCalls":[],"usage":null,)"
+                          R"("timing":{"headersMs":null,"firstByteMs":null,"firstTokenMs":null,)"
+                          R"("totalMs":null,"chunks":0,"textChunks":0,"chunksPerSecond":null,)"
+                          R"("charactersPerSecond":null,"gapMedianMs":null,"gapP99Ms":null,)"
+                          R"("gapMaxMs":null,"gapBucketsMs":[10,25,50,100,250,500,1000],)"
+                          R"("gapHistogram":[]},"warnings":[]})"
+                          "\n");
 }
 
 void TestRecordJson::recordFormat()
@@ -621,6 +704,12 @@ void TestRecordJson::rejectsInvalidLines_data()
     QTest::addRow("array") << QByteArray(R"(["kind","event"])");
     QTest::addRow("no kind") << QByteArray(R"({"data":"x"})");
     QTest::addRow("unknown kind") << QByteArray(R"({"kind":"telemetry"})");
+    QTest::addRow("summary tool calls not an array")
+            << QByteArray(R"({"kind":"summary","toolCalls":{"id":"x"}})");
+    QTest::addRow("summary timing of the wrong type")
+            << QByteArray(R"({"kind":"summary","timing":{"chunks":"many"}})");
+    QTest::addRow("summary usage of the wrong type")
+            << QByteArray(R"({"kind":"summary","usage":12})");
     QTest::addRow("kind not a string") << QByteArray(R"({"kind":1})");
     QTest::addRow("data not a string") << QByteArray(R"({"kind":"event","data":5})");
     QTest::addRow("id a number") << QByteArray(R"({"kind":"event","data":"x","id":5})");
