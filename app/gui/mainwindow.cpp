@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScreen>
 #include <QSettings>
 #include <QShortcut>
 #include <QStandardPaths>
@@ -108,7 +109,12 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowIcon(applicationIcon());
     setMinimumSize(720, 480);
-    resize(1280, 800);
+    // The first window fits the screen it opens on, a 1366×768 laptop's included (room left
+    // for the frame and a panel); a saved session's geometry replaces it.
+    QSize size(1280, 800);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 48));
+    resize(size.expandedTo(minimumSize()));
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"streamTabs"_s);
