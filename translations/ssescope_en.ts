@@ -138,6 +138,14 @@
 ▼ connection dropped  ✕ error  ● reconnected</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln event(s)/s</source>
+        <comment>rate chart: rate of the last complete second</comment>
+        <translation>
+            <numerusform>%Ln event/s</numerusform>
+            <numerusform>%Ln events/s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordText</name>

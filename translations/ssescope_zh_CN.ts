@@ -1590,11 +1590,6 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <comment>rate chart: left end of the time axis, seconds ago</comment>
         <translation>−%1 秒</translation>
     </message>
-    <message>
-        <source>%1 events/s</source>
-        <comment>rate chart: rate of the last complete second</comment>
-        <translation>%1 事件/秒</translation>
-    </message>
     <message numerus="yes">
         <source>Events per second over the last %n second(s), newest at the right.
 ▼ connection dropped  ✕ error  ● reconnected</source>
@@ -1602,6 +1597,13 @@ A recording is an NDJSON file as written by Save Recording or ssescope-cli watch
         <translation>
             <numerusform>最近 %n 秒内每秒的事件数，最新的在右侧。
 ▼ 连接断开  ✕ 错误  ● 已重连</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)/s</source>
+        <comment>rate chart: rate of the last complete second</comment>
+        <translation>
+            <numerusform>%Ln 个事件/秒</numerusform>
         </translation>
     </message>
 </context>

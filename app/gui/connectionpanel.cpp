@@ -138,8 +138,9 @@ ConnectionPanel::~ConnectionPanel() = default;
 void ConnectionPanel::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->setSpacing(6);
+    // Tight enough that the whole panel fits beside the table at 1024×700 without scrolling.
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
 
     // Status: state pill, connection number and uptime, attempt counter.
     m_statusGroup = new QGroupBox(this);
@@ -161,6 +162,7 @@ void ConnectionPanel::buildUi()
     // Reconnection: countdown, delay source, server retry.
     m_reconnectGroup = new QGroupBox(this);
     auto *reconnectLayout = new QVBoxLayout(m_reconnectGroup);
+    reconnectLayout->setSpacing(4);
     m_countdownLabel = makeValueLabel(u"countdownLabel"_s, m_reconnectGroup);
     m_countdownBar = new QProgressBar(m_reconnectGroup);
     m_countdownBar->setObjectName(u"countdownBar"_s);
@@ -174,6 +176,7 @@ void ConnectionPanel::buildUi()
     reconnectLayout->addWidget(m_countdownLabel);
     reconnectLayout->addWidget(m_countdownBar);
     auto *reconnectForm = new QFormLayout;
+    reconnectForm->setVerticalSpacing(2);
     reconnectForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
     reconnectForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_delaySourceTitle = new QLabel(m_reconnectGroup);
@@ -262,6 +265,10 @@ void ConnectionPanel::buildUi()
     m_lifecycleLog->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     // Three lines: with the "Last resume" line the panel still fits 1024×700.
     m_lifecycleLog->setMinimumHeight(56);
+    // Whatever height is left, and no more asked for: the scroll area around the panel sizes it
+    // by its preferred height for the width, and a text edit's own preference (12 lines) would
+    // put a scroll bar on a panel that fits.
+    m_lifecycleLog->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     logLayout->addWidget(m_lifecycleLog);
     layout->addWidget(m_logGroup, 1);
 

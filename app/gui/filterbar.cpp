@@ -15,12 +15,25 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include "messagefilterproxymodel.h"
 #include "theme.h"
+
+namespace {
+
+void retainSizeWhenHidden(QWidget *widget)
+{
+    QSizePolicy policy = widget->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    widget->setSizePolicy(policy);
+}
+
+} // namespace
 
 using namespace Qt::StringLiterals;
 
@@ -36,15 +49,22 @@ FilterBar::~FilterBar() = default;
 
 void FilterBar::buildUi()
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
+    // The controls are placed by arrange(): one row when they fit, two when the table side is
+    // narrow, so that nothing is ever squeezed into a sliver.
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    m_firstRow = new QHBoxLayout;
+    m_firstRow->setSpacing(Spacing);
+    m_secondRow = new QHBoxLayout;
+    m_secondRow->setSpacing(Spacing);
+    rows->addLayout(m_firstRow);
+    rows->addLayout(m_secondRow);
 
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(u"filterEdit"_s);
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setMinimumWidth(160);
-    layout->addWidget(m_filterEdit, 1);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -58,7 +78,6 @@ void FilterBar::buildUi()
     m_regexButton->setCheckable(true);
     m_regexButton->setText(u".*"_s);
     connect(m_regexButton, &QToolButton::toggled, this, &FilterBar::applyFilterNow);
-    layout->addWidget(m_regexButton);
 
     m_filterError = new QLabel(this);
     m_filterError->setObjectName(u"filterError"_s);
@@ -67,7 +86,6 @@ void FilterBar::buildUi()
     errorPalette.setColor(QPalette::WindowText, QColor(0xd0, 0x33, 0x33));
     m_filterError->setPalette(errorPalette);
     m_filterError->hide();
-    layout->addWidget(m_filterError);
 
     m_typeMenu = new QMenu(this);
     // Types are noted per event in O(1); the menu is only built when someone looks at it.
@@ -77,7 +95,6 @@ void FilterBar::buildUi()
     m_typeButton->setMenu(m_typeMenu);
     m_typeButton->setPopupMode(QToolButton::InstantPopup);
     m_typeButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    layout->addWidget(m_typeButton);
 
     m_connectionCombo = new QComboBox(this);
     m_connectionCombo->setObjectName(u"connectionCombo"_s);
@@ -87,7 +104,6 @@ void FilterBar::buildUi()
         if (m_proxy)
             m_proxy->setConnection(m_connectionCombo->currentData().toInt());
     });
-    layout->addWidget(m_connectionCombo);
 
     m_hideLifecycleCheck = new QCheckBox(this);
     m_hideLifecycleCheck->setObjectName(u"hideLifecycleCheck"_s);
@@ -95,22 +111,19 @@ void FilterBar::buildUi()
         if (m_proxy)
             m_proxy->setHideLifecycle(hide);
     });
-    layout->addWidget(m_hideLifecycleCheck);
 
     m_showCommentsCheck = new QCheckBox(this);
     m_showCommentsCheck->setObjectName(u"showCommentsCheck"_s);
     connect(m_showCommentsCheck, &QCheckBox::toggled, this, &FilterBar::showCommentsChanged);
-    layout->addWidget(m_showCommentsCheck);
-
-    layout->addStretch(0);
 
     // "N of M shown" while a filter hides rows; counted a few times a second, never per row.
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"shownCountLabel"_s);
     m_countLabel->setTextFormat(Qt::PlainText);
     m_countLabel->setForegroundRole(QPalette::PlaceholderText);
+    // The count and the "N new" badge keep their place while hidden: showing them moves nothing.
+    retainSizeWhenHidden(m_countLabel);
     m_countLabel->hide();
-    layout->addWidget(m_countLabel);
     m_countTimer = new QTimer(this);
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(CountRefreshMs);
@@ -122,8 +135,8 @@ void FilterBar::buildUi()
     m_newBadge->setAlignment(Qt::AlignCenter);
     m_newBadge->setStyleSheet(
             u"QLabel { background: #d98c00; color: white; border-radius: 8px; padding: 1px 8px; }"_s);
+    retainSizeWhenHidden(m_newBadge);
     m_newBadge->hide();
-    layout->addWidget(m_newBadge);
 
     m_pauseButton = new QPushButton(this);
     m_pauseButton->setObjectName(u"pauseButton"_s);
@@ -133,13 +146,82 @@ void FilterBar::buildUi()
         m_newBadge->setVisible(paused && m_newCount > 0);
         emit pauseToggled(paused);
     });
-    layout->addWidget(m_pauseButton);
 
     m_clearButton = new QPushButton(this);
     m_clearButton->setObjectName(u"clearButton"_s);
     m_clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
     connect(m_clearButton, &QPushButton::clicked, this, &FilterBar::clearRequested);
-    layout->addWidget(m_clearButton);
+
+    arrange(false);
+}
+
+QList<QWidget *> FilterBar::firstGroup() const
+{
+    return { m_filterEdit, m_regexButton, m_filterError, m_typeButton, m_connectionCombo };
+}
+
+QList<QWidget *> FilterBar::secondGroup() const
+{
+    return { m_hideLifecycleCheck, m_showCommentsCheck, m_countLabel,
+             m_newBadge,           m_pauseButton,       m_clearButton };
+}
+
+int FilterBar::groupWidth(const QList<QWidget *> &group, bool preferred) const
+{
+    int width = 0;
+    int placed = 0;
+    for (const QWidget *widget : group) {
+        if (widget->isHidden() && !widget->sizePolicy().retainSizeWhenHidden())
+            continue;
+        const QSize hint = preferred ? widget->sizeHint() : widget->minimumSizeHint();
+        width += std::max(hint.width(), widget->minimumWidth());
+        ++placed;
+    }
+    return width + std::max(0, placed - 1) * Spacing;
+}
+
+int FilterBar::oneRowWidth() const
+{
+    return groupWidth(firstGroup(), true) + Spacing + groupWidth(secondGroup(), true);
+}
+
+void FilterBar::arrange(bool twoRows)
+{
+    m_twoRows = twoRows;
+    for (QHBoxLayout *row : { m_firstRow, m_secondRow }) {
+        while (QLayoutItem *item = row->takeAt(0))
+            delete item; // the widgets stay; only their places go
+    }
+    m_firstRow->addWidget(m_filterEdit, 1);
+    m_firstRow->addWidget(m_regexButton);
+    m_firstRow->addWidget(m_filterError);
+    m_firstRow->addWidget(m_typeButton);
+    m_firstRow->addWidget(m_connectionCombo);
+    QHBoxLayout *second = twoRows ? m_secondRow : m_firstRow;
+    second->addWidget(m_hideLifecycleCheck);
+    second->addWidget(m_showCommentsCheck);
+    if (twoRows)
+        second->addStretch(1);
+    second->addWidget(m_countLabel);
+    second->addWidget(m_newBadge);
+    second->addWidget(m_pauseButton);
+    second->addWidget(m_clearButton);
+    updateGeometry();
+}
+
+QSize FilterBar::minimumSizeHint() const
+{
+    // As narrow as two rows allow, in either arrangement: the bar wraps rather than squeezes.
+    const int width = std::max(groupWidth(firstGroup(), false), groupWidth(secondGroup(), false));
+    return { width, QWidget::minimumSizeHint().height() };
+}
+
+void FilterBar::resizeEvent(QResizeEvent *event)
+{
+    const bool twoRows = event->size().width() < oneRowWidth();
+    if (twoRows != m_twoRows)
+        arrange(twoRows);
+    QWidget::resizeEvent(event);
 }
 
 void FilterBar::setProxy(MessageFilterProxyModel *proxy)
@@ -379,20 +461,30 @@ void FilterBar::updateCount()
     m_countTimer->stop();
     const int total = m_proxy && m_proxy->sourceModel() ? m_proxy->sourceModel()->rowCount() : 0;
     const int shown = m_proxy ? m_proxy->rowCount() : 0;
+    const QLocale locale;
+    //: Filter bar: rows the filter lets through, of all rows in the table
+    const QString format = tr("%1 of %2 shown");
+    // Room for the widest count of this many rows, taken once: the bar does not move as the
+    // numbers change, or as the count comes and goes.
+    const QString widest = format.arg(locale.toString(total), locale.toString(total));
+    const int width = m_countLabel->fontMetrics().horizontalAdvance(widest);
+    if (width > m_countLabel->minimumWidth())
+        m_countLabel->setMinimumWidth(width);
     // Only worth a word while the filter hides something.
     m_countLabel->setVisible(shown != total);
-    if (shown != total) {
-        const QLocale locale;
-        //: Filter bar: rows the filter lets through, of all rows in the table
-        m_countLabel->setText(
-                tr("%1 of %2 shown").arg(locale.toString(shown), locale.toString(total)));
-    }
+    if (shown != total)
+        m_countLabel->setText(format.arg(locale.toString(shown), locale.toString(total)));
 }
 
 void FilterBar::retranslateUi()
 {
     m_filterEdit->setPlaceholderText(tr("Filter data…"));
+    m_countLabel->setMinimumWidth(0); // measured again in the new language
     updateCount();
+    // The badge's room fits a large count, so that it appears without moving anything.
+    m_newBadge->setMinimumWidth(m_newBadge->fontMetrics().horizontalAdvance(
+                                        tr("%n new", "rows arrived while paused", 99999))
+                                + 2 * m_newBadge->fontMetrics().averageCharWidth() + 16);
     m_regexButton->setToolTip(tr("Use a regular expression"));
     m_connectionCombo->setItemText(0, tr("All connections"));
     for (int i = 1; i < m_connectionCombo->count(); ++i)

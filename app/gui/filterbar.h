@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -68,6 +69,10 @@ public:
 
     void retranslateUi();
 
+    /// Whether the controls take two rows (the table side is too narrow for one).
+    bool isTwoRows() const { return m_twoRows; }
+    QSize minimumSizeHint() const override;
+
 signals:
     void pauseToggled(bool paused);
     void clearRequested();
@@ -75,9 +80,18 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static constexpr int Spacing = 6;
+
     void buildUi();
+    QList<QWidget *> firstGroup() const;
+    QList<QWidget *> secondGroup() const;
+    /// The width a group needs in a row: preferred sizes, or the least it can take.
+    int groupWidth(const QList<QWidget *> &group, bool preferred) const;
+    int oneRowWidth() const;
+    void arrange(bool twoRows);
     void applyTextFilter();
     void rebuildTypeMenu();
     void applyTypeSelection();
@@ -90,6 +104,9 @@ private:
     QSet<QString> m_selectedTypes; ///< Empty = all types.
     QList<int> m_connections;
     qint64 m_newCount = 0;
+    bool m_twoRows = false;
+    QHBoxLayout *m_firstRow = nullptr;
+    QHBoxLayout *m_secondRow = nullptr;
 
     QLineEdit *m_filterEdit = nullptr;
     QTimer *m_debounce = nullptr;

@@ -136,7 +136,7 @@ int RateChart::axisMaximum() const
 
 QSize RateChart::sizeHint() const
 {
-    return { 360, 110 };
+    return { 360, 90 };
 }
 
 QSize RateChart::minimumSizeHint() const
@@ -178,8 +178,8 @@ void RateChart::paintEvent(QPaintEvent *)
     const QString nowText = tr("now", "rate chart: right end of the time axis");
     const QString startText =
             tr("−%1 s", "rate chart: left end of the time axis, seconds ago").arg(BucketCount);
-    const QString latestText = tr("%1 events/s", "rate chart: rate of the last complete second")
-                                       .arg(locale.toString(buckets().at(BucketCount - 2)));
+    const QString latestText = tr("%Ln event(s)/s", "rate chart: rate of the last complete second",
+                                  buckets().at(BucketCount - 2));
 
     const int margin = 4;
     const int leftMargin = margin

@@ -17,6 +17,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -40,6 +42,42 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+/// Holds the connection panel: as wide as the panel needs at least (its buttons never shrink
+/// to slivers), and scrolling vertically when the side is shorter than the panel.
+class PanelScrollArea : public QScrollArea
+{
+public:
+    explicit PanelScrollArea(QWidget *parent)
+        : QScrollArea(parent)
+    {
+        setWidgetResizable(true);
+        setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    }
+
+    QSize minimumSizeHint() const override
+    {
+        const int panel = widget() ? widget()->minimumSizeHint().width() : 0;
+        return { panel + verticalScrollBar()->sizeHint().width(), 120 };
+    }
+
+    QSize sizeHint() const override
+    {
+        const QSize panel = widget() ? widget()->sizeHint() : QSize();
+        return { panel.width() + verticalScrollBar()->sizeHint().width(), panel.height() };
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // A language switch or a longer text changes what the panel needs.
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry();
+        return QScrollArea::eventFilter(watched, event);
+    }
+};
+
 // statisticsChanged() feeds status bars and tab tooltips: four times a second looks live
 // without costing anything at thousands of events per second.
 constexpr int StatisticsIntervalMs = 250;
@@ -154,14 +192,18 @@ void StreamTab::buildUi()
     auto *rightLayout = new QVBoxLayout(rightPane);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(4);
-    m_connectionPanel = new ConnectionPanel(rightPane);
+    // On a short screen, or with the request editor open, the panel scrolls rather than
+    // squeezing its rows and buttons into each other.
+    m_panelScroll = new PanelScrollArea(rightPane);
+    m_panelScroll->setObjectName(u"connectionPanelScroll"_s);
+    m_connectionPanel = new ConnectionPanel;
     m_connectionPanel->setReader(m_reader);
-    rightLayout->addWidget(m_connectionPanel, 1);
+    m_panelScroll->setWidget(m_connectionPanel);
+    rightLayout->addWidget(m_panelScroll, 1);
     m_rateChart = new RateChart(rightPane);
     m_rateChart->setObjectName(u"rateChart"_s);
     m_rateChart->setReader(m_reader);
     rightLayout->addWidget(m_rateChart);
-    rightPane->setMinimumWidth(260);
 
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(rightPane);
@@ -786,6 +828,7 @@ void StreamTab::showRecording(const QString &path, const EventExporter::Recordin
     // Nothing here is live: no request to send, no connection to watch.
     m_requestBar->hide();
     m_requestEditor->hide();
+    m_panelScroll->hide();
     m_connectionPanel->hide();
     m_rateChart->hide();
 
@@ -807,7 +850,7 @@ void StreamTab::showRecording(const QString &path, const EventExporter::Recordin
                 last = record.time;
         }
     }
-    auto *box = new QGroupBox(tr("Recording"), m_connectionPanel->parentWidget());
+    auto *box = new QGroupBox(tr("Recording"), m_panelScroll->parentWidget());
     box->setObjectName(u"recordingInfo"_s);
     auto *form = new QFormLayout(box);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -846,7 +889,7 @@ void StreamTab::showRecording(const QString &path, const EventExporter::Recordin
                tr("%Ln line(s) that were not records", nullptr, int(recording.skippedLines)),
                "recordingSkipped");
     }
-    auto *layout = qobject_cast<QVBoxLayout *>(m_connectionPanel->parentWidget()->layout());
+    auto *layout = qobject_cast<QVBoxLayout *>(m_panelScroll->parentWidget()->layout());
     layout->insertWidget(0, box);
     layout->addStretch(1);
     box->show(); // a child added to a shown pane stays hidden until told otherwise

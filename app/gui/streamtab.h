@@ -21,6 +21,7 @@ class QLabel;
 class QSplitter;
 class QTimer;
 class ConnectionPanel;
+class QScrollArea;
 class FaultProxyController;
 class FilterBar;
 class FindingsEngine;
@@ -199,6 +200,7 @@ private:
     FilterBar *m_filterBar = nullptr;
     MessageView *m_view = nullptr;
     DetailPane *m_detailPane = nullptr;
+    QScrollArea *m_panelScroll = nullptr; ///< Holds the connection panel.
     ConnectionPanel *m_connectionPanel = nullptr;
     RateChart *m_rateChart = nullptr;
     QSplitter *m_mainSplitter = nullptr;
